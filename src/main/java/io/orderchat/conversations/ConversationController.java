@@ -1,0 +1,96 @@
+package io.orderchat.conversations;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.web.ApiResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The canonical conversations REST API (see docs/rest.md). */
+@RestController
+class ConversationController {
+
+	private final ConversationService conversations;
+
+	ConversationController(ConversationService conversations) {
+		this.conversations = conversations;
+	}
+
+	@GetMapping("/api/conversations")
+	ApiResponse<List<ConversationSummary>> mine(Caller caller) {
+		return ApiResponse.ok(this.conversations.mine(caller));
+	}
+
+	@GetMapping("/api/conversations/{id}")
+	ApiResponse<ConversationView> open(Caller caller, @PathVariable String id) {
+		return ApiResponse.ok(this.conversations.open(caller, ConversationId.parse(id)));
+	}
+
+	@GetMapping("/api/conversations/{id}/messages")
+	ApiResponse<HistoryPage> history(Caller caller, @PathVariable String id,
+			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
+			@RequestParam(required = false) Integer limit) {
+		return ApiResponse.ok(this.conversations.history(caller, ConversationId.parse(id), before, after, limit));
+	}
+
+	@PostMapping("/api/conversations/{id}/messages")
+	ResponseEntity<ApiResponse<SendResult>> send(Caller caller, @PathVariable String id,
+			@RequestBody SendRequest request) {
+		MessageType type = (request.type() != null) ? MessageType.parse(request.type())
+			.orElseThrow(() -> DomainException.invalid("Unknown message type '" + request.type() + "'")) : null;
+		SendResult result = this.conversations.send(caller, ConversationId.parse(id),
+				new NewMessage(type, request.content(), request.clientId(), request.metadata()));
+		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(ApiResponse.ok(result));
+	}
+
+	@PostMapping("/api/conversations/{id}/read")
+	ApiResponse<ReadReceipt> read(Caller caller, @PathVariable String id,
+			@RequestBody(required = false) ReadRequest request) {
+		Long seq = (request != null) ? request.seq() : null;
+		return ApiResponse.ok(this.conversations.markRead(caller, ConversationId.parse(id), seq));
+	}
+
+	@DeleteMapping("/api/messages/{messageId}")
+	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
+		MessageDeleted deleted = this.conversations.delete(caller, messageId(messageId));
+		return ApiResponse.ok(new Deleted(deleted.conversationId(), deleted.messageId(), deleted.seq(), deleted.at()));
+	}
+
+	@GetMapping("/api/unread")
+	ApiResponse<Unread> unread(Caller caller) {
+		return ApiResponse.ok(this.conversations.unread(caller));
+	}
+
+	static UUID messageId(String value) {
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.notFound("No message '" + value + "'");
+		}
+	}
+
+	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata) {
+	}
+
+	record ReadRequest(Long seq) {
+	}
+
+	record Deleted(ConversationId conversationId, UUID messageId, long seq, Instant deletedAt) {
+	}
+
+}

@@ -1,0 +1,447 @@
+package io.orderchat.conversations;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+import io.orderchat.shared.Timestamps;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The conversations module's entry point. Every operation that takes a {@link Caller}
+ * checks that the caller may touch the conversation (see {@link #mayAccess}) and refuses
+ * with {@code NOT_FOUND} or {@code FORBIDDEN}; the operations without a caller are for
+ * other modules, which have authorised the action themselves.
+ * <p>
+ * Changes publish domain events ({@link MessagePosted}, {@link MessageDeleted},
+ * {@link ReadHorizonMoved}, {@link ParticipantJoined}, {@link ParticipantLeft}) inside
+ * their transaction; listen after commit with {@code @TransactionalEventListener}.
+ */
+@Service
+public class ConversationService {
+
+	/** Most messages one history call returns. */
+	public static final int MAX_PAGE = 200;
+
+	private static final int MAX_CLIENT_ID = 100;
+
+	private final Conversations conversations;
+
+	private final Participants participants;
+
+	private final Messages messages;
+
+	private final MessageLog log;
+
+	private final ApplicationEventPublisher events;
+
+	private final ChatProperties properties;
+
+	private final Clock clock;
+
+	ConversationService(Conversations conversations, Participants participants, Messages messages, MessageLog log,
+			ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+		this.conversations = conversations;
+		this.participants = participants;
+		this.messages = messages;
+		this.log = log;
+		this.events = events;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	// --- reading
+	// ---------------------------------------------------------------------------
+
+	/**
+	 * The conversation with its participants, the caller's horizon and unread count, and
+	 * the latest page.
+	 */
+	@Transactional(readOnly = true)
+	public ConversationView open(Caller caller, ConversationId id) {
+		Access access = access(caller, id);
+		Conversation conversation = access.conversation();
+		HistoryPage page = page(conversation, null, null, this.properties.pageSize());
+		return new ConversationView(conversation, this.participants.active(id), conversation.lastSeq(),
+				access.readSeq(), unreadCount(access), page.messages(), page.hasMore());
+	}
+
+	/**
+	 * Messages in ascending seq order, by keyset: with {@code afterSeq} the oldest ones
+	 * after it (the catch-up after a reconnect), otherwise the newest ones before
+	 * {@code beforeSeq} (or the latest). Both bound the range when given together.
+	 * {@code limit} 1..200, default 50. Deleted messages come as tombstones so that the
+	 * sequence has no holes.
+	 */
+	@Transactional(readOnly = true)
+	public HistoryPage history(Caller caller, ConversationId id, Long beforeSeq, Long afterSeq, Integer limit) {
+		int size = (limit != null) ? limit : this.properties.pageSize();
+		if (size < 1 || size > MAX_PAGE) {
+			throw DomainException.invalid("limit must be between 1 and " + MAX_PAGE);
+		}
+		if ((beforeSeq != null && beforeSeq < 0) || (afterSeq != null && afterSeq < 0)) {
+			throw DomainException.invalid("before and after must not be negative");
+		}
+		return page(access(caller, id).conversation(), beforeSeq, afterSeq, size);
+	}
+
+	/**
+	 * Unread messages of the caller in each conversation they take part in, and the
+	 * total.
+	 */
+	@Transactional(readOnly = true)
+	public Unread unread(Caller caller) {
+		List<Unread.Count> counts = this.messages.unreadOf(caller.userId());
+		return new Unread(counts.stream().mapToLong(Unread.Count::unreadCount).sum(), counts);
+	}
+
+	/** The caller's unread messages in one conversation (0 for a staff observer). */
+	@Transactional(readOnly = true)
+	public long unreadCount(Caller caller, ConversationId id) {
+		return unreadCount(access(caller, id));
+	}
+
+	/** The conversations the caller takes part in, most recently active first. */
+	@Transactional(readOnly = true)
+	public List<ConversationSummary> mine(Caller caller) {
+		Map<ConversationId, Message> last = this.messages.lastOfEachConversationOf(caller.userId())
+			.stream()
+			.collect(Collectors.toMap(Message::conversationId, Function.identity()));
+		List<ConversationSummary> summaries = new ArrayList<>();
+		for (Unread.Count count : this.messages.unreadOf(caller.userId())) {
+			Conversation conversation = this.conversations.find(count.conversationId()).orElseThrow();
+			long readSeq = this.participants.find(conversation.id(), caller.userId())
+				.map(Participant::readSeq)
+				.orElse(0L);
+			summaries
+				.add(new ConversationSummary(conversation, readSeq, count.unreadCount(), last.get(conversation.id())));
+		}
+		return summaries;
+	}
+
+	/**
+	 * Whether the caller may read and write the conversation (false when it does not
+	 * exist).
+	 */
+	@Transactional(readOnly = true)
+	public boolean mayAccess(Caller caller, ConversationId id) {
+		return this.conversations.find(id)
+			.map((conversation) -> AccessPolicy.mayAccess(caller, conversation.kind(),
+					activeParticipant(id, caller.userId()).isPresent()))
+			.orElse(false);
+	}
+
+	/**
+	 * Refuses with {@code NOT_FOUND} or {@code FORBIDDEN} unless the caller may access
+	 * it.
+	 */
+	@Transactional(readOnly = true)
+	public Conversation requireAccess(Caller caller, ConversationId id) {
+		return access(caller, id).conversation();
+	}
+
+	/** The conversation, unchecked. */
+	@Transactional(readOnly = true)
+	public Optional<Conversation> find(ConversationId id) {
+		return this.conversations.find(id);
+	}
+
+	/** The active participants' user ids. */
+	@Transactional(readOnly = true)
+	public List<String> memberUserIds(ConversationId id) {
+		return this.participants.activeUserIds(id);
+	}
+
+	/** The active participants. */
+	@Transactional(readOnly = true)
+	public List<Participant> participants(ConversationId id) {
+		return this.participants.active(id);
+	}
+
+	/** The conversation of an order (by the order's id, not its external id). */
+	@Transactional(readOnly = true)
+	public Optional<ConversationId> forOrder(String orderId) {
+		return forSubject(ConversationKind.ORDER, orderId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<ConversationId> forSubject(ConversationKind kind, String subjectId) {
+		return this.conversations.findBySubject(kind, subjectId).map(Conversation::id);
+	}
+
+	// --- writing as a user
+	// ---------------------------------------------------------------
+
+	/**
+	 * Stores a message from the caller and publishes {@link MessagePosted}. The content
+	 * is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than the
+	 * configured limit ({@code CONTENT_TOO_LONG}). Users send text only; system messages
+	 * come from the server. A resend with the same {@code clientId} answers with the
+	 * stored message and {@code duplicate = true}, also when the copies race each other.
+	 */
+	public SendResult send(Caller caller, ConversationId id, NewMessage message) {
+		MessageType type = (message.type() != null) ? message.type() : MessageType.TEXT;
+		if (type == MessageType.SYSTEM) {
+			throw DomainException.forbidden("System messages come only from the server");
+		}
+		if (type != MessageType.TEXT) {
+			throw DomainException
+				.invalid("Only text messages can be sent here; '" + type.wire() + "' is not supported");
+		}
+		String content = checkedContent(message.content());
+		String clientId = checkedClientId(message.clientId());
+		try {
+			return this.log.appendFromUser(caller, id, type, content, clientId, message.metadata());
+		}
+		catch (DuplicateKeyException ex) {
+			// A copy with the same client id committed between our check and our insert
+			// (the
+			// row lock makes this rare): the stored one is the answer.
+			if (clientId == null) {
+				throw ex;
+			}
+			return this.messages.findByClientId(id, caller.userId(), clientId)
+				.map((stored) -> new SendResult(stored, true))
+				.orElseThrow(() -> ex);
+		}
+	}
+
+	/**
+	 * Deletes a message: only its sender (or an admin) may. The message stays as a
+	 * tombstone with its seq; content and metadata are removed. Deleting a deleted
+	 * message answers as before.
+	 */
+	@Transactional
+	public MessageDeleted delete(Caller caller, UUID messageId) {
+		Message message = this.messages.find(messageId)
+			.orElseThrow(() -> DomainException.notFound("No message '" + messageId + "'"));
+		Access access = access(caller, message.conversationId());
+		if (message.type() == MessageType.SYSTEM) {
+			throw DomainException.forbidden("System messages cannot be deleted");
+		}
+		if (!message.sentBy(caller.userId()) && !caller.is(Role.ADMIN)) {
+			throw DomainException.forbidden("Only its sender can delete a message");
+		}
+		Set<String> recipients = Set.copyOf(this.participants.activeUserIds(message.conversationId()));
+		if (message.deleted()) {
+			return new MessageDeleted(message.conversationId(), messageId, message.seq(), caller.userId(),
+					message.deletedAt(), recipients);
+		}
+		Instant now = Timestamps.now(this.clock);
+		this.messages.tombstone(messageId, now);
+		MessageDeleted deleted = new MessageDeleted(access.conversation().id(), messageId, message.seq(),
+				caller.userId(), now, recipients);
+		this.events.publishEvent(deleted);
+		return deleted;
+	}
+
+	/**
+	 * Moves the caller's read horizon forward to {@code uptoSeq} (the latest message when
+	 * null; capped at the latest) and publishes {@link ReadHorizonMoved} when it moved.
+	 * The horizon never moves back. Staff observing a conversation they do not take part
+	 * in have no horizon: nothing is stored for them.
+	 */
+	@Transactional
+	public ReadReceipt markRead(Caller caller, ConversationId id, Long uptoSeq) {
+		if (uptoSeq != null && uptoSeq < 0) {
+			throw DomainException.invalid("seq must not be negative");
+		}
+		Access access = access(caller, id);
+		long lastSeq = access.conversation().lastSeq();
+		long target = (uptoSeq != null) ? Math.min(uptoSeq, lastSeq) : lastSeq;
+		Instant now = Timestamps.now(this.clock);
+		if (access.participant().isEmpty()) {
+			return new ReadReceipt(id, caller.userId(), target, 0, false, now);
+		}
+		boolean moved = this.participants.moveHorizon(id, caller.userId(), target);
+		Participant participant = this.participants.find(id, caller.userId()).orElseThrow();
+		if (moved) {
+			this.events.publishEvent(new ReadHorizonMoved(id, caller.userId(), participant.readSeq(), now));
+		}
+		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
+		return new ReadReceipt(id, caller.userId(), participant.readSeq(), unread, moved, now);
+	}
+
+	// --- writing as the server (callers authorise)
+	// ------------------------------------------
+
+	/**
+	 * Starts the conversation of a subject with its first members and, when
+	 * {@code systemText} is given, a first system message. Joins the caller's
+	 * transaction.
+	 */
+	@Transactional
+	public ConversationId start(ConversationKind kind, String subjectId, String title, List<Member> members,
+			String systemText, Map<String, Object> metadata) {
+		Instant now = Timestamps.now(this.clock);
+		Conversation conversation = new Conversation(ConversationId.random(), kind, subjectId, title, 0, now, now);
+		this.conversations.insert(conversation);
+		for (Member member : members) {
+			if (activeParticipant(conversation.id(), member.userId()).isEmpty()) {
+				this.participants.insert(conversation.id(), member, 0, now);
+				publishJoined(conversation, member.userId(), now);
+			}
+		}
+		if (systemText != null) {
+			this.log.appendSystem(conversation.id(), systemText, metadata);
+		}
+		return conversation.id();
+	}
+
+	/**
+	 * Makes {@code member} an active participant (again) and posts {@code systemText}
+	 * when given. A newcomer starts with everything before the join read. Answers false
+	 * when they already were an active participant in that role (then nothing happens).
+	 */
+	@Transactional
+	public boolean addParticipant(ConversationId id, Member member, String systemText) {
+		Conversation conversation = this.conversations.lock(id)
+			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Optional<Participant> existing = this.participants.find(id, member.userId());
+		if (existing.filter(Participant::active).filter((p) -> p.role() == member.role()).isPresent()) {
+			return false;
+		}
+		Instant now = Timestamps.now(this.clock);
+		if (existing.isPresent()) {
+			this.participants.rejoin(id, member, now);
+		}
+		else {
+			this.participants.insert(id, member, conversation.lastSeq(), now);
+		}
+		publishJoined(conversation, member.userId(), now);
+		if (systemText != null) {
+			this.log.appendSystem(id, systemText,
+					Map.of("event", "participant.joined", "userId", member.userId(), "role", member.role().wire()));
+		}
+		return true;
+	}
+
+	/**
+	 * Takes a participant out; from now on they are refused unless staff rules let them
+	 * in. Posts {@code systemText} (after they left, so they do not receive it) when
+	 * given. Answers false when they were not an active participant.
+	 */
+	@Transactional
+	public boolean removeParticipant(ConversationId id, String userId, String systemText) {
+		Conversation conversation = this.conversations.lock(id)
+			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Instant now = Timestamps.now(this.clock);
+		if (!this.participants.leave(id, userId, now)) {
+			return false;
+		}
+		Participant left = this.participants.find(id, userId).orElseThrow();
+		this.events.publishEvent(new ParticipantLeft(id, conversation.kind(), left, now));
+		if (systemText != null) {
+			this.log.appendSystem(id, systemText,
+					Map.of("event", "participant.left", "userId", userId, "role", left.role().wire()));
+		}
+		return true;
+	}
+
+	/**
+	 * Posts a system message and publishes {@link MessagePosted}. Joins the caller's
+	 * transaction.
+	 */
+	@Transactional
+	public Message postSystemMessage(ConversationId id, String content, Map<String, Object> metadata) {
+		return this.log.appendSystem(id, content, metadata);
+	}
+
+	// --- internals
+	// -----------------------------------------------------------------------
+
+	private Access access(Caller caller, ConversationId id) {
+		Conversation conversation = this.conversations.find(id)
+			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Optional<Participant> participant = activeParticipant(id, caller.userId());
+		if (!AccessPolicy.mayAccess(caller, conversation.kind(), participant.isPresent())) {
+			throw DomainException.forbidden("You are not a participant of this conversation");
+		}
+		return new Access(conversation, participant);
+	}
+
+	private Optional<Participant> activeParticipant(ConversationId id, String userId) {
+		return this.participants.find(id, userId).filter(Participant::active);
+	}
+
+	private long unreadCount(Access access) {
+		return access.participant()
+			.map((p) -> this.messages.unreadIn(access.conversation().id(), p.userId(), p.readSeq()))
+			.orElse(0L);
+	}
+
+	private HistoryPage page(Conversation conversation, Long beforeSeq, Long afterSeq, int limit) {
+		long before = (beforeSeq != null) ? beforeSeq : Long.MAX_VALUE;
+		if (afterSeq != null) {
+			List<Message> page = this.messages.oldestBetween(conversation.id(), afterSeq, before, limit + 1);
+			return trim(page, limit, false);
+		}
+		List<Message> page = this.messages.newestBetween(conversation.id(), 0, before, limit + 1);
+		return trim(page, limit, true);
+	}
+
+	/** Drops the extra row asked for to learn whether there is more, from the far end. */
+	private static HistoryPage trim(List<Message> page, int limit, boolean olderEnd) {
+		if (page.size() <= limit) {
+			return new HistoryPage(List.copyOf(page), false);
+		}
+		List<Message> kept = olderEnd ? page.subList(1, page.size()) : page.subList(0, limit);
+		return new HistoryPage(List.copyOf(kept), true);
+	}
+
+	private void publishJoined(Conversation conversation, String userId, Instant now) {
+		Participant joined = this.participants.find(conversation.id(), userId).orElseThrow();
+		this.events.publishEvent(new ParticipantJoined(conversation.id(), conversation.kind(), joined, now));
+	}
+
+	private String checkedContent(String content) {
+		String trimmed = (content != null) ? content.strip() : "";
+		if (trimmed.isEmpty()) {
+			throw new DomainException(ErrorCode.CONTENT_EMPTY, "A message needs some text");
+		}
+		if (trimmed.length() > this.properties.maxContentLength()) {
+			throw new DomainException(ErrorCode.CONTENT_TOO_LONG, "A message may have at most "
+					+ this.properties.maxContentLength() + " characters; this one has " + trimmed.length());
+		}
+		return trimmed;
+	}
+
+	private static String checkedClientId(String clientId) {
+		if (clientId == null || clientId.isBlank()) {
+			return null;
+		}
+		String trimmed = clientId.strip();
+		if (trimmed.length() > MAX_CLIENT_ID) {
+			throw DomainException.invalid("clientId may have at most " + MAX_CLIENT_ID + " characters");
+		}
+		return trimmed;
+	}
+
+	/**
+	 * What an access check learned: the conversation and the caller's active
+	 * participation.
+	 */
+	private record Access(Conversation conversation, Optional<Participant> participant) {
+
+		long readSeq() {
+			return this.participant.map(Participant::readSeq).orElse(this.conversation.lastSeq());
+		}
+
+	}
+
+}

@@ -1,0 +1,75 @@
+package io.orderchat.conversations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import io.orderchat.shared.Timestamps;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The conversations table. */
+@Repository
+class Conversations {
+
+	private static final String COLUMNS = "id, kind, subject_id, title, last_seq, created_at, updated_at";
+
+	private final JdbcClient jdbc;
+
+	Conversations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(Conversation conversation) {
+		this.jdbc.sql("INSERT INTO conversations (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?)")
+			.params(conversation.id().value(), conversation.kind().wire(), conversation.subjectId(),
+					conversation.title(), conversation.lastSeq(), Timestamps.column(conversation.createdAt()),
+					Timestamps.column(conversation.updatedAt()))
+			.update();
+	}
+
+	Optional<Conversation> find(ConversationId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = ?")
+			.param(id.value())
+			.query(Conversations::map)
+			.optional();
+	}
+
+	/**
+	 * Reads the conversation and locks its row until the transaction ends: whoever holds
+	 * the lock owns the next sequence number.
+	 */
+	Optional<Conversation> lock(ConversationId id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id = ? FOR UPDATE")
+			.param(id.value())
+			.query(Conversations::map)
+			.optional();
+	}
+
+	Optional<Conversation> findBySubject(ConversationKind kind, String subjectId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE kind = ? AND subject_id = ?")
+			.params(kind.wire(), subjectId)
+			.query(Conversations::map)
+			.optional();
+	}
+
+	/**
+	 * Records {@code seq} as the newest message; only under the row lock of
+	 * {@link #lock}.
+	 */
+	void advance(ConversationId id, long seq, Instant at) {
+		this.jdbc.sql("UPDATE conversations SET last_seq = ?, updated_at = ? WHERE id = ?")
+			.params(seq, Timestamps.column(at), id.value())
+			.update();
+	}
+
+	static Conversation map(ResultSet rs, int row) throws SQLException {
+		return new Conversation(new ConversationId(rs.getObject("id", UUID.class)),
+				ConversationKind.fromWire(rs.getString("kind")), rs.getString("subject_id"), rs.getString("title"),
+				rs.getLong("last_seq"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
+	}
+
+}

@@ -1,0 +1,27 @@
+package io.orderchat.conversations;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import io.orderchat.identity.Role;
+
+/**
+ * A stored message. {@code seq} is gap-free and strictly increasing within its
+ * conversation. System messages have no sender. A deleted message is a tombstone: it
+ * keeps its id and seq, its {@code content} and {@code metadata} are gone and
+ * {@code deletedAt} is set.
+ */
+public record Message(UUID id, ConversationId conversationId, long seq, MessageType type, String content,
+		String senderId, String senderName, Role senderRole, String clientId, Map<String, Object> metadata,
+		Instant createdAt, Instant deletedAt) {
+
+	public boolean deleted() {
+		return this.deletedAt != null;
+	}
+
+	public boolean sentBy(String userId) {
+		return this.senderId != null && this.senderId.equals(userId);
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.orderchat.conversations;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A message became a tombstone. Also the answer of {@code delete}.
+ * {@code recipientUserIds} are the active participants.
+ */
+public record MessageDeleted(ConversationId conversationId, UUID messageId, long seq, String byUserId, Instant at,
+		Set<String> recipientUserIds) {
+}

@@ -1,0 +1,16 @@
+package io.orderchat.conversations;
+
+import java.util.Map;
+
+/**
+ * A message a user wants to send. {@code type} defaults to text; {@code clientId}
+ * (optional, up to 100 characters) makes the send idempotent for its sender;
+ * {@code metadata} is optional.
+ */
+public record NewMessage(MessageType type, String content, String clientId, Map<String, Object> metadata) {
+
+	public static NewMessage text(String content, String clientId) {
+		return new NewMessage(MessageType.TEXT, content, clientId, null);
+	}
+
+}

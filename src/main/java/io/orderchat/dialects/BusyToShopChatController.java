@@ -1,0 +1,89 @@
+package io.orderchat.dialects;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.ReadReceipt;
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.web.ApiResponse;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Seed 001 (Busy2Shop): {@code /api/v0/chat/*}. */
+@RestController
+class BusyToShopChatController {
+
+	private final OrderChats chats;
+
+	private final ConversationService conversations;
+
+	BusyToShopChatController(OrderChats chats, ConversationService conversations) {
+		this.chats = chats;
+		this.conversations = conversations;
+	}
+
+	/**
+	 * The latest messages of the order's chat, oldest first ({@code limit} up to 200,
+	 * default 50).
+	 */
+	@GetMapping("/api/v0/chat/messages/{orderId}")
+	ApiResponse<List<ChatMessage>> messages(Caller caller, @PathVariable String orderId,
+			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
+		ConversationId id = this.chats.conversationOf(caller, orderId);
+		OrderChats.ReadState reads = this.chats.readState(caller, id);
+		List<Message> page = this.conversations.history(caller, id, before, null, clamp(limit)).messages();
+		return ApiResponse.ok(page.stream()
+			.filter((message) -> !message.deleted())
+			.map((message) -> ChatMessage.of(orderId, message, reads.isRead(message)))
+			.toList());
+	}
+
+	@GetMapping("/api/v0/chat/unread")
+	ApiResponse<UnreadCount> unread(Caller caller, @RequestParam(required = false) String orderId) {
+		if (orderId != null && !orderId.isBlank()) {
+			ConversationId id = this.chats.conversationOf(caller, orderId);
+			return ApiResponse.ok(new UnreadCount(orderId, this.conversations.unreadCount(caller, id)));
+		}
+		return ApiResponse.ok(new UnreadCount(null, this.conversations.unread(caller).total()));
+	}
+
+	@PostMapping("/api/v0/chat/read/{orderId}")
+	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
+		ReadReceipt receipt = this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount()));
+	}
+
+	static int clamp(Integer limit) {
+		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
+	}
+
+	/**
+	 * Busy2Shop's chat message. {@code senderType} is the sender's role, or
+	 * {@code system}.
+	 */
+	record ChatMessage(String id, String orderId, long seq, String senderId, String senderName, String senderType,
+			String message, String messageType, boolean isRead, Instant createdAt, Instant updatedAt) {
+
+		static ChatMessage of(String orderId, Message message, boolean isRead) {
+			String senderType = (message.senderRole() != null) ? message.senderRole().wire() : "system";
+			return new ChatMessage(message.id().toString(), orderId, message.seq(), message.senderId(),
+					message.senderName(), senderType, message.content(), message.type().wire(), isRead,
+					message.createdAt(), message.createdAt());
+		}
+
+	}
+
+	record UnreadCount(String orderId, long unreadCount) {
+	}
+
+	record Read(String orderId, long readSeq, long unreadCount) {
+	}
+
+}

@@ -1,0 +1,68 @@
+package io.orderchat.dialects;
+
+import java.util.List;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Participant;
+import io.orderchat.identity.Caller;
+import io.orderchat.orders.Order;
+import io.orderchat.orders.OrderManagement;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * What the seed dialects share: finding an order's conversation and read state per
+ * message.
+ */
+@Component
+class OrderChats {
+
+	private final OrderManagement orders;
+
+	private final ConversationService conversations;
+
+	OrderChats(OrderManagement orders, ConversationService conversations) {
+		this.orders = orders;
+		this.conversations = conversations;
+	}
+
+	/** The order's conversation after checking that the caller may access it. */
+	ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
+		Order order = this.orders.resolve(orderIdOrExternalId);
+		this.conversations.requireAccess(caller, order.conversationId());
+		return order.conversationId();
+	}
+
+	Order order(String orderIdOrExternalId) {
+		return this.orders.resolve(orderIdOrExternalId);
+	}
+
+	/** Who has read what, to answer the seeds' per-message {@code isRead}. */
+	ReadState readState(Caller caller, ConversationId id) {
+		return new ReadState(caller.userId(), this.conversations.participants(id));
+	}
+
+	/** The read horizons of a conversation's participants, seen from one reader. */
+	record ReadState(String readerId, List<Participant> participants) {
+
+		/**
+		 * Someone else's message: whether the reader has read it. The reader's own
+		 * message: whether any other participant has.
+		 */
+		boolean isRead(Message message) {
+			if (message.sentBy(this.readerId)) {
+				return this.participants.stream()
+					.anyMatch((p) -> !p.userId().equals(this.readerId) && p.readSeq() >= message.seq());
+			}
+			return this.participants.stream()
+				.filter((p) -> p.userId().equals(this.readerId))
+				.findFirst()
+				.map((p) -> p.readSeq() >= message.seq())
+				.orElse(true);
+		}
+
+	}
+
+}

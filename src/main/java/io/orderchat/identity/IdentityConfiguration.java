@@ -1,0 +1,42 @@
+package io.orderchat.identity;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Wires token checking into Spring MVC: every {@code /api/**} call needs a bearer token
+ * except the demo issuer and the health check. A light interceptor rather than Spring
+ * Security: there is one rule, and the socket gateway checks tokens itself.
+ */
+@Configuration(proxyBeanMethods = false)
+class IdentityConfiguration implements WebMvcConfigurer {
+
+	private final TokenVerifier verifier;
+
+	IdentityConfiguration(TokenVerifier verifier) {
+		this.verifier = verifier;
+	}
+
+	@Bean
+	static SigningKeys signingKeys(IdentityProperties properties) {
+		return SigningKeys.from(properties);
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new BearerAuthentication(this.verifier))
+			.addPathPatterns("/api/**")
+			.excludePathPatterns("/api/demo/**", "/api/health");
+	}
+
+	@Override
+	public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+		resolvers.add(new CallerArgument());
+	}
+
+}

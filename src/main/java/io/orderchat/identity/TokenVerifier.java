@@ -1,0 +1,197 @@
+package io.orderchat.identity;
+
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.MessageDigest;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.KeyConverter;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The identity module's entry point: turns a bearer token into a {@link Caller} or
+ * refuses it with {@code UNAUTHENTICATED} (missing, malformed, wrong signature, unknown
+ * role) or {@code TOKEN_EXPIRED}.
+ * <p>
+ * HMAC tokens (HS256/384/512) are checked against the configured secret (or the demo
+ * issuer's), RSA and EC tokens against the configured JWKS. Claims: {@code sub} (or
+ * {@code id} / {@code userId}), {@code name} (or {@code username} / {@code email}),
+ * {@code role} (wire names or the seeds' aliases; a token without a role is a
+ * customer's), {@code exp}, {@code nbf}. Each verified caller is remembered in the users
+ * table. The caller's expiry must still be checked on every later action of a long-lived
+ * connection with {@link Caller#expiredAt}.
+ */
+@Service
+public class TokenVerifier {
+
+	private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
+
+	private static final Map<JWSAlgorithm, String> HMACS = Map.of(JWSAlgorithm.HS256, "HmacSHA256", JWSAlgorithm.HS384,
+			"HmacSHA384", JWSAlgorithm.HS512, "HmacSHA512");
+
+	private final SigningKeys keys;
+
+	private final KnownUsers users;
+
+	private final Clock clock;
+
+	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
+		this.keys = keys;
+		this.users = users;
+		this.clock = clock;
+	}
+
+	/** Verifies {@code token} (with or without a {@code Bearer } prefix) now. */
+	public Caller verify(String token) {
+		SignedJWT jwt = parse(token);
+		if (!signatureValid(jwt)) {
+			throw unauthenticated("The token's signature does not verify");
+		}
+		Caller caller = caller(claims(jwt));
+		this.users.remember(caller);
+		return caller;
+	}
+
+	private static SignedJWT parse(String token) {
+		if (token == null || token.isBlank()) {
+			throw unauthenticated("A bearer token is required");
+		}
+		String raw = token.strip();
+		if (raw.regionMatches(true, 0, "Bearer ", 0, 7)) {
+			raw = raw.substring(7).strip();
+		}
+		try {
+			return SignedJWT.parse(raw);
+		}
+		catch (ParseException ex) {
+			throw unauthenticated("The token is not a signed JWT");
+		}
+	}
+
+	private boolean signatureValid(SignedJWT jwt) {
+		JWSHeader header = jwt.getHeader();
+		String hmac = HMACS.get(header.getAlgorithm());
+		if (hmac != null) {
+			return hmacValid(jwt, hmac);
+		}
+		if (this.keys.publicKeys() == null) {
+			return false;
+		}
+		try {
+			List<JWK> candidates = this.keys.publicKeys().get(new JWKSelector(JWKMatcher.forJWSHeader(header)), null);
+			DefaultJWSVerifierFactory factory = new DefaultJWSVerifierFactory();
+			for (Key key : KeyConverter.toJavaKeys(candidates)) {
+				try {
+					if (jwt.verify(factory.createJWSVerifier(header, key))) {
+						return true;
+					}
+				}
+				catch (JOSEException ex) {
+					// a key of the wrong kind for this algorithm: try the next one
+				}
+			}
+			return false;
+		}
+		catch (KeySourceException ex) {
+			log.warn("Could not load the JWKS to verify a token: {}", ex.getMessage());
+			throw unauthenticated("The token's signing keys could not be loaded");
+		}
+	}
+
+	/**
+	 * Checks an HMAC signature directly rather than with Nimbus's MACVerifier, which
+	 * refuses secrets shorter than 256 bits that the seeds' host apps may well use.
+	 */
+	private boolean hmacValid(SignedJWT jwt, String algorithm) {
+		try {
+			Mac mac = Mac.getInstance(algorithm);
+			mac.init(new SecretKeySpec(this.keys.hmacSecret(), algorithm));
+			byte[] expected = mac.doFinal(jwt.getSigningInput());
+			return MessageDigest.isEqual(expected, jwt.getSignature().decode());
+		}
+		catch (GeneralSecurityException ex) {
+			return false;
+		}
+	}
+
+	private static JWTClaimsSet claims(SignedJWT jwt) {
+		try {
+			return jwt.getJWTClaimsSet();
+		}
+		catch (ParseException ex) {
+			throw unauthenticated("The token's claims are not a JSON object");
+		}
+	}
+
+	private Caller caller(JWTClaimsSet claims) {
+		Instant now = this.clock.instant();
+		Date expiry = claims.getExpirationTime();
+		if (expiry != null && !now.isBefore(expiry.toInstant())) {
+			throw new DomainException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + expiry.toInstant());
+		}
+		Date notBefore = claims.getNotBeforeTime();
+		if (notBefore != null && now.isBefore(notBefore.toInstant())) {
+			throw unauthenticated("The token is not valid before " + notBefore.toInstant());
+		}
+		String userId = firstText(claims, "sub", "id", "userId", "_id");
+		if (userId == null) {
+			throw unauthenticated("The token names no user (claim 'sub')");
+		}
+		Role role = role(claims);
+		String name = firstText(claims, "name", "username", "email");
+		return new Caller(userId, name, role, (expiry != null) ? expiry.toInstant() : null);
+	}
+
+	private static Role role(JWTClaimsSet claims) {
+		Object claim = claims.getClaim("role");
+		if (claim == null && claims.getClaim("roles") instanceof List<?> roles && !roles.isEmpty()) {
+			claim = roles.getFirst();
+		}
+		if (claim == null) {
+			return Role.CUSTOMER;
+		}
+		String value = String.valueOf(claim);
+		return Role.parse(value).orElseThrow(() -> unauthenticated("The token's role '" + value + "' is not known"));
+	}
+
+	private static String firstText(JWTClaimsSet claims, String... names) {
+		for (String name : names) {
+			Object value = claims.getClaim(name);
+			if (value instanceof String text && !text.isBlank()) {
+				return text.strip();
+			}
+			if (value instanceof Number number) {
+				return number.toString();
+			}
+		}
+		return null;
+	}
+
+	private static DomainException unauthenticated(String message) {
+		return new DomainException(ErrorCode.UNAUTHENTICATED, message);
+	}
+
+}

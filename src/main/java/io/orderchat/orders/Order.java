@@ -1,0 +1,105 @@
+package io.orderchat.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+
+/**
+ * An order. Immutable: each guarded change answers the changed order or refuses with
+ * {@code FORBIDDEN} (the actor may not) or {@code ILLEGAL_TRANSITION} (the status machine
+ * does not allow it).
+ * <p>
+ * Who may move an order where: to processing, staff (a moderator accepts it, and becomes
+ * its moderator); to completed, staff or the order's performer; to cancelled, only its
+ * customer; to rejected, only staff.
+ */
+public record Order(OrderId id, String externalId, ConversationId conversationId, String customerId,
+		String customerName, String performerId, String performerName, String moderatorId, String moderatorName,
+		OrderStatus status, String exchangeMethod, BigDecimal amount, String title, String notes, Instant createdAt,
+		Instant updatedAt, long version) {
+
+	/** A new pending order. */
+	static Order place(OrderId id, String externalId, ConversationId conversationId, Party customer, Party performer,
+			String exchangeMethod, BigDecimal amount, String title, String notes, Instant at) {
+		return new Order(id, externalId, conversationId, customer.id(), customer.name(),
+				(performer != null) ? performer.id() : null, (performer != null) ? performer.name() : null, null, null,
+				OrderStatus.PENDING, exchangeMethod, amount, title, notes, at, at, 0);
+	}
+
+	public boolean isCustomer(String userId) {
+		return this.customerId.equals(userId);
+	}
+
+	public boolean isPerformer(String userId) {
+		return this.performerId != null && this.performerId.equals(userId);
+	}
+
+	public boolean isModerator(String userId) {
+		return this.moderatorId != null && this.moderatorId.equals(userId);
+	}
+
+	/**
+	 * Staff see every order; others only the orders they are customer, performer or
+	 * moderator of.
+	 */
+	public boolean visibleTo(Caller caller) {
+		String user = caller.userId();
+		return caller.isStaff() || isCustomer(user) || isPerformer(user) || isModerator(user);
+	}
+
+	/** Moves the order to {@code to} on behalf of {@code actor}, or refuses. */
+	public Order changeStatus(OrderStatus to, Caller actor, Instant at) {
+		if (!visibleTo(actor)) {
+			throw DomainException.forbidden("You are not a party to this order");
+		}
+		if (!this.status.next().contains(to)) {
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, illegal(to));
+		}
+		switch (to) {
+			case PROCESSING -> require(actor.isStaff(), "Only a moderator can accept an order");
+			case COMPLETED -> require(actor.isStaff() || isPerformer(actor.userId()),
+					"Only the order's performer or a moderator can complete it");
+			case CANCELLED -> require(isCustomer(actor.userId()), "Only the order's customer can cancel it");
+			case REJECTED -> require(actor.isStaff(), "Only a moderator can reject an order");
+			case PENDING -> throw new IllegalStateException("no transition leads back to pending");
+		}
+		boolean accepts = to == OrderStatus.PROCESSING && this.moderatorId == null;
+		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
+				this.performerId, this.performerName, accepts ? actor.userId() : this.moderatorId,
+				accepts ? actor.name() : this.moderatorName, to, this.exchangeMethod, this.amount, this.title,
+				this.notes, this.createdAt, at, this.version + 1);
+	}
+
+	/** Hands the order to another performer; refused once the order is final. */
+	Order withPerformer(Party performer, Instant at) {
+		if (this.status.isFinal()) {
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+					"The order is " + this.status.wire() + "; its performer can no longer change");
+		}
+		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
+				performer.id(), performer.name(), this.moderatorId, this.moderatorName, this.status,
+				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
+	}
+
+	private String illegal(OrderStatus to) {
+		if (this.status == to) {
+			return "The order is already " + to.wire();
+		}
+		if (this.status.isFinal()) {
+			return "The order is " + this.status.wire() + " and can no longer change";
+		}
+		return "An order that is " + this.status.wire() + " cannot become " + to.wire() + "; it can become "
+				+ String.join(" or ", this.status.next().stream().map(OrderStatus::wire).toList());
+	}
+
+	private static void require(boolean allowed, String message) {
+		if (!allowed) {
+			throw DomainException.forbidden(message);
+		}
+	}
+
+}

@@ -1,0 +1,28 @@
+package io.orderchat.orders;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderchat.conversations.ConversationId;
+
+/**
+ * An order as REST shows it: seed 000's shape, with the id also as Mongo-style
+ * {@code _id} for the seeds' clients.
+ */
+public record OrderJson(@JsonProperty("_id") String mongoId, String id, String externalId, OrderStatus status,
+		String customerId, String customerName, String performerId, String performerName, String moderatorId,
+		String moderatorName, String exchangeMethod, BigDecimal amount, String title, String notes,
+		ConversationId conversationId, Instant createdAt, Instant updatedAt) {
+
+	public static OrderJson of(Order order) {
+		String id = order.id().toString();
+		BigDecimal amount = (order.amount() != null)
+				? new BigDecimal(order.amount().stripTrailingZeros().toPlainString()) : null;
+		return new OrderJson(id, id, order.externalId(), order.status(), order.customerId(), order.customerName(),
+				order.performerId(), order.performerName(), order.moderatorId(), order.moderatorName(),
+				order.exchangeMethod(), amount, order.title(), order.notes(), order.conversationId(), order.createdAt(),
+				order.updatedAt());
+	}
+
+}

@@ -1,0 +1,281 @@
+package io.orderchat.orders;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Member;
+import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Timestamps;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The orders module's entry point. Every order gets its conversation in the transaction
+ * that creates it; every status change posts a system message there in the same
+ * transaction and publishes {@link OrderStatusChanged}. Orders are addressed by id or by
+ * the host app's external id wherever a string names one.
+ */
+@Service
+public class OrderManagement {
+
+	private static final int MAX_TEXT = 200;
+
+	private static final int MAX_NOTES = 2000;
+
+	private final Orders orders;
+
+	private final ConversationService conversations;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	OrderManagement(Orders orders, ConversationService conversations, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.orders = orders;
+		this.conversations = conversations;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = clock;
+	}
+
+	/**
+	 * Places a pending order with the caller as its customer (seed 000's
+	 * {@code POST /api/orders}).
+	 */
+	@Transactional
+	public Order create(Caller customer, NewOrder request) {
+		String method = required(request.exchangeMethod(), "exchangeMethod");
+		BigDecimal amount = request.amount();
+		if (amount == null || amount.signum() <= 0) {
+			throw DomainException.invalid("Field 'amount' must be a number greater than 0");
+		}
+		String notes = optional(request.notes(), "notes", MAX_NOTES);
+		return place(null, new Party(customer.userId(), customer.name()), null, method, amount, null, notes);
+	}
+
+	/**
+	 * Registers an order of the host app, server to server (staff or a service token with
+	 * role admin), with its customer and performer as participants of its conversation.
+	 * Idempotent on {@code externalId}: a second registration answers the stored order
+	 * with {@code created = false}, also when both race.
+	 */
+	public Registration registerExternal(Caller service, ExternalOrder request) {
+		if (!service.isStaff()) {
+			throw DomainException.forbidden("Only staff or a service token (role admin) can register orders");
+		}
+		String externalId = required(request.externalId(), "externalId");
+		Party customer = party(request.customer(), "customer");
+		Party performer = (request.performer() != null) ? party(request.performer(), "performer") : null;
+		String title = optional(request.title(), "title", 300);
+		if (request.amount() != null && request.amount().signum() < 0) {
+			throw DomainException.invalid("Field 'amount' must not be negative");
+		}
+		Optional<Order> known = this.orders.findByExternalId(externalId);
+		if (known.isPresent()) {
+			return new Registration(known.get(), false);
+		}
+		try {
+			Order order = this.transactions
+				.execute((tx) -> place(externalId, customer, performer, null, request.amount(), title, null));
+			return new Registration(order, true);
+		}
+		catch (DuplicateKeyException ex) {
+			return new Registration(this.orders.findByExternalId(externalId).orElseThrow(() -> ex), false);
+		}
+	}
+
+	/**
+	 * The orders the caller is customer, performer or moderator of; {@code status}
+	 * optional.
+	 */
+	@Transactional(readOnly = true)
+	public List<Order> mine(Caller caller, OrderStatus status) {
+		return this.orders.of(caller.userId(), status);
+	}
+
+	/** Every order (staff only); {@code status} optional. */
+	@Transactional(readOnly = true)
+	public List<Order> all(Caller caller, OrderStatus status) {
+		if (!caller.isStaff()) {
+			throw DomainException.forbidden("Only moderators and admins can list all orders");
+		}
+		return this.orders.all(status);
+	}
+
+	/** The order, if the caller may see it. */
+	@Transactional(readOnly = true)
+	public Order get(Caller caller, String idOrExternalId) {
+		Order order = resolve(idOrExternalId);
+		if (!order.visibleTo(caller)) {
+			throw DomainException.forbidden("You are not a party to this order");
+		}
+		return order;
+	}
+
+	/** The order an id or external id names, unchecked; {@code NOT_FOUND} when none. */
+	@Transactional(readOnly = true)
+	public Order resolve(String idOrExternalId) {
+		return find(idOrExternalId).orElseThrow(() -> DomainException.notFound("No order '" + idOrExternalId + "'"));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Order> find(String idOrExternalId) {
+		if (idOrExternalId == null || idOrExternalId.isBlank()) {
+			return Optional.empty();
+		}
+		String key = idOrExternalId.strip();
+		return OrderId.parse(key).flatMap(this.orders::find).or(() -> this.orders.findByExternalId(key));
+	}
+
+	/**
+	 * Moves the order along its status machine on behalf of the caller (see
+	 * {@link Order}), posts the system message and publishes {@link OrderStatusChanged}.
+	 * A moderator who accepts an order becomes its moderator and joins its conversation.
+	 */
+	@Transactional
+	public Order changeStatus(Caller caller, String idOrExternalId, OrderStatus to, String notes) {
+		if (to == null) {
+			throw DomainException.invalid("Field 'status' is required");
+		}
+		String statusNotes = optional(notes, "notes", MAX_NOTES);
+		Order current = lock(idOrExternalId);
+		Instant now = Timestamps.now(this.clock);
+		Order changed = current.changeStatus(to, caller, now);
+		this.orders.update(changed);
+		if (current.moderatorId() == null && changed.moderatorId() != null) {
+			this.conversations.addParticipant(changed.conversationId(),
+					new Member(caller.userId(), caller.name(), caller.role()),
+					caller.name() + " joined the chat as moderator");
+		}
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("event", "order.status");
+		metadata.put("orderId", changed.id().toString());
+		metadata.put("from", current.status().wire());
+		metadata.put("to", to.wire());
+		metadata.put("by", caller.userId());
+		metadata.put("notes", statusNotes);
+		this.conversations.postSystemMessage(changed.conversationId(),
+				statusText(current.status(), to, caller, statusNotes), metadata);
+		this.events.publishEvent(new OrderStatusChanged(changed.id(), changed.conversationId(), current.status(), to,
+				caller.userId(), statusNotes, now, changed));
+		return changed;
+	}
+
+	/**
+	 * A moderator accepts a pending order: {@code changeStatus(..., PROCESSING, null)}.
+	 */
+	@Transactional
+	public Order accept(Caller moderator, String idOrExternalId) {
+		return changeStatus(moderator, idOrExternalId, OrderStatus.PROCESSING, null);
+	}
+
+	/**
+	 * Hands the order to another performer (staff or a service token): the previous
+	 * performer leaves the conversation and loses access, the new one joins; both changes
+	 * are posted as system messages.
+	 */
+	@Transactional
+	public Order changePerformer(Caller caller, String idOrExternalId, Party performer) {
+		if (!caller.isStaff()) {
+			throw DomainException.forbidden("Only staff or a service token (role admin) can change the performer");
+		}
+		Party next = party(performer, "performer");
+		Order current = lock(idOrExternalId);
+		if (current.isPerformer(next.id())) {
+			return current;
+		}
+		Instant now = Timestamps.now(this.clock);
+		Order changed = current.withPerformer(next, now);
+		this.orders.update(changed);
+		if (current.performerId() != null) {
+			this.conversations.removeParticipant(changed.conversationId(), current.performerId(),
+					displayName(current.performerName(), current.performerId()) + " is no longer the performer");
+		}
+		this.conversations.addParticipant(changed.conversationId(), new Member(next.id(), next.name(), Role.PERFORMER),
+				displayName(next.name(), next.id()) + " is now the performer");
+		this.events.publishEvent(new OrderPerformerChanged(changed.id(), changed.conversationId(),
+				current.performerId(), next.id(), caller.userId(), now));
+		return changed;
+	}
+
+	private Order place(String externalId, Party customer, Party performer, String method, BigDecimal amount,
+			String title, String notes) {
+		Instant now = Timestamps.now(this.clock);
+		OrderId id = OrderId.random();
+		List<Member> members = (performer != null)
+				? List.of(new Member(customer.id(), customer.name(), Role.CUSTOMER),
+						new Member(performer.id(), performer.name(), Role.PERFORMER))
+				: List.of(new Member(customer.id(), customer.name(), Role.CUSTOMER));
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		metadata.put("event", "order.created");
+		metadata.put("orderId", id.toString());
+		metadata.put("status", OrderStatus.PENDING.wire());
+		var conversation = this.conversations.start(ConversationKind.ORDER, id.toString(), title, members,
+				"Order created", metadata);
+		Order order = Order.place(id, externalId, conversation, customer, performer, method, amount, title, notes, now);
+		this.orders.insert(order);
+		this.events.publishEvent(new OrderCreated(order, conversation));
+		return order;
+	}
+
+	private Order lock(String idOrExternalId) {
+		OrderId id = find(idOrExternalId).map(Order::id)
+			.orElseThrow(() -> DomainException.notFound("No order '" + idOrExternalId + "'"));
+		return this.orders.lock(id).orElseThrow();
+	}
+
+	private static String statusText(OrderStatus from, OrderStatus to, Caller by, String notes) {
+		String text = "Order status changed from " + from.wire() + " to " + to.wire() + " by " + by.name();
+		return (notes != null) ? text + ": " + notes : text;
+	}
+
+	private static String displayName(String name, String id) {
+		return (name != null && !name.isBlank()) ? name : id;
+	}
+
+	private static Party party(Party party, String field) {
+		if (party == null) {
+			throw DomainException.invalid("Field '" + field + "' is required");
+		}
+		String id = required(party.id(), field + ".id");
+		String name = optional(party.name(), field + ".name", MAX_TEXT);
+		return new Party(id, (name != null) ? name : id);
+	}
+
+	private static String required(String value, String field) {
+		String text = optional(value, field, MAX_TEXT);
+		if (text == null) {
+			throw DomainException.invalid("Field '" + field + "' is required");
+		}
+		return text;
+	}
+
+	private static String optional(String value, String field, int max) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String text = value.strip();
+		if (text.length() > max) {
+			throw DomainException.invalid("Field '" + field + "' may have at most " + max + " characters");
+		}
+		return text;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.orderchat.shared;
+
+/**
+ * Every error a client can see, on REST and on the socket. The {@link #name() name} is
+ * the stable wire code; the HTTP status is what REST answers with.
+ */
+public enum ErrorCode {
+
+	/** No token, or a token that does not verify. */
+	UNAUTHENTICATED(401),
+
+	/** The token's {@code exp} has passed. */
+	TOKEN_EXPIRED(401),
+
+	/** The caller may not touch that conversation, order or message. */
+	FORBIDDEN(403),
+
+	/** No such conversation, order, message or route. */
+	NOT_FOUND(404),
+
+	/** The HTTP method is not served on that path. */
+	METHOD_NOT_ALLOWED(405),
+
+	/** The request body is not JSON (or not of a type the endpoint reads). */
+	UNSUPPORTED_MEDIA_TYPE(415),
+
+	/** The payload is malformed, a field is missing or has the wrong type or value. */
+	VALIDATION_FAILED(400),
+
+	/** A message whose content is empty after trimming. */
+	CONTENT_EMPTY(400),
+
+	/**
+	 * A message over the configured length. 413 rather than 400: the request is well
+	 * formed, it is only larger than this server accepts, which is what 413 says.
+	 */
+	CONTENT_TOO_LONG(413),
+
+	/** An order status change the status machine does not allow. */
+	ILLEGAL_TRANSITION(409),
+
+	/** A concurrent change won, or the request clashes with stored state. */
+	CONFLICT(409),
+
+	/** Too many requests too fast. */
+	RATE_LIMITED(429),
+
+	/** A socket event name the server does not know (socket only). */
+	UNKNOWN_COMMAND(400),
+
+	/** A server fault. */
+	INTERNAL(500);
+
+	private final int httpStatus;
+
+	ErrorCode(int httpStatus) {
+		this.httpStatus = httpStatus;
+	}
+
+	public int httpStatus() {
+		return this.httpStatus;
+	}
+
+}

@@ -1,0 +1,37 @@
+package io.orderchat;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Dependencies point one way: realtime → domain modules → shared. */
+@AnalyzeClasses(packages = "io.orderchat", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+	@ArchTest
+	static final ArchRule domainDoesNotKnowTransportOrCluster = noClasses().that()
+		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
+				"io.orderchat.shared..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");
+
+	@ArchTest
+	static final ArchRule sharedDependsOnNoModule = noClasses().that()
+		.resideInAPackage("io.orderchat.shared..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
+				"io.orderchat.dialects..");
+
+	@ArchTest
+	static final ArchRule conversationsDoNotKnowOrders = noClasses().that()
+		.resideInAPackage("io.orderchat.conversations..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.orders..", "io.orderchat.dialects..");
+
+}

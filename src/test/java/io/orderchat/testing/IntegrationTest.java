@@ -1,0 +1,91 @@
+package io.orderchat.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A running server on a random port against this JVM's test database (see
+ * {@link TestDatabase}), verifying HS256 tokens the tests sign themselves.
+ */
+@Import(RecordedEvents.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+		properties = "orderchat.identity.jwt-secret=" + IntegrationTest.SECRET)
+public abstract class IntegrationTest {
+
+	public static final String SECRET = "integration-tests-secret-of-32-bytes-or-more";
+
+	@LocalServerPort
+	protected int port;
+
+	@Autowired
+	protected RecordedEvents events;
+
+	@DynamicPropertySource
+	static void database(DynamicPropertyRegistry registry) {
+		TestDatabase.Settings database = TestDatabase.get();
+		registry.add("spring.datasource.url", database::url);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+	}
+
+	protected Api api() {
+		return new Api(this.port);
+	}
+
+	/** A person with a unique id, so tests never see each other's data. */
+	protected static Person person(String name, Role role) {
+		return new Person(name.toLowerCase().replace(' ', '-') + "-" + UUID.randomUUID().toString().substring(0, 8),
+				name, role);
+	}
+
+	public static String token(String userId, String name, Role role, Instant expiry) {
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(userId)
+			.claim("name", name)
+			.claim("role", role.wire())
+			.expirationTime(Date.from(expiry))
+			.build();
+		try {
+			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+			jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A test user: their caller, and fresh tokens (each one a separate "device"). */
+	public record Person(String id, String name, Role role) {
+
+		public String token() {
+			// Distinct expiries make every token a distinct string, like two devices'
+			// tokens.
+			return IntegrationTest.token(this.id, this.name, this.role,
+					Instant.now().plusSeconds(3600 + (System.nanoTime() % 1000)));
+		}
+
+		public Caller caller() {
+			return new Caller(this.id, this.name, this.role, Instant.now().plusSeconds(3600));
+		}
+
+	}
+
+}
