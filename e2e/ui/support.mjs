@@ -1,0 +1,74 @@
+// Helpers for the web UI tests: Debian's Chromium driven by npm's playwright-core, sign-in as a
+// demo user through the page itself, REST set-up with demo tokens, and screenshots.
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+
+export const URL = process.env.ORDERCHAT_URL ?? "http://localhost:3000";
+const SCREENSHOTS = process.env.UI_SCREENSHOTS ?? "target/ui-screenshots";
+export const TIMEOUT = 10000;
+
+/**
+ * Headless Chromium with a fresh profile. The background-networking flags matter: without them
+ * Chromium's own update and sync connections are refused on a closed network and slow it down.
+ */
+export function launch() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+		headless: true,
+		timeout: 60000,
+		args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+			"--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"],
+	});
+}
+
+/** A browser context (its own storage: one person) with a page on the app. */
+export async function openApp(browser, { viewport = { width: 1200, height: 800 } } = {}) {
+	const context = await browser.newContext({ baseURL: URL, viewport });
+	context.setDefaultTimeout(TIMEOUT);
+	const page = await context.newPage();
+	const problems = [];
+	page.on("pageerror", (error) => problems.push(error.message));
+	page.problems = problems;
+	await page.goto("/");
+	return page;
+}
+
+/** Signs in through the sign-in screen's demo user button. */
+export async function signIn(page, userId) {
+	await page.locator(`#demo-user-list button[data-user-id="${userId}"]`).click();
+	await page.locator("#whoami").waitFor({ state: "visible" });
+}
+
+export async function screenshot(page, name) {
+	mkdirSync(SCREENSHOTS, { recursive: true });
+	await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+export async function rest(method, path, token, body) {
+	const response = await fetch(URL + path, {
+		method,
+		headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	const json = await response.json();
+	if (!json.success) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json.error)}`);
+	return json.data;
+}
+
+export const demoToken = async (userId) => (await rest("POST", "/api/demo/token", null, { userId })).token;
+
+export const unique = (prefix) => `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+
+/** An order of demo-customer, assigned to demo-performer by the demo admin, set up over REST. */
+export async function orderWithPerformer(notes = unique("order")) {
+	const customer = await demoToken("demo-customer");
+	const placed = await rest("POST", "/api/orders", customer, { exchangeMethod: "cash", amount: 25, notes });
+	const admin = await demoToken("demo-admin");
+	await rest("PUT", `/api/orders/${placed.order.id}/performer`, admin,
+		{ performer: { id: "demo-performer", name: "Pete Performer" } });
+	return { order: placed.order, conversationId: placed.chatRoomId, customer };
+}
+
+/** The open conversation's message bodies, in order. */
+export const bodies = (page) => page.locator("#messages .message .body").allTextContents();

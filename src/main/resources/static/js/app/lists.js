@@ -1,0 +1,97 @@
+// The sidebar's lists: orders (with status and unread badge) and conversations. Pure
+// rendering: the caller passes the data, the unread counts and what to do on "Accept".
+import { time } from "./messages.js";
+
+export function orderTitle(order) {
+	const what = order.title ?? [order.exchangeMethod, order.amount].filter((part) => part != null && part !== "").join(" · ");
+	return `Order ${order.id.slice(0, 8)}${what ? ` — ${what}` : ""}`;
+}
+
+export function orderPeople(order) {
+	return `${order.customerName ?? order.customerId} → ${order.performerName ?? "no performer yet"}`
+		+ (order.moderatorName ? ` · moderator ${order.moderatorName}` : "");
+}
+
+export function orderList(orders, { unread, activeKey, onAccept }) {
+	if (orders.length === 0) return empty("No orders here yet.");
+	const list = document.createElement("ul");
+	for (const order of orders) {
+		const key = `order:${order.id}`;
+		const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), orderPeople(order));
+		item.dataset.orderId = order.id;
+		const status = document.createElement("span");
+		status.className = `status status-${order.status}`;
+		status.textContent = order.status;
+		item.firstChild.append(status);
+		addBadge(item.firstChild, unread.get(order.conversationId) ?? 0);
+		if (onAccept && order.status === "pending") {
+			const accept = document.createElement("button");
+			accept.type = "button";
+			accept.className = "secondary accept";
+			accept.textContent = "Accept";
+			accept.setAttribute("aria-label", `Accept ${orderTitle(order)}`);
+			accept.addEventListener("click", () => onAccept(order, accept));
+			item.firstChild.append(accept);
+		}
+		list.append(item);
+	}
+	return list;
+}
+
+export function conversationList(summaries, { unread, activeKey }) {
+	if (summaries.length === 0) return empty("No conversations yet.");
+	const list = document.createElement("ul");
+	for (const summary of summaries) {
+		const conversation = summary.conversation;
+		const href = conversation.kind === "order" ? `#/order/${conversation.subjectId}` : `#/conversation/${conversation.id}`;
+		const key = conversation.kind === "order" ? `order:${conversation.subjectId}` : `conversation:${conversation.id}`;
+		const title = conversation.title ?? `${kindName(conversation.kind)} ${String(conversation.subjectId ?? conversation.id).slice(0, 8)}`;
+		const last = summary.lastMessage;
+		const meta = last ? `${last.senderName ? `${last.senderName}: ` : ""}${last.content ?? "(attachment)"} · ${time(last.createdAt)}` : "No messages";
+		const item = row(key, activeKey, href, title, meta);
+		item.dataset.conversationId = conversation.id;
+		addBadge(item.firstChild, unread.get(conversation.id) ?? summary.unreadCount ?? 0);
+		list.append(item);
+	}
+	return list;
+}
+
+function kindName(kind) {
+	return { order: "Order", dispute: "Dispute", support: "Support" }[kind] ?? "Conversation";
+}
+
+function row(key, activeKey, href, title, meta) {
+	const item = document.createElement("li");
+	item.dataset.key = key;
+	const line = document.createElement("div");
+	line.className = `item${key === activeKey ? " active" : ""}`;
+	const link = document.createElement("a");
+	link.href = href;
+	if (key === activeKey) link.setAttribute("aria-current", "page");
+	const titleElement = document.createElement("span");
+	titleElement.className = "title";
+	titleElement.textContent = title;
+	const metaElement = document.createElement("span");
+	metaElement.className = "meta";
+	metaElement.textContent = meta;
+	link.append(titleElement, metaElement);
+	line.append(link);
+	item.append(line);
+	return item;
+}
+
+function addBadge(line, count) {
+	if (!count) return;
+	const badge = document.createElement("span");
+	badge.className = "badge";
+	badge.textContent = count > 99 ? "99+" : String(count);
+	badge.setAttribute("aria-label", `${count} unread`);
+	line.querySelector("a").after(badge);
+}
+
+function empty(text) {
+	const paragraph = document.createElement("p");
+	paragraph.className = "empty";
+	paragraph.textContent = text;
+	return paragraph;
+}

@@ -1,0 +1,372 @@
+// The OrderChat web app: sign-in, the lists of the signed-in user's orders and conversations,
+// staff queues, and the open conversation. Routes are hashes: #/order/{id}, #/conversation/{id}.
+import { Api } from "./api.js";
+import { ConversationView } from "./conversation.js";
+import { conversationList, orderList, orderPeople, orderTitle } from "./lists.js";
+import { orderActions } from "./order-panel.js";
+import { Realtime } from "./realtime.js";
+import { forget, store, storedToken, userOf, verify } from "./session.js";
+
+const $ = (id) => document.getElementById(id);
+const REFRESH_MS = 15000;
+
+const TABS = {
+	queue: { label: "Queue", load: (api) => api.allOrders("pending"), kind: "orders", accept: true },
+	mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
+	all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
+	conversations: { label: "Conversations", load: (api) => api.conversations(), kind: "conversations" },
+};
+
+const TABS_OF_ROLE = {
+	customer: ["mine", "conversations"],
+	performer: ["mine", "conversations"],
+	moderator: ["queue", "mine", "all", "conversations"],
+	admin: ["queue", "all", "conversations"],
+	support: ["conversations"],
+};
+
+const state = {
+	api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
+	view: null, order: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null,
+};
+
+// ---- sign-in ----
+
+async function showSignIn(message = "") {
+	$("workspace").hidden = true;
+	$("whoami").hidden = true;
+	$("sign-in").hidden = false;
+	$("sign-in-error").textContent = message;
+	try {
+		state.demoUsers = await Api.demoUsers();
+		renderDemoUsers();
+	} catch {
+		state.demoUsers = [];
+		$("demo-users").hidden = true; // the host app's keys are configured: tokens only
+	}
+}
+
+function renderDemoUsers() {
+	const items = state.demoUsers.map((user) => {
+		const item = document.createElement("li");
+		const button = document.createElement("button");
+		button.type = "button";
+		button.dataset.userId = user.id;
+		button.append(user.name);
+		const role = document.createElement("small");
+		role.textContent = user.role;
+		button.append(role);
+		button.addEventListener("click", () => signInAsDemo(user.id));
+		item.append(button);
+		return item;
+	});
+	$("demo-user-list").replaceChildren(...items);
+	$("demo-users").hidden = false;
+}
+
+async function signInAsDemo(userId) {
+	try {
+		const issued = await Api.demoToken(userId);
+		start(issued.token, { id: issued.user.id, name: issued.user.name, role: issued.user.role });
+	} catch (error) {
+		$("sign-in-error").textContent = error.message;
+	}
+}
+
+$("token-form").addEventListener("submit", async (event) => {
+	event.preventDefault();
+	const token = $("token-input").value.trim();
+	try {
+		start(token, await verify(token));
+	} catch (error) {
+		$("sign-in-error").textContent = error.message;
+	}
+});
+
+$("sign-out").addEventListener("click", () => signOut());
+
+function signOut(message = "") {
+	closeConversation();
+	state.realtime?.close();
+	state.realtime = null;
+	clearInterval(state.refreshTimer);
+	forget();
+	location.hash = "#/";
+	showSignIn(message);
+}
+
+function start(token, me) {
+	store(token);
+	state.api = new Api(token);
+	state.me = me;
+	$("sign-in").hidden = true;
+	$("token-input").value = "";
+	$("workspace").hidden = false;
+	$("whoami").hidden = false;
+	$("whoami-name").textContent = me.name;
+	$("whoami-role").textContent = me.role;
+	$("new-order").hidden = me.role !== "customer";
+	renderTabs(TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]);
+	if (typeof window.io !== "function") {
+		connectionChanged("unavailable");
+		return;
+	}
+	state.realtime = new Realtime(token, connectionChanged);
+	state.realtime.on("notification", () => refreshSoon());
+	state.realtime.on("order:status", () => refreshSoon());
+	clearInterval(state.refreshTimer);
+	state.refreshTimer = setInterval(() => document.visibilityState === "visible" && refresh(), REFRESH_MS);
+	route();
+}
+
+function connectionChanged(status, detail) {
+	const banner = $("connection");
+	if (status === "expired") {
+		signOut(`Signed out: ${detail ?? "your session ended"}. Sign in again.`);
+		return;
+	}
+	if (status === "unavailable") {
+		banner.hidden = false;
+		banner.className = "connection offline";
+		banner.textContent = "Live chat is unavailable: the realtime client (/socket.io/socket.io.js) did not load.";
+		return;
+	}
+	banner.className = "connection";
+	if (status === "reconnecting") {
+		banner.hidden = false;
+		banner.textContent = "Reconnecting… messages you send now go out when the connection is back.";
+		return;
+	}
+	banner.hidden = true;
+	banner.textContent = "";
+	if (detail) {
+		// Back after a drop: fetch what was missed in the open conversation, and fresh lists.
+		state.view?.resume().catch((error) => { $("composer-error").textContent = error.message; });
+		refresh();
+	}
+}
+
+// ---- lists ----
+
+function renderTabs(names) {
+	const buttons = names.map((name) => {
+		const button = document.createElement("button");
+		button.type = "button";
+		button.setAttribute("role", "tab");
+		button.id = `tab-${name}`;
+		button.dataset.tab = name;
+		button.textContent = TABS[name].label;
+		button.addEventListener("click", () => selectTab(name));
+		button.addEventListener("keydown", (event) => {
+			const index = names.indexOf(name);
+			const next = event.key === "ArrowRight" ? names[(index + 1) % names.length]
+				: event.key === "ArrowLeft" ? names[(index - 1 + names.length) % names.length] : null;
+			if (next) {
+				selectTab(next);
+				$(`tab-${next}`).focus();
+			}
+		});
+		return button;
+	});
+	$("tabs").replaceChildren(...buttons);
+	selectTab(names[0]);
+}
+
+function selectTab(name) {
+	state.tab = name;
+	for (const button of $("tabs").children) {
+		const selected = button.dataset.tab === name;
+		button.setAttribute("aria-selected", String(selected));
+		button.tabIndex = selected ? 0 : -1;
+	}
+	$("list-panel").setAttribute("aria-labelledby", `tab-${name}`);
+	refresh();
+}
+
+async function refresh() {
+	if (!state.api) return;
+	const tab = state.tab;
+	try {
+		const [items, unread] = await Promise.all([TABS[tab].load(state.api), state.api.unread()]);
+		if (tab !== state.tab) return;
+		state.items = items;
+		state.unread = new Map(unread.conversations.map((entry) => [entry.conversationId, entry.unreadCount]));
+		document.title = unread.total > 0 ? `(${unread.total}) OrderChat` : "OrderChat";
+		renderList();
+	} catch (error) {
+		if (error.code === "UNAUTHENTICATED" || error.code === "TOKEN_EXPIRED") signOut(error.message);
+		else $("list-panel").textContent = error.message;
+	}
+}
+
+function refreshSoon() {
+	clearTimeout(state.unreadTimer);
+	state.unreadTimer = setTimeout(refresh, 150);
+}
+
+function renderList() {
+	if (!state.tab) return;
+	const panel = $("list-panel");
+	const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
+	const tab = TABS[state.tab];
+	const options = { unread: state.unread, activeKey: state.activeKey, onAccept: tab.accept ? acceptFromList : null };
+	panel.replaceChildren(tab.kind === "orders" ? orderList(state.items, options) : conversationList(state.items, options));
+	if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
+}
+
+async function acceptFromList(order, button) {
+	button.disabled = true;
+	try {
+		await state.api.changeStatus(order.id, "processing");
+		location.hash = `#/order/${order.id}`;
+	} catch (error) {
+		button.disabled = false;
+		$("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
+	}
+	refresh();
+}
+
+$("new-order").addEventListener("submit", async (event) => {
+	event.preventDefault();
+	const form = event.target;
+	$("new-order-error").textContent = "";
+	try {
+		const placed = await state.api.placeOrder({
+			exchangeMethod: form.exchangeMethod.value, amount: Number(form.amount.value), notes: form.notes.value || null,
+		});
+		form.notes.value = "";
+		location.hash = `#/order/${placed.order.id}`;
+		refresh();
+	} catch (error) {
+		$("new-order-error").textContent = error.message;
+	}
+});
+
+// ---- the open conversation ----
+
+window.addEventListener("hashchange", () => route());
+
+async function route() {
+	if (!state.me) return;
+	const [, kind, id] = location.hash.match(/^#\/(order|conversation)\/([^/]+)$/) ?? [];
+	if (!kind) {
+		closeConversation();
+		return;
+	}
+	const key = `${kind}:${id}`;
+	if ((state.activeKey === key && state.view) || !state.realtime) return;
+	closeConversation();
+	state.activeKey = key;
+	renderList();
+	$("placeholder").hidden = true;
+	$("conversation").hidden = false;
+	$("workspace").classList.add("viewing");
+	$("composer-error").textContent = "";
+	$("conversation-title").textContent = "Loading…";
+	$("conversation-subtitle").textContent = "";
+	$("order-actions").replaceChildren();
+	const view = new ConversationView({
+		realtime: state.realtime,
+		me: state.me,
+		elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
+		onRead: (conversationId, unread) => {
+			state.unread.set(conversationId, unread);
+			renderList();
+		},
+		onStatusChanged: () => loadOrder(state.order?.id),
+	});
+	state.view = view;
+	try {
+		if (kind === "order") await loadOrder(id);
+		const joined = await view.open(kind === "order" ? { orderId: id } : { conversationId: id });
+		if (state.view !== view) return;
+		if (kind === "conversation") {
+			if (joined.conversation.kind === "order") await loadOrder(joined.conversation.subjectId);
+			else showConversationHeader(joined.conversation);
+		}
+		$("composer-input").focus();
+	} catch (error) {
+		if (state.view !== view) return;
+		$("conversation-title").textContent = "Not available";
+		$("composer-error").textContent = error.message;
+	}
+}
+
+async function loadOrder(orderId) {
+	if (!orderId) return;
+	const order = await state.api.order(orderId);
+	state.order = order;
+	$("conversation-title").textContent = orderTitle(order);
+	$("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
+	const performers = state.demoUsers.filter((user) => user.role === "performer");
+	$("order-actions").replaceChildren(...orderActions(order, state.me, { performers, run: runOrderAction }));
+}
+
+function showConversationHeader(conversation) {
+	state.order = null;
+	const kind = { dispute: "Dispute", support: "Support session" }[conversation.kind] ?? "Conversation";
+	$("conversation-title").textContent = conversation.title ?? `${kind} ${conversation.id.slice(0, 8)}`;
+	$("conversation-subtitle").textContent = conversation.subjectId ? `about ${conversation.subjectId}` : "";
+}
+
+async function runOrderAction(name, action) {
+	$("composer-error").textContent = "";
+	try {
+		await action(state.api);
+		await loadOrder(state.order.id);
+		refresh();
+	} catch (error) {
+		$("composer-error").textContent = `${name}: ${error.message}`;
+	}
+}
+
+function closeConversation() {
+	state.view?.close();
+	state.view = null;
+	state.order = null;
+	state.activeKey = null;
+	$("conversation").hidden = true;
+	$("placeholder").hidden = false;
+	$("workspace").classList.remove("viewing");
+	$("messages").replaceChildren();
+	$("participants").replaceChildren();
+	$("typing").textContent = "";
+	if (state.me) renderList();
+}
+
+$("back").addEventListener("click", () => { location.hash = "#/"; });
+
+$("composer").addEventListener("submit", (event) => {
+	event.preventDefault();
+	const input = $("composer-input");
+	state.view?.send(input.value);
+	input.value = "";
+	input.focus();
+});
+
+$("composer-input").addEventListener("keydown", (event) => {
+	if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+		event.preventDefault();
+		$("composer").requestSubmit();
+	} else if (event.key === "Escape") {
+		location.hash = "#/";
+	}
+});
+
+$("composer-input").addEventListener("input", () => state.view?.typed());
+
+// ---- boot ----
+
+const token = storedToken();
+let user = null;
+try {
+	user = token ? userOf(token) : null;
+} catch {
+	forget();
+}
+if (user) {
+	state.demoUsers = await Api.demoUsers().catch(() => []);
+	start(token, user);
+} else {
+	showSignIn();
+}
