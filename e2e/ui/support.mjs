@@ -72,3 +72,39 @@ export async function orderWithPerformer(notes = unique("order")) {
 
 /** The open conversation's message bodies, in order. */
 export const bodies = (page) => page.locator("#messages .message .body").allTextContents();
+
+/**
+ * Puts the page's Socket.IO traffic (WebSocket and long-polling) under the test's control, so
+ * that drop() cuts it as a dropped network would, while REST keeps working, until restore().
+ * Call it before signing in: Playwright routes WebSockets with a script it puts into new
+ * documents, so the page is reloaded here.
+ */
+export async function controlSocketConnections(page) {
+	let offline = false;
+	const open = new Set();
+	await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+		if (offline) {
+			ws.close({ code: 1006, reason: "network down" });
+			return;
+		}
+		const server = ws.connectToServer();
+		open.add({ ws, server });
+	});
+	await page.route(/\/socket\.io\/\?/, (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+	await page.reload();
+	return {
+		async drop() {
+			// A long poll in flight cannot be cut; the client upgrades to WebSocket within moments.
+			for (let waited = 0; open.size === 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+			offline = true;
+			for (const { ws, server } of open) {
+				await server.close({ code: 1001, reason: "network down" }).catch(() => {});
+				await ws.close({ code: 1006, reason: "network down" }).catch(() => {});
+			}
+			open.clear();
+		},
+		restore() {
+			offline = false;
+		},
+	};
+}

@@ -6,6 +6,7 @@ import { messageElement } from "./messages.js";
 
 const PAGE = 50;
 const TYPING_IDLE_MS = 3000;
+const TYPING_REFRESH_MS = 5000;
 // The server stops a typing indicator 10 s after the last typing:start; this is a fallback
 // for a stop that was lost with a dropped connection.
 const TYPING_FORGET_MS = 12000;
@@ -26,6 +27,7 @@ export class ConversationView {
 		this.loadingOlder = false;
 		this.typing = false;
 		this.typingTimer = null;
+		this.typingSince = 0;
 		this.readTimer = null;
 		this.readSeq = 0;
 		this.unsubscribe = [
@@ -170,8 +172,10 @@ export class ConversationView {
 	/** Called on every keystroke in the composer: typing:start once, typing:stop after a pause. */
 	typed() {
 		if (!this.conversation) return;
-		if (!this.typing) {
+		// Refreshed while typing goes on: the server forgets an indicator 10 s after the last start.
+		if (!this.typing || Date.now() - this.typingSince > TYPING_REFRESH_MS) {
 			this.typing = true;
+			this.typingSince = Date.now();
 			this.realtime.request("typing:start", { conversationId: this.conversation.id }).catch(() => {});
 		}
 		clearTimeout(this.typingTimer);
