@@ -23,6 +23,7 @@ describe("web chat", () => {
 		const admin = await rest("POST", "/api/demo/token", null, { userId: "demo-admin" });
 		await rest("PUT", `/api/orders/${orderId}/performer`, admin.token, { performer: { id: "demo-performer", name: "Pete Performer" } });
 		await customer.locator("#messages .message.system", { hasText: "Pete Performer is now the performer" }).waitFor();
+		await customer.locator("#conversation-subtitle", { hasText: "Carla Customer → Pete Performer" }).waitFor();
 
 		const performer = await openApp(browser);
 		await signIn(performer, "demo-performer");

@@ -12,12 +12,16 @@ const TYPING_REFRESH_MS = 5000;
 const TYPING_FORGET_MS = 12000;
 
 export class ConversationView {
-	constructor({ realtime, me, elements, onRead, onStatusChanged }) {
+	/**
+	 * @param onSubjectChanged called when a live system message or status event says the order
+	 *        behind the conversation changed (status, performer, moderator)
+	 */
+	constructor({ realtime, me, elements, onRead, onSubjectChanged }) {
 		this.realtime = realtime;
 		this.me = me;
 		this.el = elements;
 		this.onRead = onRead;
-		this.onStatusChanged = onStatusChanged;
+		this.onSubjectChanged = onSubjectChanged;
 		this.conversation = null;
 		this.messages = new Map();
 		this.outbox = new Map();
@@ -31,15 +35,19 @@ export class ConversationView {
 		this.readTimer = null;
 		this.readSeq = 0;
 		this.unsubscribe = [
-			realtime.on("message", (event) => this.#whenMine(event, () => this.#add([event.message]))),
+			realtime.on("message", (event) => this.#whenMine(event, () => {
+				this.#add([event.message]);
+				if (event.message?.type === "system") this.onSubjectChanged?.();
+			})),
 			realtime.on("message:deleted", (event) => this.#whenMine(event, () => this.#deleted(event))),
 			realtime.on("typing", (event) => this.#whenMine(event, () => this.#typingChanged(event))),
 			realtime.on("conversation:read", (event) => this.#whenMine(event, () => this.#readBy(event))),
 			realtime.on("member:joined", (event) => this.#whenMine(event, () => this.#presence(event.userId, true, event))),
 			realtime.on("member:left", (event) => this.#whenMine(event, () => this.#presence(event.userId, false, event))),
 			realtime.on("participant:added", (event) => this.#whenMine(event, () => this.#presence(event.userId, true, event))),
+			realtime.on("participant:removed", (event) => this.#whenMine(event, () => this.#removed(event.userId))),
 			realtime.on("presence", (event) => this.participants.has(event.userId) && this.#presence(event.userId, event.online)),
-			realtime.on("order:status", (event) => this.#whenMine(event, () => this.onStatusChanged?.(event))),
+			realtime.on("order:status", (event) => this.#whenMine(event, () => this.onSubjectChanged?.())),
 		];
 		this.onScroll = () => {
 			if (this.el.messages.scrollTop < 80) this.loadOlder();
@@ -278,6 +286,12 @@ export class ConversationView {
 		const participant = this.participants.get(userId) ?? { userId, name: event?.name ?? userId, role: event?.role };
 		participant.online = online;
 		this.participants.set(userId, participant);
+		this.#renderParticipants();
+	}
+
+	#removed(userId) {
+		this.participants.delete(userId);
+		this.#clearTyper(userId);
 		this.#renderParticipants();
 	}
 

@@ -27,7 +27,7 @@ const TABS_OF_ROLE = {
 
 const state = {
 	api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-	view: null, order: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null,
+	view: null, order: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
@@ -273,7 +273,7 @@ async function route() {
 			state.unread.set(conversationId, unread);
 			renderList();
 		},
-		onStatusChanged: () => loadOrder(state.order?.id),
+		onSubjectChanged: () => orderChangedSoon(),
 	});
 	state.view = view;
 	try {
@@ -290,6 +290,16 @@ async function route() {
 		$("conversation-title").textContent = "Not available";
 		$("composer-error").textContent = error.message;
 	}
+}
+
+// A status change arrives twice (order:status and its system message): one reload for both.
+function orderChangedSoon() {
+	clearTimeout(state.orderTimer);
+	state.orderTimer = setTimeout(() => {
+		if (!state.order) return;
+		loadOrder(state.order.id).catch((error) => { $("composer-error").textContent = error.message; });
+		refresh();
+	}, 150);
 }
 
 async function loadOrder(orderId) {
