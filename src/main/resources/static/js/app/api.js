@@ -52,6 +52,63 @@ export class Api {
 	changeStatus(id, status, notes) { return this.patch(`/api/orders/${encodeURIComponent(id)}/status`, { status, notes }); }
 	assignPerformer(id, performer) { return this.put(`/api/orders/${encodeURIComponent(id)}/performer`, { performer }); }
 	conversations() { return this.get("/api/conversations"); }
+
+	// Moderation (docs/rest.md, Moderation)
+	moderationQueue() { return this.get("/api/moderation/queue"); }
+	accept(orderId) { return this.post(`/api/orders/${encodeURIComponent(orderId)}/accept`); }
+	transfer(orderId) { return this.get(`/api/orders/${encodeURIComponent(orderId)}/transfer`); }
+	startTransfer(orderId, toModeratorId) { return this.post(`/api/orders/${encodeURIComponent(orderId)}/transfer`, { toModeratorId }); }
+	acceptTransfer(orderId) { return this.post(`/api/orders/${encodeURIComponent(orderId)}/transfer/accept`); }
+	declineTransfer(orderId) { return this.post(`/api/orders/${encodeURIComponent(orderId)}/transfer/decline`); }
+	clean(conversationId) { return this.post(`/api/conversations/${encodeURIComponent(conversationId)}/clean`); }
+	note(conversationId, content) { return this.post(`/api/conversations/${encodeURIComponent(conversationId)}/notes`, { content }); }
+
+	// Disputes
+	disputes() { return this.get("/api/disputes"); }
+	dispute(id) { return this.get(`/api/disputes/${encodeURIComponent(id)}`); }
+	openDispute(orderId, reason) { return this.post(`/api/orders/${encodeURIComponent(orderId)}/disputes`, { reason }); }
+	decideDispute(id, status, resolution) { return this.patch(`/api/disputes/${encodeURIComponent(id)}/status`, { status, resolution }); }
+
+	// Support sessions (seed 003's paths)
+	sessions() { return this.get("/api/v1/chat/sessions"); }
+	supportQueue() { return this.get("/api/v1/chat/sessions/queue"); }
+	session(id) { return this.get(`/api/v1/chat/sessions/${encodeURIComponent(id)}`); }
+	openSession(subject, initialMessage) { return this.post("/api/v1/chat/sessions", { subject, initial_message: initialMessage }); }
+	acceptSession(id) { return this.post(`/api/v1/chat/sessions/${encodeURIComponent(id)}/accept`); }
+	sessionStatus(id, status) { return this.patch(`/api/v1/chat/sessions/${encodeURIComponent(id)}/status`, { status }); }
+	closeSession(id) { return this.post(`/api/v1/chat/sessions/${encodeURIComponent(id)}/close`); }
+
+	/**
+	 * Sends files as one message (POST /api/conversations/{id}/attachments, multipart), reporting
+	 * upload progress (0..1): XMLHttpRequest, because fetch cannot report an upload's progress.
+	 */
+	upload(conversationId, files, { content, clientId, onProgress }) {
+		return new Promise((resolve, reject) => {
+			const form = new FormData();
+			for (const file of files) form.append("attachments", file, file.name);
+			if (content) form.append("content", content);
+			form.append("clientId", clientId);
+			const request = new XMLHttpRequest();
+			request.open("POST", `/api/conversations/${encodeURIComponent(conversationId)}/attachments`);
+			request.setRequestHeader("authorization", `Bearer ${this.token}`);
+			request.setRequestHeader("accept", "application/json");
+			request.upload.addEventListener("progress", (event) => {
+				if (event.lengthComputable) onProgress?.(event.loaded / event.total);
+			});
+			request.addEventListener("load", () => {
+				let json = null;
+				try {
+					json = JSON.parse(request.responseText);
+				} catch {
+					// reported below with the status
+				}
+				if (json?.success) resolve(json.data);
+				else reject(new ApiError(json?.error?.code ?? `HTTP_${request.status}`, json?.error?.message ?? `The upload failed (${request.status})`, request.status));
+			});
+			request.addEventListener("error", () => reject(new ApiError("NETWORK", "The upload was interrupted.", 0)));
+			request.send(form);
+		});
+	}
 	unread() { return this.get("/api/unread"); }
 }
 

@@ -16,8 +16,9 @@ export class ConversationView {
 	 * @param onSubjectChanged called when a live system message or status event says the order
 	 *        behind the conversation changed (status, performer, moderator)
 	 */
-	constructor({ realtime, me, elements, onRead, onSubjectChanged }) {
+	constructor({ realtime, api, me, elements, onRead, onSubjectChanged }) {
 		this.realtime = realtime;
+		this.api = api;
 		this.me = me;
 		this.el = elements;
 		this.onRead = onRead;
@@ -37,7 +38,9 @@ export class ConversationView {
 		this.unsubscribe = [
 			realtime.on("message", (event) => this.#whenMine(event, () => {
 				this.#add([event.message]);
-				if (event.message?.type === "system") this.onSubjectChanged?.();
+				if (event.message?.type !== "system") return;
+				if (event.message.metadata?.event === "conversation.cleaned") this.#cleaned(event.message.seq);
+				this.onSubjectChanged?.();
 			})),
 			realtime.on("message:deleted", (event) => this.#whenMine(event, () => this.#deleted(event))),
 			realtime.on("typing", (event) => this.#whenMine(event, () => this.#typingChanged(event))),
@@ -160,6 +163,40 @@ export class ConversationView {
 		this.#deliver(clientId, content);
 	}
 
+	/** Uploads files as one message, showing its progress; not retried by itself (files can be large). */
+	async sendFiles(files, content = "") {
+		if (!this.conversation || files.length === 0) return;
+		const clientId = `web-${crypto.randomUUID()}`;
+		const pending = { clientId, senderId: this.me.id, type: "file", pending: true, files: [...files].map((file) => ({ name: file.name })) };
+		const node = messageElement(pending, this.me.id);
+		this.el.messages.append(node);
+		this.#scrollToEnd();
+		const progress = node.querySelector("progress");
+		try {
+			const sent = await this.api.upload(this.conversation.id, files, {
+				content, clientId, onProgress: (done) => { progress.value = done; },
+			});
+			node.remove();
+			this.#add([sent.message]);
+		} catch (error) {
+			node.classList.add("failed");
+			node.querySelector(".foot").textContent = `Not sent: ${error.message}`;
+			progress.remove();
+			this.#error(error.message);
+		}
+	}
+
+	/** An internal note: a message only staff see (moderation's POST .../notes). */
+	async note(text) {
+		const content = text.trim();
+		if (!content || !this.conversation) return;
+		try {
+			this.#add([await this.api.note(this.conversation.id, content)]);
+		} catch (error) {
+			this.#error(error.message);
+		}
+	}
+
 	async #deliver(clientId, content) {
 		if (!this.realtime.connected) return; // resume() sends it after the reconnect
 		try {
@@ -209,7 +246,7 @@ export class ConversationView {
 			if (message.seq == null || this.messages.has(message.seq)) continue;
 			this.messages.set(message.seq, message);
 			const element = messageElement(message, this.me.id);
-			if (message.clientId && this.outbox.has(message.clientId)) {
+			if (message.clientId) {
 				this.outbox.delete(message.clientId);
 				this.#pendingNode(message.clientId)?.remove();
 			}
@@ -241,6 +278,13 @@ export class ConversationView {
 		this.messages.set(event.seq, tombstone);
 		this.el.messages.querySelector(`[data-seq="${event.seq}"]`)?.replaceWith(messageElement(tombstone, this.me.id));
 		this.#renderReceipts();
+	}
+
+	/** A moderator cleaned the history: every earlier message but the system ones is now a tombstone. */
+	#cleaned(upToSeq) {
+		for (const [seq, message] of this.messages) {
+			if (seq < upToSeq && message.type !== "system" && !message.deletedAt) this.#deleted({ seq });
+		}
 	}
 
 	#markRead() {

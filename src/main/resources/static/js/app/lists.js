@@ -19,10 +19,7 @@ export function orderList(orders, { unread, activeKey, onAccept }) {
 		const key = `order:${order.id}`;
 		const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), orderPeople(order));
 		item.dataset.orderId = order.id;
-		const status = document.createElement("span");
-		status.className = `status status-${order.status}`;
-		status.textContent = order.status;
-		item.firstChild.append(status);
+		item.firstChild.append(status(order.status));
 		addBadge(item.firstChild, unread.get(order.conversationId) ?? 0);
 		if (onAccept && order.status === "pending") {
 			const accept = document.createElement("button");
@@ -94,4 +91,50 @@ function empty(text) {
 	paragraph.className = "empty";
 	paragraph.textContent = text;
 	return paragraph;
+}
+
+export function disputeList(disputes, { activeKey }) {
+	if (disputes.length === 0) return empty("No disputes.");
+	const list = document.createElement("ul");
+	for (const dispute of disputes) {
+		const key = `conversation:${dispute.conversationId}`;
+		const item = row(key, activeKey, `#/conversation/${dispute.conversationId}`, `Dispute on order ${dispute.orderId.slice(0, 8)}`,
+			`${dispute.reason ?? ""}`);
+		item.dataset.disputeId = dispute.id;
+		item.firstChild.append(status(dispute.status));
+		list.append(item);
+	}
+	return list;
+}
+
+export function sessionList(sessions, { activeKey, onAccept }) {
+	if (sessions.length === 0) return empty("No support sessions.");
+	const list = document.createElement("ul");
+	for (const session of sessions) {
+		const key = `conversation:${session.conversation_id}`;
+		const meta = `${session.customer_name ?? session.customer_id}${session.priority ? ` · ${session.priority}` : ""}`
+			+ (session.agent_name ? ` · ${session.agent_name}` : "");
+		const item = row(key, activeKey, `#/conversation/${session.conversation_id}`, session.subject ?? "Support", meta);
+		item.dataset.sessionId = session.id;
+		item.firstChild.append(status(session.status));
+		addBadge(item.firstChild, session.unread_count ?? 0);
+		if (onAccept && session.status === "waiting") {
+			const accept = document.createElement("button");
+			accept.type = "button";
+			accept.className = "secondary accept";
+			accept.textContent = "Accept";
+			accept.setAttribute("aria-label", `Accept support session ${session.subject ?? ""}`);
+			accept.addEventListener("click", () => onAccept(session, accept));
+			item.firstChild.append(accept);
+		}
+		list.append(item);
+	}
+	return list;
+}
+
+function status(value) {
+	const element = document.createElement("span");
+	element.className = `status status-${value}`;
+	element.textContent = String(value).replace("_", " ");
+	return element;
 }

@@ -2,8 +2,9 @@
 // staff queues, and the open conversation. Routes are hashes: #/order/{id}, #/conversation/{id}.
 import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
-import { conversationList, orderList, orderPeople, orderTitle } from "./lists.js";
-import { orderActions } from "./order-panel.js";
+import { conversationList, disputeList, orderList, orderPeople, orderTitle, sessionList } from "./lists.js";
+import { useDownloadToken } from "./messages.js";
+import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
 import { forget, store, storedToken, userOf, verify } from "./session.js";
 
@@ -11,23 +12,26 @@ const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 15000;
 
 const TABS = {
-	queue: { label: "Queue", load: (api) => api.allOrders("pending"), kind: "orders", accept: true },
+	queue: { label: "Queue", load: (api) => api.moderationQueue(), kind: "orders", accept: true },
 	mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
 	all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
+	disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
+	supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
+	sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
 	conversations: { label: "Conversations", load: (api) => api.conversations(), kind: "conversations" },
 };
 
 const TABS_OF_ROLE = {
-	customer: ["mine", "conversations"],
-	performer: ["mine", "conversations"],
-	moderator: ["queue", "mine", "all", "conversations"],
-	admin: ["queue", "all", "conversations"],
-	support: ["conversations"],
+	customer: ["mine", "sessions", "conversations"],
+	performer: ["mine", "disputes", "conversations"],
+	moderator: ["queue", "mine", "all", "disputes", "conversations"],
+	admin: ["queue", "all", "disputes", "supportQueue", "conversations"],
+	support: ["supportQueue", "sessions", "conversations"],
 };
 
 const state = {
 	api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-	view: null, order: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+	view: null, order: null, conversation: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
@@ -97,6 +101,7 @@ function signOut(message = "") {
 
 function start(token, me) {
 	store(token);
+	useDownloadToken(token);
 	state.api = new Api(token);
 	state.me = me;
 	$("sign-in").hidden = true;
@@ -106,6 +111,8 @@ function start(token, me) {
 	$("whoami-name").textContent = me.name;
 	$("whoami-role").textContent = me.role;
 	$("new-order").hidden = me.role !== "customer";
+	$("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
+	$("note-mode").checked = false;
 	renderTabs(TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]);
 	if (typeof window.io !== "function") {
 		connectionChanged("unavailable");
@@ -209,21 +216,62 @@ function renderList() {
 	const panel = $("list-panel");
 	const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
 	const tab = TABS[state.tab];
-	const options = { unread: state.unread, activeKey: state.activeKey, onAccept: tab.accept ? acceptFromList : null };
-	panel.replaceChildren(tab.kind === "orders" ? orderList(state.items, options) : conversationList(state.items, options));
+	const options = { unread: state.unread, activeKey: state.activeKey };
+	const list = {
+		orders: () => orderList(state.items, { ...options, onAccept: tab.accept ? acceptFromList : null }),
+		disputes: () => disputeList(state.items, options),
+		sessions: () => sessionList(state.items, { ...options, onAccept: tab.accept ? acceptSessionFromList : null }),
+		conversations: () => conversationList(state.items, options),
+	}[tab.kind]();
+	panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [helpForm()] : []), list);
 	if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
 }
 
 async function acceptFromList(order, button) {
 	button.disabled = true;
 	try {
-		await state.api.changeStatus(order.id, "processing");
+		await state.api.accept(order.id);
 		location.hash = `#/order/${order.id}`;
 	} catch (error) {
 		button.disabled = false;
 		$("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
 	}
 	refresh();
+}
+
+async function acceptSessionFromList(session, button) {
+	button.disabled = true;
+	try {
+		await state.api.acceptSession(session.id);
+		location.hash = `#/conversation/${session.conversation_id}`;
+	} catch (error) {
+		button.disabled = false;
+		$("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
+	}
+	refresh();
+}
+
+/** A customer asks for help: a support session, waiting for an agent (seed 003). */
+function helpForm() {
+	const form = document.createElement("form");
+	form.className = "side-form";
+	form.setAttribute("aria-labelledby", "help-title");
+	form.innerHTML = `<h2 id="help-title">Ask support</h2>
+		<label for="help-subject">Subject</label><input id="help-subject" required maxlength="200">
+		<label for="help-message">Message</label><textarea id="help-message" rows="2" maxlength="4000"></textarea>
+		<button type="submit">Start support chat</button><p class="error" role="alert"></p>`;
+	form.addEventListener("submit", async (event) => {
+		event.preventDefault();
+		try {
+			const session = await state.api.openSession(form.querySelector("#help-subject").value.trim(),
+				form.querySelector("#help-message").value.trim() || undefined);
+			location.hash = `#/conversation/${session.conversation_id}`;
+			refresh();
+		} catch (error) {
+			form.querySelector(".error").textContent = error.message;
+		}
+	});
+	return form;
 }
 
 $("new-order").addEventListener("submit", async (event) => {
@@ -267,23 +315,23 @@ async function route() {
 	$("order-actions").replaceChildren();
 	const view = new ConversationView({
 		realtime: state.realtime,
+		api: state.api,
 		me: state.me,
 		elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
 		onRead: (conversationId, unread) => {
 			state.unread.set(conversationId, unread);
 			renderList();
 		},
-		onSubjectChanged: () => orderChangedSoon(),
+		onSubjectChanged: () => subjectChangedSoon(),
 	});
 	state.view = view;
 	try {
+		state.conversation = null;
 		if (kind === "order") await loadOrder(id);
 		const joined = await view.open(kind === "order" ? { orderId: id } : { conversationId: id });
 		if (state.view !== view) return;
-		if (kind === "conversation") {
-			if (joined.conversation.kind === "order") await loadOrder(joined.conversation.subjectId);
-			else showConversationHeader(joined.conversation);
-		}
+		state.conversation = joined.conversation;
+		if (kind === "conversation") await loadSubject();
 		$("composer-input").focus();
 	} catch (error) {
 		if (state.view !== view) return;
@@ -293,23 +341,59 @@ async function route() {
 }
 
 // A status change arrives twice (order:status and its system message): one reload for both.
-function orderChangedSoon() {
+function subjectChangedSoon() {
 	clearTimeout(state.orderTimer);
 	state.orderTimer = setTimeout(() => {
-		if (!state.order) return;
-		loadOrder(state.order.id).catch((error) => { $("composer-error").textContent = error.message; });
+		loadSubject().catch((error) => { $("composer-error").textContent = error.message; });
 		refresh();
 	}, 150);
+}
+
+/** The header and actions of the open conversation, from its subject: order, dispute or support session. */
+async function loadSubject() {
+	const conversation = state.conversation;
+	if (state.order) return loadOrder(state.order.id);
+	if (!conversation) return undefined;
+	if (conversation.kind === "order") return loadOrder(conversation.subjectId);
+	if (conversation.kind === "dispute") return loadDispute(conversation.subjectId);
+	if (conversation.kind === "support") return loadSession(conversation.subjectId);
+	return showConversationHeader(conversation);
+}
+
+async function loadDispute(id) {
+	const dispute = await state.api.dispute(id);
+	$("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
+	$("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
+		+ (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
+	$("order-actions").replaceChildren(...disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
+}
+
+async function loadSession(id) {
+	const session = await state.api.session(id);
+	$("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
+	$("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
+		+ (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
+	$("order-actions").replaceChildren(...sessionActions(session, state.me, { run: runAction(loadSubject) }));
+}
+
+function navigate(hash) {
+	location.hash = hash;
 }
 
 async function loadOrder(orderId) {
 	if (!orderId) return;
 	const order = await state.api.order(orderId);
+	const staff = state.me.role === "moderator" || state.me.role === "admin";
+	const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
 	state.order = order;
 	$("conversation-title").textContent = orderTitle(order);
 	$("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
-	const performers = state.demoUsers.filter((user) => user.role === "performer");
-	$("order-actions").replaceChildren(...orderActions(order, state.me, { performers, run: runOrderAction }));
+	const people = {
+		performers: state.demoUsers.filter((user) => user.role === "performer"),
+		moderators: state.demoUsers.filter((user) => user.role === "moderator"),
+	};
+	$("order-actions").replaceChildren(...orderActions(order, state.me,
+		{ transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
 }
 
 function showConversationHeader(conversation) {
@@ -319,21 +403,25 @@ function showConversationHeader(conversation) {
 	$("conversation-subtitle").textContent = conversation.subjectId ? `about ${conversation.subjectId}` : "";
 }
 
-async function runOrderAction(name, action) {
-	$("composer-error").textContent = "";
-	try {
-		await action(state.api);
-		await loadOrder(state.order.id);
-		refresh();
-	} catch (error) {
-		$("composer-error").textContent = `${name}: ${error.message}`;
-	}
+/** Runs a staff or party action, then reloads the subject's header and the lists; errors are shown. */
+function runAction(reload) {
+	return async (name, action) => {
+		$("composer-error").textContent = "";
+		try {
+			await action(state.api);
+			await reload();
+			refresh();
+		} catch (error) {
+			$("composer-error").textContent = `${name}: ${error.message}`;
+		}
+	};
 }
 
 function closeConversation() {
 	state.view?.close();
 	state.view = null;
 	state.order = null;
+	state.conversation = null;
 	state.activeKey = null;
 	$("conversation").hidden = true;
 	$("placeholder").hidden = false;
@@ -349,7 +437,8 @@ $("back").addEventListener("click", () => { location.hash = "#/"; });
 $("composer").addEventListener("submit", (event) => {
 	event.preventDefault();
 	const input = $("composer-input");
-	state.view?.send(input.value);
+	if ($("note-mode").checked) state.view?.note(input.value);
+	else state.view?.send(input.value);
 	input.value = "";
 	input.focus();
 });
@@ -363,7 +452,14 @@ $("composer-input").addEventListener("keydown", (event) => {
 	}
 });
 
-$("composer-input").addEventListener("input", () => state.view?.typed());
+$("composer-input").addEventListener("input", () => { if (!$("note-mode").checked) state.view?.typed(); });
+
+$("attach").addEventListener("click", () => $("file-input").click());
+$("file-input").addEventListener("change", () => {
+	const files = [...$("file-input").files];
+	$("file-input").value = "";
+	state.view?.sendFiles(files);
+});
 
 // ---- boot ----
 

@@ -1,12 +1,33 @@
 // How one message looks: text, image, file, system and deleted messages, and the sender's
 // delivery state (sending, sent, seen). Content is always set as text, never as HTML.
 
-export function attachmentOf(message) {
-	const meta = message.metadata ?? {};
-	const first = Array.isArray(message.attachments) ? message.attachments[0] : null;
-	const url = first?.url ?? meta.url ?? meta.attachment?.url;
-	if (!url) return null;
-	return { url, name: first?.name ?? meta.fileName ?? meta.name ?? message.content ?? "attachment" };
+let downloadToken = null;
+
+/**
+ * The token added to attachment links: an <img src> cannot send an Authorization header, so
+ * the server also takes the token as ?token= on its download paths.
+ */
+export function useDownloadToken(token) {
+	downloadToken = token;
+}
+
+function download(path) {
+	if (!path) return null;
+	if (!downloadToken || !path.startsWith("/")) return path;
+	return `${path}${path.includes("?") ? "&" : "?"}token=${encodeURIComponent(downloadToken)}`;
+}
+
+/** The files a message carries (metadata.attachments, seed 003's shape). */
+export function attachmentsOf(message) {
+	const files = message.metadata?.attachments ?? message.attachments;
+	if (!Array.isArray(files)) return [];
+	return files.map((file) => ({
+		name: file.file_name ?? file.name ?? "attachment",
+		type: file.file_type ?? file.type ?? "",
+		size: file.file_size ?? file.size,
+		url: download(file.file_url ?? file.url),
+		thumbnail: download(file.thumbnail_url ?? file.file_url ?? file.url),
+	}));
 }
 
 export function time(iso) {
@@ -27,6 +48,10 @@ export function messageElement(message, me) {
 	}
 	const mine = message.senderId === me;
 	if (mine) element.classList.add("mine");
+	if (message.metadata?.visibility === "staff") {
+		element.classList.add("note");
+		element.append(textElement("p", "note-label", "Internal note · staff only"));
+	}
 	if (message.pending) element.classList.add("pending");
 	if (!mine) element.append(textElement("p", "sender", message.senderName ?? message.senderId ?? ""));
 	if (message.deletedAt) {
@@ -35,7 +60,15 @@ export function messageElement(message, me) {
 	} else {
 		element.append(body(message));
 	}
-	const foot = textElement("p", "foot", message.pending ? "Sending…" : time(message.createdAt));
+	if (message.pending && message.files) {
+		element.append(textElement("p", "body", message.files.map((file) => file.name).join(", ")));
+		const progress = document.createElement("progress");
+		progress.max = 1;
+		progress.value = 0;
+		progress.setAttribute("aria-label", "Upload progress");
+		element.append(progress);
+	}
+	const foot = textElement("p", "foot", message.pending ? (message.files ? "Uploading…" : "Sending…") : time(message.createdAt));
 	if (mine) {
 		const state = document.createElement("span");
 		state.className = "receipt";
@@ -46,29 +79,31 @@ export function messageElement(message, me) {
 }
 
 function body(message) {
-	const attachment = attachmentOf(message);
-	if (message.type === "image" && attachment) {
-		const figure = document.createElement("figure");
-		figure.className = "body";
-		const image = document.createElement("img");
-		image.src = attachment.url;
-		image.alt = message.content || attachment.name;
-		image.loading = "lazy";
-		figure.append(image);
-		return figure;
-	}
-	if ((message.type === "file" || message.type === "image") && attachment) {
-		const paragraph = document.createElement("p");
-		paragraph.className = "body";
+	const container = document.createElement("div");
+	container.className = "body";
+	for (const file of attachmentsOf(message)) {
 		const link = document.createElement("a");
-		link.href = attachment.url;
-		link.textContent = attachment.name;
+		link.href = file.url;
 		link.target = "_blank";
 		link.rel = "noopener";
-		paragraph.append(link);
-		return paragraph;
+		if (file.type.startsWith("image/")) {
+			const image = document.createElement("img");
+			image.src = file.thumbnail;
+			image.alt = file.name;
+			image.loading = "lazy";
+			link.append(image);
+		} else {
+			link.className = "file";
+			link.textContent = `${file.name}${file.size != null ? ` (${size(file.size)})` : ""}`;
+		}
+		container.append(link);
 	}
-	return textElement("p", "body", message.content ?? "");
+	if (message.content) container.append(textElement("p", "text", message.content));
+	return container;
+}
+
+function size(bytes) {
+	return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
 }
 
 function textElement(tag, className, text) {
