@@ -361,7 +361,9 @@ async function loadSubject() {
 }
 
 async function loadDispute(id) {
+	const view = state.view;
 	const dispute = await state.api.dispute(id);
+	if (state.view !== view) return;
 	$("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
 	$("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
 		+ (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
@@ -369,7 +371,9 @@ async function loadDispute(id) {
 }
 
 async function loadSession(id) {
+	const view = state.view;
 	const session = await state.api.session(id);
+	if (state.view !== view) return;
 	$("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
 	$("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
 		+ (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
@@ -382,9 +386,11 @@ function navigate(hash) {
 
 async function loadOrder(orderId) {
 	if (!orderId) return;
+	const view = state.view;
 	const order = await state.api.order(orderId);
 	const staff = state.me.role === "moderator" || state.me.role === "admin";
 	const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
+	if (state.view !== view) return; // the user has moved on to another conversation
 	state.order = order;
 	$("conversation-title").textContent = orderTitle(order);
 	$("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
