@@ -27,7 +27,7 @@ describe("sign-in", () => {
 		await page.fill("#token-input", await demoToken("demo-support"));
 		await page.click("#token-form button[type=submit]");
 		await page.locator("#whoami-name", { hasText: "Sam Support" }).waitFor();
-		assert.deepEqual(await page.locator("#tabs button").allTextContents(), ["Support queue", "Support", "Conversations"]);
+		assert.deepEqual(await page.locator("#tabs button").allTextContents(), ["Support queue", "Support", "Chats"]);
 		assert.ok(await page.evaluate(() => localStorage.getItem("orderchatToken")));
 
 		await page.click("#sign-out");

@@ -57,7 +57,7 @@ describe("staff views", () => {
 		const placed = await rest("POST", "/api/orders", customerToken, { exchangeMethod: "cash", amount: 5, notes: unique("cancel") });
 		const customer = await openApp(browser);
 		await signIn(customer, "demo-customer");
-		assert.deepEqual(await customer.locator("#tabs button").allTextContents(), ["My orders", "Support", "Conversations"]);
+		assert.deepEqual(await customer.locator("#tabs button").allTextContents(), ["My orders", "Support", "Chats"]);
 		await customer.goto(`/#/order/${placed.order.id}`);
 		await customer.click("#order-actions button:has-text('Cancel order')");
 		await customer.locator("#conversation-subtitle", { hasText: "cancelled" }).waitFor();

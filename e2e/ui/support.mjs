@@ -2,6 +2,7 @@
 // demo user through the page itself, REST set-up with demo tokens, and screenshots.
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
+import { deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
 
 export const URL = process.env.ORDERCHAT_URL ?? "http://localhost:3000";
@@ -107,4 +108,36 @@ export async function controlSocketConnections(page) {
 			offline = false;
 		},
 	};
+}
+
+/** A real PNG of the given size (a colour gradient), made here: the server checks a file's bytes. */
+export function png(width, height) {
+	const crcTable = Array.from({ length: 256 }, (_, n) => {
+		let c = n;
+		for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+		return c >>> 0;
+	});
+	const crc = (bytes) => {
+		let c = 0xffffffff;
+		for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff] ^ (c >>> 8);
+		return (c ^ 0xffffffff) >>> 0;
+	};
+	const chunk = (type, data) => {
+		const body = Buffer.concat([Buffer.from(type, "ascii"), data]);
+		const length = Buffer.alloc(4);
+		length.writeUInt32BE(data.length);
+		const check = Buffer.alloc(4);
+		check.writeUInt32BE(crc(body));
+		return Buffer.concat([length, body, check]);
+	};
+	const header = Buffer.alloc(13);
+	header.writeUInt32BE(width, 0);
+	header.writeUInt32BE(height, 4);
+	header.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+	const rows = [];
+	for (let y = 0; y < height; y++) {
+		rows.push(Buffer.from([0, ...Array.from({ length: width }, (_, x) => [(x * 4) % 256, (y * 4) % 256, 160]).flat()]));
+	}
+	return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header),
+		chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
 }

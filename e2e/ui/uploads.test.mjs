@@ -2,10 +2,9 @@
 // side; a file the server refuses is reported, not shown as sent.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { launch, openApp, orderWithPerformer, screenshot, signIn } from "./support.mjs";
+import { launch, openApp, orderWithPerformer, png, screenshot, signIn } from "./support.mjs";
 
-// A real 8×8 PNG (the server checks the bytes, not the name).
-const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGM4EaCBFTEMLQkAaplQAc/OcKAAAAAASUVORK5CYII=", "base64");
+const PNG = png(160, 100);
 
 describe("uploads", () => {
 	let browser;

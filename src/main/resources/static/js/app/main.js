@@ -18,7 +18,7 @@ const TABS = {
 	disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
 	supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
 	sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
-	conversations: { label: "Conversations", load: (api) => api.conversations(), kind: "conversations" },
+	conversations: { label: "Chats", load: (api) => api.conversations(), kind: "conversations" },
 };
 
 const TABS_OF_ROLE = {
