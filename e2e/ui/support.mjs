@@ -89,14 +89,22 @@ export async function controlSocketConnections(page) {
 			return;
 		}
 		const server = ws.connectToServer();
-		open.add({ ws, server });
+		const entry = { ws, server, upgraded: false };
+		// Engine.IO's "5" (upgrade) is when the client moves over from long-polling to this socket.
+		ws.onMessage((message) => {
+			if (message === "5") entry.upgraded = true;
+			server.send(message);
+		});
+		open.add(entry);
 	});
 	await page.route(/\/socket\.io\/\?/, (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
 	await page.reload();
 	return {
 		async drop() {
-			// A long poll in flight cannot be cut; the client upgrades to WebSocket within moments.
-			for (let waited = 0; open.size === 0 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+			// A long poll in flight cannot be cut: wait until the client has upgraded to a WebSocket.
+			const upgraded = () => [...open].some((entry) => entry.upgraded);
+			for (let waited = 0; !upgraded() && waited < 15000; waited += 50) await new Promise((r) => setTimeout(r, 50));
+			if (!upgraded()) throw new Error("the page never upgraded to a WebSocket to cut");
 			offline = true;
 			for (const { ws, server } of open) {
 				await server.close({ code: 1001, reason: "network down" }).catch(() => {});

@@ -6,7 +6,8 @@ import { conversationList, disputeList, orderList, orderPeople, orderTitle, sess
 import { useDownloadToken } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
-import { forget, store, storedToken, userOf, verify } from "./session.js";
+import { forget, store, storedToken, userOf } from "./session.js";
+import { onSignIn, signInScreen } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 15000;
@@ -39,53 +40,8 @@ const state = {
 async function showSignIn(message = "") {
 	$("workspace").hidden = true;
 	$("whoami").hidden = true;
-	$("sign-in").hidden = false;
-	$("sign-in-error").textContent = message;
-	try {
-		state.demoUsers = await Api.demoUsers();
-		renderDemoUsers();
-	} catch {
-		state.demoUsers = [];
-		$("demo-users").hidden = true; // the host app's keys are configured: tokens only
-	}
+	state.demoUsers = await signInScreen(message);
 }
-
-function renderDemoUsers() {
-	const items = state.demoUsers.map((user) => {
-		const item = document.createElement("li");
-		const button = document.createElement("button");
-		button.type = "button";
-		button.dataset.userId = user.id;
-		button.append(user.name);
-		const role = document.createElement("small");
-		role.textContent = user.role;
-		button.append(role);
-		button.addEventListener("click", () => signInAsDemo(user.id));
-		item.append(button);
-		return item;
-	});
-	$("demo-user-list").replaceChildren(...items);
-	$("demo-users").hidden = false;
-}
-
-async function signInAsDemo(userId) {
-	try {
-		const issued = await Api.demoToken(userId);
-		start(issued.token, { id: issued.user.id, name: issued.user.name, role: issued.user.role });
-	} catch (error) {
-		$("sign-in-error").textContent = error.message;
-	}
-}
-
-$("token-form").addEventListener("submit", async (event) => {
-	event.preventDefault();
-	const token = $("token-input").value.trim();
-	try {
-		start(token, await verify(token));
-	} catch (error) {
-		$("sign-in-error").textContent = error.message;
-	}
-});
 
 $("sign-out").addEventListener("click", () => signOut());
 
@@ -105,7 +61,6 @@ function start(token, me) {
 	state.api = new Api(token);
 	state.me = me;
 	$("sign-in").hidden = true;
-	$("token-input").value = "";
 	$("workspace").hidden = false;
 	$("whoami").hidden = false;
 	$("whoami-name").textContent = me.name;
@@ -313,6 +268,7 @@ async function route() {
 	$("conversation-title").textContent = "Loading…";
 	$("conversation-subtitle").textContent = "";
 	$("order-actions").replaceChildren();
+	delete $("order-actions").dataset.subject;
 	const view = new ConversationView({
 		realtime: state.realtime,
 		api: state.api,
@@ -367,7 +323,7 @@ async function loadDispute(id) {
 	$("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
 	$("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
 		+ (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
-	$("order-actions").replaceChildren(...disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
+	showActions(dispute, () => disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
 }
 
 async function loadSession(id) {
@@ -377,7 +333,19 @@ async function loadSession(id) {
 	$("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
 	$("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
 		+ (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
-	$("order-actions").replaceChildren(...sessionActions(session, state.me, { run: runAction(loadSubject) }));
+	showActions(session, () => sessionActions(session, state.me, { run: runAction(loadSubject) }));
+}
+
+/**
+ * Renders the subject's actions, unless they would be the same as those shown: a reload
+ * after a live update must not wipe what someone is typing into an action's field.
+ */
+function showActions(subject, render) {
+	const key = JSON.stringify(subject);
+	const panel = $("order-actions");
+	if (panel.dataset.subject === key) return;
+	panel.dataset.subject = key;
+	panel.replaceChildren(...render());
 }
 
 function navigate(hash) {
@@ -398,7 +366,7 @@ async function loadOrder(orderId) {
 		performers: state.demoUsers.filter((user) => user.role === "performer"),
 		moderators: state.demoUsers.filter((user) => user.role === "moderator"),
 	};
-	$("order-actions").replaceChildren(...orderActions(order, state.me,
+	showActions([order, transfer], () => orderActions(order, state.me,
 		{ transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
 }
 
@@ -468,6 +436,8 @@ $("file-input").addEventListener("change", () => {
 });
 
 // ---- boot ----
+
+onSignIn(start);
 
 const token = storedToken();
 let user = null;
