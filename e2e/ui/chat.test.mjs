@@ -47,6 +47,13 @@ describe("web chat", () => {
 		assert.deepEqual((await bodies(performer)).slice(-2), ["Hello Pete", "On my way"]);
 		await screenshot(customer, "conversation-customer");
 		await screenshot(performer, "conversation-performer");
+
+		// Only one's own messages offer Delete; a deletion reaches the other side live.
+		assert.equal(await customer.locator(".message:not(.mine) button.delete").count(), 0);
+		performer.once("dialog", (dialog) => dialog.accept());
+		await performer.locator(".message.mine", { hasText: "On my way" }).locator("button.delete").click();
+		await customer.locator(".message.deleted", { hasText: "Message deleted" }).waitFor();
+		assert.equal(await customer.locator(".message", { hasText: "On my way" }).count(), 0);
 		assert.deepEqual([...customer.problems, ...performer.problems], []);
 		await customer.context().close();
 		await performer.context().close();

@@ -52,6 +52,11 @@ export class ConversationView {
 			realtime.on("presence", (event) => this.participants.has(event.userId) && this.#presence(event.userId, event.online)),
 			realtime.on("order:status", (event) => this.#whenMine(event, () => this.onSubjectChanged?.())),
 		];
+		this.onClick = (event) => {
+			const button = event.target.closest?.("button.delete");
+			if (button) this.#delete(button);
+		};
+		this.el.messages.addEventListener("click", this.onClick);
 		this.onScroll = () => {
 			if (this.el.messages.scrollTop < 80) this.loadOlder();
 		};
@@ -93,6 +98,7 @@ export class ConversationView {
 		}
 		for (const off of this.unsubscribe) off();
 		this.el.messages.removeEventListener("scroll", this.onScroll);
+		this.el.messages.removeEventListener("click", this.onClick);
 		document.removeEventListener("visibilitychange", this.onVisible);
 		for (const typer of this.typers.values()) clearTimeout(typer.timer);
 		clearTimeout(this.readTimer);
@@ -269,6 +275,18 @@ export class ConversationView {
 
 	#pendingNode(clientId) {
 		return [...this.el.messages.querySelectorAll(".message.pending")].find((node) => node.dataset.clientId === clientId);
+	}
+
+	async #delete(button) {
+		if (!window.confirm("Delete this message for everyone?")) return;
+		button.disabled = true;
+		try {
+			const deleted = await this.realtime.request("message:delete", { messageId: button.dataset.messageId });
+			this.#deleted(deleted);
+		} catch (error) {
+			button.disabled = false;
+			this.#error(error.message);
+		}
 	}
 
 	#deleted(event) {

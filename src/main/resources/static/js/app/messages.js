@@ -73,6 +73,15 @@ export function messageElement(message, me) {
 		const state = document.createElement("span");
 		state.className = "receipt";
 		foot.append(" ", state);
+		if (message.id && !message.deletedAt && !message.pending) {
+			const remove = document.createElement("button");
+			remove.type = "button";
+			remove.className = "link-button delete";
+			remove.dataset.messageId = message.id;
+			remove.textContent = "Delete";
+			remove.setAttribute("aria-label", "Delete this message");
+			foot.append(" ", remove);
+		}
 	}
 	element.append(foot);
 	return element;
