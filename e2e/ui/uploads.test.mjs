@@ -7,46 +7,46 @@ import { launch, openApp, orderWithPerformer, png, screenshot, signIn } from "./
 const PNG = png(160, 100);
 
 describe("uploads", () => {
-	let browser;
-	before(async () => { browser = await launch(); });
-	after(async () => { await browser?.close(); });
+  let browser;
+  before(async () => { browser = await launch(); });
+  after(async () => { await browser?.close(); });
 
-	test("an image uploaded by the customer appears for the performer", async () => {
-		const { order } = await orderWithPerformer();
-		const customer = await openApp(browser);
-		await signIn(customer, "demo-customer");
-		await customer.goto(`/#/order/${order.id}`);
-		const performer = await openApp(browser);
-		await signIn(performer, "demo-performer");
-		await performer.goto(`/#/order/${order.id}`);
-		await performer.locator("#participants li").first().waitFor();
-		await customer.locator("#participants li").first().waitFor();
+  test("an image uploaded by the customer appears for the performer", async () => {
+    const { order } = await orderWithPerformer();
+    const customer = await openApp(browser);
+    await signIn(customer, "demo-customer");
+    await customer.goto(`/#/order/${order.id}`);
+    const performer = await openApp(browser);
+    await signIn(performer, "demo-performer");
+    await performer.goto(`/#/order/${order.id}`);
+    await performer.locator("#participants li").first().waitFor();
+    await customer.locator("#participants li").first().waitFor();
 
-		await customer.setInputFiles("#file-input", { name: "receipt.png", mimeType: "image/png", buffer: PNG });
-		const image = performer.locator("#messages .message:not(.mine) img[alt='receipt.png']");
-		await image.waitFor();
-		await performer.waitForFunction((alt) => {
-			const element = document.querySelector(`#messages img[alt="${alt}"]`);
-			return element && element.complete && element.naturalWidth > 0;
-		}, "receipt.png");
-		await customer.locator("#messages .message.mine:not(.pending) img[alt='receipt.png']").waitFor();
-		await screenshot(performer, "image-received");
-		await customer.context().close();
-		await performer.context().close();
-	});
+    await customer.setInputFiles("#file-input", { name: "receipt.png", mimeType: "image/png", buffer: PNG });
+    const image = performer.locator("#messages .message:not(.mine) img[alt='receipt.png']");
+    await image.waitFor();
+    await performer.waitForFunction((alt) => {
+      const element = document.querySelector(`#messages img[alt="${alt}"]`);
+      return element && element.complete && element.naturalWidth > 0;
+    }, "receipt.png");
+    await customer.locator("#messages .message.mine:not(.pending) img[alt='receipt.png']").waitFor();
+    await screenshot(performer, "image-received");
+    await customer.context().close();
+    await performer.context().close();
+  });
 
-	test("a file the server refuses is reported as not sent", async () => {
-		const { order } = await orderWithPerformer();
-		const customer = await openApp(browser);
-		await signIn(customer, "demo-customer");
-		await customer.goto(`/#/order/${order.id}`);
-		await customer.locator("#participants li").first().waitFor();
-		// An executable dressed up as a picture.
-		const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(256)]);
-		await customer.setInputFiles("#file-input", { name: "cat.png", mimeType: "image/png", buffer: elf });
-		await customer.locator("#messages .message.failed", { hasText: "Not sent" }).waitFor();
-		assert.notEqual((await customer.locator("#composer-error").textContent()).trim(), "");
-		assert.equal(await customer.locator("#messages img[alt='cat.png']").count(), 0);
-		await customer.context().close();
-	});
+  test("a file the server refuses is reported as not sent", async () => {
+    const { order } = await orderWithPerformer();
+    const customer = await openApp(browser);
+    await signIn(customer, "demo-customer");
+    await customer.goto(`/#/order/${order.id}`);
+    await customer.locator("#participants li").first().waitFor();
+    // An executable dressed up as a picture.
+    const elf = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(256)]);
+    await customer.setInputFiles("#file-input", { name: "cat.png", mimeType: "image/png", buffer: elf });
+    await customer.locator("#messages .message.failed", { hasText: "Not sent" }).waitFor();
+    assert.notEqual((await customer.locator("#composer-error").textContent()).trim(), "");
+    assert.equal(await customer.locator("#messages img[alt='cat.png']").count(), 0);
+    await customer.context().close();
+  });
 });

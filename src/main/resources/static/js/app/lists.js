@@ -3,138 +3,138 @@
 import { time } from "./messages.js";
 
 export function orderTitle(order) {
-	const what = order.title ?? [order.exchangeMethod, order.amount].filter((part) => part != null && part !== "").join(" · ");
-	return `Order ${order.id.slice(0, 8)}${what ? ` — ${what}` : ""}`;
+  const what = order.title ?? [order.exchangeMethod, order.amount].filter((part) => part != null && part !== "").join(" · ");
+  return `Order ${order.id.slice(0, 8)}${what ? ` — ${what}` : ""}`;
 }
 
 export function orderPeople(order) {
-	return `${order.customerName ?? order.customerId} → ${order.performerName ?? "no performer yet"}`
-		+ (order.moderatorName ? ` · moderator ${order.moderatorName}` : "");
+  return `${order.customerName ?? order.customerId} → ${order.performerName ?? "no performer yet"}`
+    + (order.moderatorName ? ` · moderator ${order.moderatorName}` : "");
 }
 
 export function orderList(orders, { unread, activeKey, onAccept }) {
-	if (orders.length === 0) return empty("No orders here yet.");
-	const list = document.createElement("ul");
-	for (const order of orders) {
-		const key = `order:${order.id}`;
-		const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), orderPeople(order));
-		item.dataset.orderId = order.id;
-		item.firstChild.append(status(order.status));
-		addBadge(item.firstChild, unread.get(order.conversationId) ?? 0);
-		if (onAccept && order.status === "pending") {
-			const accept = document.createElement("button");
-			accept.type = "button";
-			accept.className = "secondary accept";
-			accept.textContent = "Accept";
-			accept.setAttribute("aria-label", `Accept ${orderTitle(order)}`);
-			accept.addEventListener("click", () => onAccept(order, accept));
-			item.firstChild.append(accept);
-		}
-		list.append(item);
-	}
-	return list;
+  if (orders.length === 0) return empty("No orders here yet.");
+  const list = document.createElement("ul");
+  for (const order of orders) {
+    const key = `order:${order.id}`;
+    const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), orderPeople(order));
+    item.dataset.orderId = order.id;
+    item.firstChild.append(status(order.status));
+    addBadge(item.firstChild, unread.get(order.conversationId) ?? 0);
+    if (onAccept && order.status === "pending") {
+      const accept = document.createElement("button");
+      accept.type = "button";
+      accept.className = "secondary accept";
+      accept.textContent = "Accept";
+      accept.setAttribute("aria-label", `Accept ${orderTitle(order)}`);
+      accept.addEventListener("click", () => onAccept(order, accept));
+      item.firstChild.append(accept);
+    }
+    list.append(item);
+  }
+  return list;
 }
 
 export function conversationList(summaries, { unread, activeKey }) {
-	if (summaries.length === 0) return empty("No conversations yet.");
-	const list = document.createElement("ul");
-	for (const summary of summaries) {
-		const conversation = summary.conversation;
-		const href = conversation.kind === "order" ? `#/order/${conversation.subjectId}` : `#/conversation/${conversation.id}`;
-		const key = conversation.kind === "order" ? `order:${conversation.subjectId}` : `conversation:${conversation.id}`;
-		const title = conversation.title ?? `${kindName(conversation.kind)} ${String(conversation.subjectId ?? conversation.id).slice(0, 8)}`;
-		const last = summary.lastMessage;
-		const meta = last ? `${last.senderName ? `${last.senderName}: ` : ""}${last.content ?? "(attachment)"} · ${time(last.createdAt)}` : "No messages";
-		const item = row(key, activeKey, href, title, meta);
-		item.dataset.conversationId = conversation.id;
-		addBadge(item.firstChild, unread.get(conversation.id) ?? summary.unreadCount ?? 0);
-		list.append(item);
-	}
-	return list;
+  if (summaries.length === 0) return empty("No conversations yet.");
+  const list = document.createElement("ul");
+  for (const summary of summaries) {
+    const conversation = summary.conversation;
+    const href = conversation.kind === "order" ? `#/order/${conversation.subjectId}` : `#/conversation/${conversation.id}`;
+    const key = conversation.kind === "order" ? `order:${conversation.subjectId}` : `conversation:${conversation.id}`;
+    const title = conversation.title ?? `${kindName(conversation.kind)} ${String(conversation.subjectId ?? conversation.id).slice(0, 8)}`;
+    const last = summary.lastMessage;
+    const meta = last ? `${last.senderName ? `${last.senderName}: ` : ""}${last.content ?? "(attachment)"} · ${time(last.createdAt)}` : "No messages";
+    const item = row(key, activeKey, href, title, meta);
+    item.dataset.conversationId = conversation.id;
+    addBadge(item.firstChild, unread.get(conversation.id) ?? summary.unreadCount ?? 0);
+    list.append(item);
+  }
+  return list;
 }
 
 function kindName(kind) {
-	return { order: "Order", dispute: "Dispute", support: "Support" }[kind] ?? "Conversation";
+  return { order: "Order", dispute: "Dispute", support: "Support" }[kind] ?? "Conversation";
 }
 
 function row(key, activeKey, href, title, meta) {
-	const item = document.createElement("li");
-	item.dataset.key = key;
-	const line = document.createElement("div");
-	line.className = `item${key === activeKey ? " active" : ""}`;
-	const link = document.createElement("a");
-	link.href = href;
-	if (key === activeKey) link.setAttribute("aria-current", "page");
-	const titleElement = document.createElement("span");
-	titleElement.className = "title";
-	titleElement.textContent = title;
-	const metaElement = document.createElement("span");
-	metaElement.className = "meta";
-	metaElement.textContent = meta;
-	link.append(titleElement, metaElement);
-	line.append(link);
-	item.append(line);
-	return item;
+  const item = document.createElement("li");
+  item.dataset.key = key;
+  const line = document.createElement("div");
+  line.className = `item${key === activeKey ? " active" : ""}`;
+  const link = document.createElement("a");
+  link.href = href;
+  if (key === activeKey) link.setAttribute("aria-current", "page");
+  const titleElement = document.createElement("span");
+  titleElement.className = "title";
+  titleElement.textContent = title;
+  const metaElement = document.createElement("span");
+  metaElement.className = "meta";
+  metaElement.textContent = meta;
+  link.append(titleElement, metaElement);
+  line.append(link);
+  item.append(line);
+  return item;
 }
 
 function addBadge(line, count) {
-	if (!count) return;
-	const badge = document.createElement("span");
-	badge.className = "badge";
-	badge.textContent = count > 99 ? "99+" : String(count);
-	badge.setAttribute("aria-label", `${count} unread`);
-	line.querySelector("a").after(badge);
+  if (!count) return;
+  const badge = document.createElement("span");
+  badge.className = "badge";
+  badge.textContent = count > 99 ? "99+" : String(count);
+  badge.setAttribute("aria-label", `${count} unread`);
+  line.querySelector("a").after(badge);
 }
 
 function empty(text) {
-	const paragraph = document.createElement("p");
-	paragraph.className = "empty";
-	paragraph.textContent = text;
-	return paragraph;
+  const paragraph = document.createElement("p");
+  paragraph.className = "empty";
+  paragraph.textContent = text;
+  return paragraph;
 }
 
 export function disputeList(disputes, { activeKey }) {
-	if (disputes.length === 0) return empty("No disputes.");
-	const list = document.createElement("ul");
-	for (const dispute of disputes) {
-		const key = `conversation:${dispute.conversationId}`;
-		const item = row(key, activeKey, `#/conversation/${dispute.conversationId}`, `Dispute on order ${dispute.orderId.slice(0, 8)}`,
-			`${dispute.reason ?? ""}`);
-		item.dataset.disputeId = dispute.id;
-		item.firstChild.append(status(dispute.status));
-		list.append(item);
-	}
-	return list;
+  if (disputes.length === 0) return empty("No disputes.");
+  const list = document.createElement("ul");
+  for (const dispute of disputes) {
+    const key = `conversation:${dispute.conversationId}`;
+    const item = row(key, activeKey, `#/conversation/${dispute.conversationId}`, `Dispute on order ${dispute.orderId.slice(0, 8)}`,
+      `${dispute.reason ?? ""}`);
+    item.dataset.disputeId = dispute.id;
+    item.firstChild.append(status(dispute.status));
+    list.append(item);
+  }
+  return list;
 }
 
 export function sessionList(sessions, { activeKey, onAccept }) {
-	if (sessions.length === 0) return empty("No support sessions.");
-	const list = document.createElement("ul");
-	for (const session of sessions) {
-		const key = `conversation:${session.conversation_id}`;
-		const meta = `${session.customer_name ?? session.customer_id}${session.priority ? ` · ${session.priority}` : ""}`
-			+ (session.agent_name ? ` · ${session.agent_name}` : "");
-		const item = row(key, activeKey, `#/conversation/${session.conversation_id}`, session.subject ?? "Support", meta);
-		item.dataset.sessionId = session.id;
-		item.firstChild.append(status(session.status));
-		addBadge(item.firstChild, session.unread_count ?? 0);
-		if (onAccept && session.status === "waiting") {
-			const accept = document.createElement("button");
-			accept.type = "button";
-			accept.className = "secondary accept";
-			accept.textContent = "Accept";
-			accept.setAttribute("aria-label", `Accept support session ${session.subject ?? ""}`);
-			accept.addEventListener("click", () => onAccept(session, accept));
-			item.firstChild.append(accept);
-		}
-		list.append(item);
-	}
-	return list;
+  if (sessions.length === 0) return empty("No support sessions.");
+  const list = document.createElement("ul");
+  for (const session of sessions) {
+    const key = `conversation:${session.conversation_id}`;
+    const meta = `${session.customer_name ?? session.customer_id}${session.priority ? ` · ${session.priority}` : ""}`
+      + (session.agent_name ? ` · ${session.agent_name}` : "");
+    const item = row(key, activeKey, `#/conversation/${session.conversation_id}`, session.subject ?? "Support", meta);
+    item.dataset.sessionId = session.id;
+    item.firstChild.append(status(session.status));
+    addBadge(item.firstChild, session.unread_count ?? 0);
+    if (onAccept && session.status === "waiting") {
+      const accept = document.createElement("button");
+      accept.type = "button";
+      accept.className = "secondary accept";
+      accept.textContent = "Accept";
+      accept.setAttribute("aria-label", `Accept support session ${session.subject ?? ""}`);
+      accept.addEventListener("click", () => onAccept(session, accept));
+      item.firstChild.append(accept);
+    }
+    list.append(item);
+  }
+  return list;
 }
 
 function status(value) {
-	const element = document.createElement("span");
-	element.className = `status status-${value}`;
-	element.textContent = String(value).replace("_", " ");
-	return element;
+  const element = document.createElement("span");
+  element.className = `status status-${value}`;
+  element.textContent = String(value).replace("_", " ");
+  return element;
 }

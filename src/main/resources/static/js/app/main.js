@@ -13,236 +13,236 @@ const $ = (id) => document.getElementById(id);
 const REFRESH_MS = 15000;
 
 const TABS = {
-	queue: { label: "Queue", load: (api) => api.moderationQueue(), kind: "orders", accept: true },
-	mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
-	all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
-	disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
-	supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
-	sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
-	conversations: { label: "Chats", load: (api) => api.conversations(), kind: "conversations" },
+  queue: { label: "Queue", load: (api) => api.moderationQueue(), kind: "orders", accept: true },
+  mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
+  all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
+  disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
+  supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
+  sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
+  conversations: { label: "Chats", load: (api) => api.conversations(), kind: "conversations" },
 };
 
 const TABS_OF_ROLE = {
-	customer: ["mine", "sessions", "conversations"],
-	performer: ["mine", "disputes", "conversations"],
-	moderator: ["queue", "mine", "all", "disputes", "conversations"],
-	admin: ["queue", "all", "disputes", "supportQueue", "conversations"],
-	support: ["supportQueue", "sessions", "conversations"],
+  customer: ["mine", "sessions", "conversations"],
+  performer: ["mine", "disputes", "conversations"],
+  moderator: ["queue", "mine", "all", "disputes", "conversations"],
+  admin: ["queue", "all", "disputes", "supportQueue", "conversations"],
+  support: ["supportQueue", "sessions", "conversations"],
 };
 
 const state = {
-	api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-	view: null, order: null, conversation: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+  api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
+  view: null, order: null, conversation: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
 
 async function showSignIn(message = "") {
-	$("workspace").hidden = true;
-	$("whoami").hidden = true;
-	state.demoUsers = await signInScreen(message);
+  $("workspace").hidden = true;
+  $("whoami").hidden = true;
+  state.demoUsers = await signInScreen(message);
 }
 
 $("sign-out").addEventListener("click", () => signOut());
 
 function signOut(message = "") {
-	closeConversation();
-	state.realtime?.close();
-	state.realtime = null;
-	clearInterval(state.refreshTimer);
-	forget();
-	location.hash = "#/";
-	showSignIn(message);
+  closeConversation();
+  state.realtime?.close();
+  state.realtime = null;
+  clearInterval(state.refreshTimer);
+  forget();
+  location.hash = "#/";
+  showSignIn(message);
 }
 
 function start(token, me) {
-	store(token);
-	useDownloadToken(token);
-	state.api = new Api(token);
-	state.me = me;
-	$("sign-in").hidden = true;
-	$("workspace").hidden = false;
-	$("whoami").hidden = false;
-	$("whoami-name").textContent = me.name;
-	$("whoami-role").textContent = me.role;
-	$("new-order").hidden = me.role !== "customer";
-	$("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
-	$("note-mode").checked = false;
-	renderTabs(TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]);
-	if (typeof window.io !== "function") {
-		connectionChanged("unavailable");
-		return;
-	}
-	state.realtime = new Realtime(token, connectionChanged);
-	state.realtime.on("notification", () => refreshSoon());
-	state.realtime.on("order:status", () => refreshSoon());
-	clearInterval(state.refreshTimer);
-	state.refreshTimer = setInterval(() => document.visibilityState === "visible" && refresh(), REFRESH_MS);
-	route();
+  store(token);
+  useDownloadToken(token);
+  state.api = new Api(token);
+  state.me = me;
+  $("sign-in").hidden = true;
+  $("workspace").hidden = false;
+  $("whoami").hidden = false;
+  $("whoami-name").textContent = me.name;
+  $("whoami-role").textContent = me.role;
+  $("new-order").hidden = me.role !== "customer";
+  $("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
+  $("note-mode").checked = false;
+  renderTabs(TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]);
+  if (typeof window.io !== "function") {
+    connectionChanged("unavailable");
+    return;
+  }
+  state.realtime = new Realtime(token, connectionChanged);
+  state.realtime.on("notification", () => refreshSoon());
+  state.realtime.on("order:status", () => refreshSoon());
+  clearInterval(state.refreshTimer);
+  state.refreshTimer = setInterval(() => document.visibilityState === "visible" && refresh(), REFRESH_MS);
+  route();
 }
 
 function connectionChanged(status, detail) {
-	const banner = $("connection");
-	if (status === "expired") {
-		signOut(`Signed out: ${detail ?? "your session ended"}. Sign in again.`);
-		return;
-	}
-	if (status === "unavailable") {
-		banner.hidden = false;
-		banner.className = "connection offline";
-		banner.textContent = "Live chat is unavailable: the realtime client (/socket.io/socket.io.js) did not load.";
-		return;
-	}
-	banner.className = "connection";
-	if (status === "reconnecting") {
-		banner.hidden = false;
-		banner.textContent = "Reconnecting… messages you send now go out when the connection is back.";
-		return;
-	}
-	banner.hidden = true;
-	banner.textContent = "";
-	if (detail) {
-		// Back after a drop: fetch what was missed in the open conversation, and fresh lists.
-		state.view?.resume().catch((error) => { $("composer-error").textContent = error.message; });
-		refresh();
-	}
+  const banner = $("connection");
+  if (status === "expired") {
+    signOut(`Signed out: ${detail ?? "your session ended"}. Sign in again.`);
+    return;
+  }
+  if (status === "unavailable") {
+    banner.hidden = false;
+    banner.className = "connection offline";
+    banner.textContent = "Live chat is unavailable: the realtime client (/socket.io/socket.io.js) did not load.";
+    return;
+  }
+  banner.className = "connection";
+  if (status === "reconnecting") {
+    banner.hidden = false;
+    banner.textContent = "Reconnecting… messages you send now go out when the connection is back.";
+    return;
+  }
+  banner.hidden = true;
+  banner.textContent = "";
+  if (detail) {
+    // Back after a drop: fetch what was missed in the open conversation, and fresh lists.
+    state.view?.resume().catch((error) => { $("composer-error").textContent = error.message; });
+    refresh();
+  }
 }
 
 // ---- lists ----
 
 function renderTabs(names) {
-	const buttons = names.map((name) => {
-		const button = document.createElement("button");
-		button.type = "button";
-		button.setAttribute("role", "tab");
-		button.id = `tab-${name}`;
-		button.dataset.tab = name;
-		button.textContent = TABS[name].label;
-		button.addEventListener("click", () => selectTab(name));
-		button.addEventListener("keydown", (event) => {
-			const index = names.indexOf(name);
-			const next = event.key === "ArrowRight" ? names[(index + 1) % names.length]
-				: event.key === "ArrowLeft" ? names[(index - 1 + names.length) % names.length] : null;
-			if (next) {
-				selectTab(next);
-				$(`tab-${next}`).focus();
-			}
-		});
-		return button;
-	});
-	$("tabs").replaceChildren(...buttons);
-	selectTab(names[0]);
+  const buttons = names.map((name) => {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.setAttribute("role", "tab");
+    button.id = `tab-${name}`;
+    button.dataset.tab = name;
+    button.textContent = TABS[name].label;
+    button.addEventListener("click", () => selectTab(name));
+    button.addEventListener("keydown", (event) => {
+      const index = names.indexOf(name);
+      const next = event.key === "ArrowRight" ? names[(index + 1) % names.length]
+        : event.key === "ArrowLeft" ? names[(index - 1 + names.length) % names.length] : null;
+      if (next) {
+        selectTab(next);
+        $(`tab-${next}`).focus();
+      }
+    });
+    return button;
+  });
+  $("tabs").replaceChildren(...buttons);
+  selectTab(names[0]);
 }
 
 function selectTab(name) {
-	state.tab = name;
-	for (const button of $("tabs").children) {
-		const selected = button.dataset.tab === name;
-		button.setAttribute("aria-selected", String(selected));
-		button.tabIndex = selected ? 0 : -1;
-	}
-	$("list-panel").setAttribute("aria-labelledby", `tab-${name}`);
-	refresh();
+  state.tab = name;
+  for (const button of $("tabs").children) {
+    const selected = button.dataset.tab === name;
+    button.setAttribute("aria-selected", String(selected));
+    button.tabIndex = selected ? 0 : -1;
+  }
+  $("list-panel").setAttribute("aria-labelledby", `tab-${name}`);
+  refresh();
 }
 
 async function refresh() {
-	if (!state.api) return;
-	const tab = state.tab;
-	try {
-		const [items, unread] = await Promise.all([TABS[tab].load(state.api), state.api.unread()]);
-		if (tab !== state.tab) return;
-		state.items = items;
-		state.unread = new Map(unread.conversations.map((entry) => [entry.conversationId, entry.unreadCount]));
-		document.title = unread.total > 0 ? `(${unread.total}) OrderChat` : "OrderChat";
-		renderList();
-	} catch (error) {
-		if (error.code === "UNAUTHENTICATED" || error.code === "TOKEN_EXPIRED") signOut(error.message);
-		else $("list-panel").textContent = error.message;
-	}
+  if (!state.api) return;
+  const tab = state.tab;
+  try {
+    const [items, unread] = await Promise.all([TABS[tab].load(state.api), state.api.unread()]);
+    if (tab !== state.tab) return;
+    state.items = items;
+    state.unread = new Map(unread.conversations.map((entry) => [entry.conversationId, entry.unreadCount]));
+    document.title = unread.total > 0 ? `(${unread.total}) OrderChat` : "OrderChat";
+    renderList();
+  } catch (error) {
+    if (error.code === "UNAUTHENTICATED" || error.code === "TOKEN_EXPIRED") signOut(error.message);
+    else $("list-panel").textContent = error.message;
+  }
 }
 
 function refreshSoon() {
-	clearTimeout(state.unreadTimer);
-	state.unreadTimer = setTimeout(refresh, 150);
+  clearTimeout(state.unreadTimer);
+  state.unreadTimer = setTimeout(refresh, 150);
 }
 
 function renderList() {
-	if (!state.tab) return;
-	const panel = $("list-panel");
-	const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
-	const tab = TABS[state.tab];
-	const options = { unread: state.unread, activeKey: state.activeKey };
-	const list = {
-		orders: () => orderList(state.items, { ...options, onAccept: tab.accept ? acceptFromList : null }),
-		disputes: () => disputeList(state.items, options),
-		sessions: () => sessionList(state.items, { ...options, onAccept: tab.accept ? acceptSessionFromList : null }),
-		conversations: () => conversationList(state.items, options),
-	}[tab.kind]();
-	panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [helpForm()] : []), list);
-	if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
+  if (!state.tab) return;
+  const panel = $("list-panel");
+  const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
+  const tab = TABS[state.tab];
+  const options = { unread: state.unread, activeKey: state.activeKey };
+  const list = {
+    orders: () => orderList(state.items, { ...options, onAccept: tab.accept ? acceptFromList : null }),
+    disputes: () => disputeList(state.items, options),
+    sessions: () => sessionList(state.items, { ...options, onAccept: tab.accept ? acceptSessionFromList : null }),
+    conversations: () => conversationList(state.items, options),
+  }[tab.kind]();
+  panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [helpForm()] : []), list);
+  if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
 }
 
 async function acceptFromList(order, button) {
-	button.disabled = true;
-	try {
-		await state.api.accept(order.id);
-		location.hash = `#/order/${order.id}`;
-	} catch (error) {
-		button.disabled = false;
-		$("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
-	}
-	refresh();
+  button.disabled = true;
+  try {
+    await state.api.accept(order.id);
+    location.hash = `#/order/${order.id}`;
+  } catch (error) {
+    button.disabled = false;
+    $("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
+  }
+  refresh();
 }
 
 async function acceptSessionFromList(session, button) {
-	button.disabled = true;
-	try {
-		await state.api.acceptSession(session.id);
-		location.hash = `#/conversation/${session.conversation_id}`;
-	} catch (error) {
-		button.disabled = false;
-		$("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
-	}
-	refresh();
+  button.disabled = true;
+  try {
+    await state.api.acceptSession(session.id);
+    location.hash = `#/conversation/${session.conversation_id}`;
+  } catch (error) {
+    button.disabled = false;
+    $("list-panel").prepend(Object.assign(document.createElement("p"), { className: "error", role: "alert", textContent: error.message }));
+  }
+  refresh();
 }
 
 /** A customer asks for help: a support session, waiting for an agent (seed 003). */
 function helpForm() {
-	const form = document.createElement("form");
-	form.className = "side-form";
-	form.setAttribute("aria-labelledby", "help-title");
-	form.innerHTML = `<h2 id="help-title">Ask support</h2>
-		<label for="help-subject">Subject</label><input id="help-subject" required maxlength="200">
-		<label for="help-message">Message</label><textarea id="help-message" rows="2" maxlength="4000"></textarea>
-		<button type="submit">Start support chat</button><p class="error" role="alert"></p>`;
-	form.addEventListener("submit", async (event) => {
-		event.preventDefault();
-		try {
-			const session = await state.api.openSession(form.querySelector("#help-subject").value.trim(),
-				form.querySelector("#help-message").value.trim() || undefined);
-			location.hash = `#/conversation/${session.conversation_id}`;
-			refresh();
-		} catch (error) {
-			form.querySelector(".error").textContent = error.message;
-		}
-	});
-	return form;
+  const form = document.createElement("form");
+  form.className = "side-form";
+  form.setAttribute("aria-labelledby", "help-title");
+  form.innerHTML = `<h2 id="help-title">Ask support</h2>
+    <label for="help-subject">Subject</label><input id="help-subject" required maxlength="200">
+    <label for="help-message">Message</label><textarea id="help-message" rows="2" maxlength="4000"></textarea>
+    <button type="submit">Start support chat</button><p class="error" role="alert"></p>`;
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    try {
+      const session = await state.api.openSession(form.querySelector("#help-subject").value.trim(),
+        form.querySelector("#help-message").value.trim() || undefined);
+      location.hash = `#/conversation/${session.conversation_id}`;
+      refresh();
+    } catch (error) {
+      form.querySelector(".error").textContent = error.message;
+    }
+  });
+  return form;
 }
 
 $("new-order").addEventListener("submit", async (event) => {
-	event.preventDefault();
-	const form = event.target;
-	$("new-order-error").textContent = "";
-	try {
-		const placed = await state.api.placeOrder({
-			exchangeMethod: form.exchangeMethod.value, amount: Number(form.amount.value), notes: form.notes.value || null,
-		});
-		form.notes.value = "";
-		location.hash = `#/order/${placed.order.id}`;
-		refresh();
-	} catch (error) {
-		$("new-order-error").textContent = error.message;
-	}
+  event.preventDefault();
+  const form = event.target;
+  $("new-order-error").textContent = "";
+  try {
+    const placed = await state.api.placeOrder({
+      exchangeMethod: form.exchangeMethod.value, amount: Number(form.amount.value), notes: form.notes.value || null,
+    });
+    form.notes.value = "";
+    location.hash = `#/order/${placed.order.id}`;
+    refresh();
+  } catch (error) {
+    $("new-order-error").textContent = error.message;
+  }
 });
 
 // ---- the open conversation ----
@@ -250,90 +250,90 @@ $("new-order").addEventListener("submit", async (event) => {
 window.addEventListener("hashchange", () => route());
 
 async function route() {
-	if (!state.me) return;
-	const [, kind, id] = location.hash.match(/^#\/(order|conversation)\/([^/]+)$/) ?? [];
-	if (!kind) {
-		closeConversation();
-		return;
-	}
-	const key = `${kind}:${id}`;
-	if ((state.activeKey === key && state.view) || !state.realtime) return;
-	closeConversation();
-	state.activeKey = key;
-	renderList();
-	$("placeholder").hidden = true;
-	$("conversation").hidden = false;
-	$("workspace").classList.add("viewing");
-	$("composer-error").textContent = "";
-	$("conversation-title").textContent = "Loading…";
-	$("conversation-subtitle").textContent = "";
-	$("order-actions").replaceChildren();
-	delete $("order-actions").dataset.subject;
-	const view = new ConversationView({
-		realtime: state.realtime,
-		api: state.api,
-		me: state.me,
-		elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
-		onRead: (conversationId, unread) => {
-			state.unread.set(conversationId, unread);
-			renderList();
-		},
-		onSubjectChanged: () => subjectChangedSoon(),
-	});
-	state.view = view;
-	try {
-		state.conversation = null;
-		if (kind === "order") await loadOrder(id);
-		const joined = await view.open(kind === "order" ? { orderId: id } : { conversationId: id });
-		if (state.view !== view) return;
-		state.conversation = joined.conversation;
-		if (kind === "conversation") await loadSubject();
-		$("composer-input").focus();
-	} catch (error) {
-		if (state.view !== view) return;
-		$("conversation-title").textContent = "Not available";
-		$("composer-error").textContent = error.message;
-	}
+  if (!state.me) return;
+  const [, kind, id] = location.hash.match(/^#\/(order|conversation)\/([^/]+)$/) ?? [];
+  if (!kind) {
+    closeConversation();
+    return;
+  }
+  const key = `${kind}:${id}`;
+  if ((state.activeKey === key && state.view) || !state.realtime) return;
+  closeConversation();
+  state.activeKey = key;
+  renderList();
+  $("placeholder").hidden = true;
+  $("conversation").hidden = false;
+  $("workspace").classList.add("viewing");
+  $("composer-error").textContent = "";
+  $("conversation-title").textContent = "Loading…";
+  $("conversation-subtitle").textContent = "";
+  $("order-actions").replaceChildren();
+  delete $("order-actions").dataset.subject;
+  const view = new ConversationView({
+    realtime: state.realtime,
+    api: state.api,
+    me: state.me,
+    elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
+    onRead: (conversationId, unread) => {
+      state.unread.set(conversationId, unread);
+      renderList();
+    },
+    onSubjectChanged: () => subjectChangedSoon(),
+  });
+  state.view = view;
+  try {
+    state.conversation = null;
+    if (kind === "order") await loadOrder(id);
+    const joined = await view.open(kind === "order" ? { orderId: id } : { conversationId: id });
+    if (state.view !== view) return;
+    state.conversation = joined.conversation;
+    if (kind === "conversation") await loadSubject();
+    $("composer-input").focus();
+  } catch (error) {
+    if (state.view !== view) return;
+    $("conversation-title").textContent = "Not available";
+    $("composer-error").textContent = error.message;
+  }
 }
 
 // A status change arrives twice (order:status and its system message): one reload for both.
 function subjectChangedSoon() {
-	clearTimeout(state.orderTimer);
-	state.orderTimer = setTimeout(() => {
-		loadSubject().catch((error) => { $("composer-error").textContent = error.message; });
-		refresh();
-	}, 150);
+  clearTimeout(state.orderTimer);
+  state.orderTimer = setTimeout(() => {
+    loadSubject().catch((error) => { $("composer-error").textContent = error.message; });
+    refresh();
+  }, 150);
 }
 
 /** The header and actions of the open conversation, from its subject: order, dispute or support session. */
 async function loadSubject() {
-	const conversation = state.conversation;
-	if (state.order) return loadOrder(state.order.id);
-	if (!conversation) return undefined;
-	if (conversation.kind === "order") return loadOrder(conversation.subjectId);
-	if (conversation.kind === "dispute") return loadDispute(conversation.subjectId);
-	if (conversation.kind === "support") return loadSession(conversation.subjectId);
-	return showConversationHeader(conversation);
+  const conversation = state.conversation;
+  if (state.order) return loadOrder(state.order.id);
+  if (!conversation) return undefined;
+  if (conversation.kind === "order") return loadOrder(conversation.subjectId);
+  if (conversation.kind === "dispute") return loadDispute(conversation.subjectId);
+  if (conversation.kind === "support") return loadSession(conversation.subjectId);
+  return showConversationHeader(conversation);
 }
 
 async function loadDispute(id) {
-	const view = state.view;
-	const dispute = await state.api.dispute(id);
-	if (state.view !== view) return;
-	$("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
-	$("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
-		+ (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
-	showActions(dispute, () => disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
+  const view = state.view;
+  const dispute = await state.api.dispute(id);
+  if (state.view !== view) return;
+  $("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
+  $("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
+    + (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
+  showActions(dispute, () => disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
 }
 
 async function loadSession(id) {
-	const view = state.view;
-	const session = await state.api.session(id);
-	if (state.view !== view) return;
-	$("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
-	$("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
-		+ (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
-	showActions(session, () => sessionActions(session, state.me, { run: runAction(loadSubject) }));
+  const view = state.view;
+  const session = await state.api.session(id);
+  if (state.view !== view) return;
+  $("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
+  $("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
+    + (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
+  showActions(session, () => sessionActions(session, state.me, { run: runAction(loadSubject) }));
 }
 
 /**
@@ -341,98 +341,98 @@ async function loadSession(id) {
  * after a live update must not wipe what someone is typing into an action's field.
  */
 function showActions(subject, render) {
-	const key = JSON.stringify(subject);
-	const panel = $("order-actions");
-	if (panel.dataset.subject === key) return;
-	panel.dataset.subject = key;
-	panel.replaceChildren(...render());
+  const key = JSON.stringify(subject);
+  const panel = $("order-actions");
+  if (panel.dataset.subject === key) return;
+  panel.dataset.subject = key;
+  panel.replaceChildren(...render());
 }
 
 function navigate(hash) {
-	location.hash = hash;
+  location.hash = hash;
 }
 
 async function loadOrder(orderId) {
-	if (!orderId) return;
-	const view = state.view;
-	const order = await state.api.order(orderId);
-	const staff = state.me.role === "moderator" || state.me.role === "admin";
-	const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
-	if (state.view !== view) return; // the user has moved on to another conversation
-	state.order = order;
-	$("conversation-title").textContent = orderTitle(order);
-	$("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
-	const people = {
-		performers: state.demoUsers.filter((user) => user.role === "performer"),
-		moderators: state.demoUsers.filter((user) => user.role === "moderator"),
-	};
-	showActions([order, transfer], () => orderActions(order, state.me,
-		{ transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
+  if (!orderId) return;
+  const view = state.view;
+  const order = await state.api.order(orderId);
+  const staff = state.me.role === "moderator" || state.me.role === "admin";
+  const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
+  if (state.view !== view) return; // the user has moved on to another conversation
+  state.order = order;
+  $("conversation-title").textContent = orderTitle(order);
+  $("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
+  const people = {
+    performers: state.demoUsers.filter((user) => user.role === "performer"),
+    moderators: state.demoUsers.filter((user) => user.role === "moderator"),
+  };
+  showActions([order, transfer], () => orderActions(order, state.me,
+    { transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
 }
 
 function showConversationHeader(conversation) {
-	state.order = null;
-	const kind = { dispute: "Dispute", support: "Support session" }[conversation.kind] ?? "Conversation";
-	$("conversation-title").textContent = conversation.title ?? `${kind} ${conversation.id.slice(0, 8)}`;
-	$("conversation-subtitle").textContent = conversation.subjectId ? `about ${conversation.subjectId}` : "";
+  state.order = null;
+  const kind = { dispute: "Dispute", support: "Support session" }[conversation.kind] ?? "Conversation";
+  $("conversation-title").textContent = conversation.title ?? `${kind} ${conversation.id.slice(0, 8)}`;
+  $("conversation-subtitle").textContent = conversation.subjectId ? `about ${conversation.subjectId}` : "";
 }
 
 /** Runs a staff or party action, then reloads the subject's header and the lists; errors are shown. */
 function runAction(reload) {
-	return async (name, action) => {
-		$("composer-error").textContent = "";
-		try {
-			await action(state.api);
-			await reload();
-			refresh();
-		} catch (error) {
-			$("composer-error").textContent = `${name}: ${error.message}`;
-		}
-	};
+  return async (name, action) => {
+    $("composer-error").textContent = "";
+    try {
+      await action(state.api);
+      await reload();
+      refresh();
+    } catch (error) {
+      $("composer-error").textContent = `${name}: ${error.message}`;
+    }
+  };
 }
 
 function closeConversation() {
-	state.view?.close();
-	state.view = null;
-	state.order = null;
-	state.conversation = null;
-	state.activeKey = null;
-	$("conversation").hidden = true;
-	$("placeholder").hidden = false;
-	$("workspace").classList.remove("viewing");
-	$("messages").replaceChildren();
-	$("participants").replaceChildren();
-	$("typing").textContent = "";
-	if (state.me) renderList();
+  state.view?.close();
+  state.view = null;
+  state.order = null;
+  state.conversation = null;
+  state.activeKey = null;
+  $("conversation").hidden = true;
+  $("placeholder").hidden = false;
+  $("workspace").classList.remove("viewing");
+  $("messages").replaceChildren();
+  $("participants").replaceChildren();
+  $("typing").textContent = "";
+  if (state.me) renderList();
 }
 
 $("back").addEventListener("click", () => { location.hash = "#/"; });
 
 $("composer").addEventListener("submit", (event) => {
-	event.preventDefault();
-	const input = $("composer-input");
-	if ($("note-mode").checked) state.view?.note(input.value);
-	else state.view?.send(input.value);
-	input.value = "";
-	input.focus();
+  event.preventDefault();
+  const input = $("composer-input");
+  if ($("note-mode").checked) state.view?.note(input.value);
+  else state.view?.send(input.value);
+  input.value = "";
+  input.focus();
 });
 
 $("composer-input").addEventListener("keydown", (event) => {
-	if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
-		event.preventDefault();
-		$("composer").requestSubmit();
-	} else if (event.key === "Escape") {
-		location.hash = "#/";
-	}
+  if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+    event.preventDefault();
+    $("composer").requestSubmit();
+  } else if (event.key === "Escape") {
+    location.hash = "#/";
+  }
 });
 
 $("composer-input").addEventListener("input", () => { if (!$("note-mode").checked) state.view?.typed(); });
 
 $("attach").addEventListener("click", () => $("file-input").click());
 $("file-input").addEventListener("change", () => {
-	const files = [...$("file-input").files];
-	$("file-input").value = "";
-	state.view?.sendFiles(files);
+  const files = [...$("file-input").files];
+  $("file-input").value = "";
+  state.view?.sendFiles(files);
 });
 
 // ---- boot ----
@@ -442,13 +442,13 @@ onSignIn(start);
 const token = storedToken();
 let user = null;
 try {
-	user = token ? userOf(token) : null;
+  user = token ? userOf(token) : null;
 } catch {
-	forget();
+  forget();
 }
 if (user) {
-	state.demoUsers = await Api.demoUsers().catch(() => []);
-	start(token, user);
+  state.demoUsers = await Api.demoUsers().catch(() => []);
+  start(token, user);
 } else {
-	showSignIn();
+  showSignIn();
 }

@@ -5,38 +5,38 @@ import { Api, claimsOf } from "./api.js";
 const KEY = "orderchatToken";
 
 const ROLE_ALIASES = {
-	client: "customer", user: "customer", agent: "performer", shopper: "performer", courier: "performer", driver: "performer",
+  client: "customer", user: "customer", agent: "performer", shopper: "performer", courier: "performer", driver: "performer",
 };
 
 export function roleOf(value) {
-	const role = String(value ?? "customer").toLowerCase();
-	return ROLE_ALIASES[role] ?? role;
+  const role = String(value ?? "customer").toLowerCase();
+  return ROLE_ALIASES[role] ?? role;
 }
 
 /** The user a token names: {id, name, role}, or throws an ApiError for a token that cannot be read. */
 export function userOf(token) {
-	const claims = claimsOf(token);
-	const id = claims.sub ?? claims.id ?? claims.userId;
-	if (!id) throw new Error("The token names no user (no 'sub' claim).");
-	if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error("This token has expired.");
-	return { id: String(id), name: claims.name ?? claims.username ?? claims.email ?? String(id), role: roleOf(claims.role) };
+  const claims = claimsOf(token);
+  const id = claims.sub ?? claims.id ?? claims.userId;
+  if (!id) throw new Error("The token names no user (no 'sub' claim).");
+  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error("This token has expired.");
+  return { id: String(id), name: claims.name ?? claims.username ?? claims.email ?? String(id), role: roleOf(claims.role) };
 }
 
 export function storedToken() {
-	return localStorage.getItem(KEY);
+  return localStorage.getItem(KEY);
 }
 
 export function store(token) {
-	localStorage.setItem(KEY, token);
+  localStorage.setItem(KEY, token);
 }
 
 export function forget() {
-	localStorage.removeItem(KEY);
+  localStorage.removeItem(KEY);
 }
 
 /** Checks a pasted token against the server before keeping it. */
 export async function verify(token) {
-	const user = userOf(token);
-	await new Api(token).unread();
-	return user;
+  const user = userOf(token);
+  await new Api(token).unread();
+  return user;
 }
