@@ -71,7 +71,20 @@ export class ConversationView {
 
   /** Joins by {orderId} or {conversationId} and shows the latest page of history. */
   async open(target) {
-    const joined = await this.realtime.request("conversation:join", target);
+    // Events may overtake the join's answer (the socket is subscribed before the answer is
+    // sent): they wait here and are replayed once the conversation is known; seqs dedupe.
+    this.early = [];
+    let joined;
+    try {
+      joined = await this.realtime.request("conversation:join", target);
+    } catch (error) {
+      this.early = null;
+      throw error;
+    }
+    if (this.closed) {
+      this.realtime.request("conversation:leave", { conversationId: joined.conversation.id }).catch(() => {});
+      return joined;
+    }
     this.conversation = joined.conversation;
     this.el.messages.replaceChildren();
     this.messages.clear();
@@ -82,16 +95,19 @@ export class ConversationView {
     if (this.readSeq >= (joined.lastSeq ?? 0)) this.onRead?.(this.conversation.id, 0);
     this.#add(joined.messages ?? []);
     this.#renderParticipants();
+    for (const replay of this.early.splice(0)) replay();
+    this.early = null;
     this.#scrollToEnd();
     this.#markRead();
     // Fill a tall screen: keep loading until it scrolls or nothing older is left.
-    while (this.hasMore && this.el.messages.scrollHeight <= this.el.messages.clientHeight) {
+    while (!this.closed && this.hasMore && this.el.messages.scrollHeight <= this.el.messages.clientHeight) {
       if (!(await this.loadOlder())) break;
     }
     return joined;
   }
 
   close() {
+    this.closed = true;
     this.#stopTyping();
     if (this.conversation && this.realtime.connected) {
       this.realtime.request("conversation:leave", { conversationId: this.conversation.id }).catch(() => {});
@@ -126,6 +142,7 @@ export class ConversationView {
       const before = list.scrollHeight - list.scrollTop;
       const page = await this.realtime.request("message:history",
         { conversationId: this.conversation.id, beforeSeq: this.firstSeq, limit: PAGE });
+      if (this.closed) return false;
       this.hasMore = Boolean(page.hasMore);
       this.#add(page.messages ?? [], { scroll: false });
       list.scrollTop = list.scrollHeight - before;
@@ -241,7 +258,11 @@ export class ConversationView {
   }
 
   #whenMine(event, action) {
-    if (this.conversation && event?.conversationId === this.conversation.id) action();
+    if (this.conversation) {
+      if (event?.conversationId === this.conversation.id) action();
+    } else if (this.early && !this.closed) {
+      this.early.push(() => this.#whenMine(event, action));
+    }
   }
 
   #add(messages, { scroll = true } = {}) {
