@@ -2,9 +2,9 @@
 // with the performer and moderators, a moderator reviews and resolves it.
 import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
-import { demoToken, launch, openApp, orderWithPerformer, rest, screenshot, signIn } from "./support.mjs";
+import { demoToken, launch, openApp, orderWithPerformer, rest, screenshot, signIn, unless } from "./support.mjs";
 
-describe("disputes", () => {
+describe("disputes", { skip: await unless("disputes", "issue 4") }, () => {
   let browser;
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });

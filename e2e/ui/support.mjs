@@ -149,3 +149,24 @@ export function png(width, height) {
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", header),
     chunk("IDAT", deflateSync(Buffer.concat(rows))), chunk("IEND", Buffer.alloc(0))]);
 }
+
+/**
+ * Whether the server under test has an optional module, probed like the UI does (OPTIONS on
+ * its path). Tests of a module the server lacks are skipped with the reason, not passed.
+ */
+export async function serverHas(feature) {
+  const paths = {
+    uploads: "/api/conversations/00000000-0000-0000-0000-000000000000/attachments",
+    moderation: "/api/moderation/queue",
+    disputes: "/api/disputes",
+    support: "/api/v1/chat/sessions",
+  };
+  const token = await demoToken("demo-admin");
+  const response = await fetch(URL + paths[feature], { method: "OPTIONS", headers: { authorization: `Bearer ${token}` } });
+  return response.ok;
+}
+
+/** node:test's skip option: false when the server has the feature, else the reason. */
+export async function unless(feature, issue) {
+  return (await serverHas(feature)) ? false : `this server has no ${feature} module yet (${issue})`;
+}
