@@ -42,6 +42,16 @@ public enum ErrorCode {
 	/** A concurrent change won, or the request clashes with stored state. */
 	CONFLICT(409),
 
+	/**
+	 * The conversation (a closed support session) accepts no new messages.
+	 */
+	CONVERSATION_CLOSED(409),
+
+	/**
+	 * A legal hold: an open dispute keeps the order's conversation from being cleaned.
+	 */
+	LEGAL_HOLD(409),
+
 	/** Too many requests too fast. */
 	RATE_LIMITED(429),
 
