@@ -89,6 +89,7 @@ final class Seed004Dialect extends SeedDialect {
 			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
 			return;
 		}
+		Seed004Disputes.render((InConversation) event, emitter);
 		orderIdOf(((InConversation) event).subject()).ifPresent((orderId) -> {
 			switch (event) {
 				case MessageAdded added -> emitter.emit("order_message", message(orderId, added.message()));
