@@ -1,7 +1,6 @@
 package io.orderchat.moderation;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,25 +88,6 @@ public class Moderation {
 		this.events.publishEvent(new OrderAccepted(accepted.id(), accepted.conversationId(), caller.userId(),
 				caller.name(), accepted.updatedAt()));
 		return accepted;
-	}
-
-	/**
-	 * Moves the order along its status machine (seed 000's {@code order:updateStatus});
-	 * staff changes are audited.
-	 */
-	@Transactional
-	public Order updateStatus(Caller caller, String orderRef, OrderStatus to, String notes) {
-		Order order = order(orderRef);
-		Order changed = this.orders.changeStatus(caller, order.id().toString(), to, notes);
-		if (caller.isStaff()) {
-			Map<String, Object> details = new LinkedHashMap<>();
-			details.put("from", order.status().wire());
-			details.put("to", changed.status().wire());
-			details.put("notes", notes);
-			this.audit.record(caller, "order.status_changed", changed.conversationId().toString(),
-					changed.id().toString(), details);
-		}
-		return changed;
 	}
 
 	/**

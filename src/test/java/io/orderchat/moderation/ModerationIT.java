@@ -188,7 +188,7 @@ class ModerationIT extends IntegrationTest {
 		assertThat(clean.path("messagesRemoved").asInt()).isEqualTo(3);
 		assertThat(clean.path("imagesRemoved").asInt()).isEqualTo(1);
 		assertThat(clean.path("at").asString()).isNotBlank();
-		assertThat(audit.data().toString()).contains("order.accepted");
+		assertThat(audit.data().toString()).contains("order.accepted", "order.status_changed");
 		assertError(api().get("/api/admin/audit", this.moderator.token()), 403, "FORBIDDEN");
 	}
 
