@@ -3,6 +3,7 @@ package io.orderchat.conversations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -188,11 +189,13 @@ public class ConversationService {
 	// ---------------------------------------------------------------
 
 	/**
-	 * Stores a message from the caller and publishes {@link MessagePosted}. The content
-	 * is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than the
-	 * configured limit ({@code CONTENT_TOO_LONG}). Users send text only; system messages
-	 * come from the server. A resend with the same {@code clientId} answers with the
-	 * stored message and {@code duplicate = true}, also when the copies race each other.
+	 * Stores a text message from the caller and publishes {@link MessagePosted}. The
+	 * content is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than
+	 * the configured limit ({@code CONTENT_TOO_LONG}). System messages come from the
+	 * server; image and file messages go through {@link #sendWithFiles} (the attachments
+	 * module), which is why {@code metadata.attachments} is refused here. A resend with
+	 * the same {@code clientId} answers with the stored message and
+	 * {@code duplicate = true}, also when the copies race each other.
 	 */
 	public SendResult send(Caller caller, ConversationId id, NewMessage message) {
 		MessageType type = (message.type() != null) ? message.type() : MessageType.TEXT;
@@ -200,18 +203,54 @@ public class ConversationService {
 			throw DomainException.forbidden("System messages come only from the server");
 		}
 		if (type != MessageType.TEXT) {
-			throw DomainException
-				.invalid("Only text messages can be sent here; '" + type.wire() + "' is not supported");
+			throw DomainException.invalid("A '" + type.wire()
+					+ "' message needs files: upload them with the message, or reference uploaded attachments");
 		}
-		String content = checkedContent(message.content());
-		String clientId = checkedClientId(message.clientId());
+		if (message.metadata() != null && message.metadata().containsKey(AttachedFile.METADATA_KEY)) {
+			throw DomainException
+				.invalid("metadata.attachments is set by the server; reference uploaded attachments instead");
+		}
+		return append(caller, id, type, checkedContent(message.content()), message.clientId(), message.metadata());
+	}
+
+	/**
+	 * Stores an image or file message carrying {@code files}, which the attachments
+	 * module has checked and stored, and publishes {@link MessagePosted}. The content is
+	 * an optional caption (trimmed, within the length limit). The files are listed in
+	 * {@code metadata.attachments}. Joins the caller's transaction, so a failure after it
+	 * (claiming the files) takes the message back.
+	 */
+	@Transactional
+	public SendResult sendWithFiles(Caller caller, ConversationId id, NewMessage message, List<AttachedFile> files) {
+		MessageType type = message.type();
+		if (type != MessageType.IMAGE && type != MessageType.FILE) {
+			throw DomainException.invalid("A message with files is an 'image' or a 'file' message");
+		}
+		if (files == null || files.isEmpty()) {
+			throw DomainException.invalid("An '" + type.wire() + "' message needs at least one file");
+		}
+		String caption = (message.content() != null) ? message.content().strip() : "";
+		if (caption.length() > this.properties.maxContentLength()) {
+			throw new DomainException(ErrorCode.CONTENT_TOO_LONG, "A caption may have at most "
+					+ this.properties.maxContentLength() + " characters; this one has " + caption.length());
+		}
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		if (message.metadata() != null) {
+			metadata.putAll(message.metadata());
+		}
+		metadata.put(AttachedFile.METADATA_KEY, files.stream().map(AttachedFile::toMetadata).toList());
+		return append(caller, id, type, caption, message.clientId(), metadata);
+	}
+
+	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
+			Map<String, Object> metadata) {
+		String clientId = checkedClientId(rawClientId);
 		try {
-			return this.log.appendFromUser(caller, id, type, content, clientId, message.metadata());
+			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert
-			// (the
-			// row lock makes this rare): the stored one is the answer.
+			// (the row lock makes this rare): the stored one is the answer.
 			if (clientId == null) {
 				throw ex;
 			}
