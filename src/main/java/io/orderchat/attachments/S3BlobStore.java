@@ -43,7 +43,9 @@ final class S3BlobStore implements BlobStore {
 				.contentLength(length)
 				.build(), RequestBody.fromInputStream(content, length));
 		}
-		catch (SdkException ex) {
+		catch (SdkException | IllegalStateException ex) {
+			// IllegalStateException: a retry found the (streamed, not buffered) body
+			// read.
 			throw new IOException("Could not store " + key + " in bucket " + this.bucket + ": " + ex.getMessage(), ex);
 		}
 	}
