@@ -262,6 +262,26 @@ class AttachmentsIT extends IntegrationTest {
 	}
 
 	@Test
+	void preUploadsNobodySentAreSweptWithTheirFiles() {
+		String id = new Multipart().file("attachments", "forgotten.png", "image/png", Multipart.Files.png(30, 30))
+			.post(this.port, "/api/v1/chat/upload", this.customer.token())
+			.data()
+			.get(0)
+			.path("id")
+			.asString();
+		List<Path> files = storedFiles();
+		assertThat(files).hasSize(2);
+		this.jdbc.sql("UPDATE attachments SET created_at = created_at - INTERVAL '2' DAY WHERE id = ?")
+			.param(UUID.fromString(id))
+			.update();
+
+		assertThat(this.attachments.sweepPending()).isGreaterThanOrEqualTo(1);
+
+		assertThat(files).noneMatch(Files::exists);
+		assertThat(rowsOf(this.customer)).isZero();
+	}
+
+	@Test
 	void sendsAnImageMessageInOneMultipartRequestAndRefusesAStranger() {
 		Response stranger = new Multipart().field("content", "hi")
 			.file("attachments", "x.png", "image/png", Multipart.Files.png(20, 20))
