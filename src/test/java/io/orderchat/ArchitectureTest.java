@@ -14,7 +14,7 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule domainDoesNotKnowTransportOrCluster = noClasses().that()
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
-				"io.orderchat.shared..")
+				"io.orderchat.attachments..", "io.orderchat.shared..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");
