@@ -25,7 +25,7 @@ class AttachmentCleanup {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessageDeleted deleted) {
-		this.attachments.deleteFilesOfMessage(deleted.messageId());
+		this.attachments.deleteFilesOfMessages(java.util.List.of(deleted.messageId()));
 	}
 
 	@Scheduled(initialDelayString = "PT1M", fixedDelayString = "PT15M")

@@ -208,10 +208,16 @@ public class AttachmentService {
 		return this.attachments.countImagesOf(conversation);
 	}
 
-	/** Removes a deleted message's files; runs after the delete committed. */
-	void deleteFilesOfMessage(UUID messageId) {
+	/**
+	 * Removes the files of messages that were deleted (one, or all of a cleaned history);
+	 * runs after the delete committed.
+	 */
+	void deleteFilesOfMessages(java.util.Collection<UUID> messageIds) {
 		List<Attachment> files = this.newTransaction.execute((status) -> {
-			List<Attachment> found = this.attachments.ofMessage(messageId);
+			List<Attachment> found = new ArrayList<>();
+			for (UUID messageId : messageIds) {
+				found.addAll(this.attachments.ofMessage(messageId));
+			}
 			this.attachments.delete(found.stream().map(Attachment::id).toList());
 			return found;
 		});
