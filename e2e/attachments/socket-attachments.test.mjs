@@ -2,7 +2,7 @@
 // uploaded over REST, with the real socket.io-client, over WebSocket and long-polling.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { URL, token, unique, rest, connect, closeAll, next, call } from "../support.mjs";
+import { URL, token, unique, rest, connect, closeAll, next, call, orderBetween } from "../support.mjs";
 
 after(closeAll);
 
@@ -26,6 +26,17 @@ async function placeOrder() {
   const placed = await rest("POST", "/api/orders", customerToken, { exchangeMethod: "usd-eur", amount: 5, notes: "files" });
   assert.equal(placed.status, 201, JSON.stringify(placed.body));
   return { customerToken, roomId: placed.body.data.chatRoomId };
+}
+
+async function upload(tokenValue, files) {
+  const form = new FormData();
+  for (const [name, type, bytes] of files) form.append("attachments", new Blob([bytes], { type }), name);
+  const response = await fetch(URL + "/api/v1/chat/upload", {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokenValue}` },
+    body: form,
+  });
+  return { status: response.status, body: await response.json() };
 }
 
 async function download(path, tokenValue) {
@@ -100,14 +111,7 @@ test("a stranger's chat:image is refused", async () => {
 
 test("canonical message:send carries files pre-uploaded over REST; another's upload is not found", async () => {
   const order = await placeOrder();
-  const form = new FormData();
-  form.append("attachments", new Blob([PNG], { type: "image/png" }), "dot.png");
-  form.append("attachments", new Blob([PDF], { type: "application/pdf" }), "terms.pdf");
-  const uploaded = await fetch(URL + "/api/v1/chat/upload", {
-    method: "POST",
-    headers: { authorization: `Bearer ${order.customerToken}` },
-    body: form,
-  }).then((response) => response.json());
+  const uploaded = (await upload(order.customerToken, [["dot.png", "image/png", PNG], ["terms.pdf", "application/pdf", PDF]])).body;
   assert.equal(uploaded.success, true, JSON.stringify(uploaded));
   const ids = uploaded.data.map((file) => file.id);
 
@@ -137,4 +141,35 @@ test("canonical message:send carries files pre-uploaded over REST; another's upl
 
   const resent = await call(customer, "message:send", { conversationId: order.roomId, clientId: "files-1", attachments: ids });
   assert.equal(resent.data.duplicate, true);
+});
+
+test("seed 004's order_message carries uploaded files by their fileUrl, in the marketplace's shape", async () => {
+  const clientId = unique("client");
+  const performerId = unique("performer");
+  const { order } = await orderBetween(clientId, performerId);
+  const clientToken = token(clientId, "client");
+  const performerToken = token(performerId, "performer");
+  const uploaded = await upload(clientToken, [["photo.png", "image/png", PNG]]);
+  assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+  const file = uploaded.body.data[0];
+  const client = await connect(clientToken);
+  const performer = await connect(performerToken);
+  client.emit("join_order_chat", { orderId: order.id });
+  performer.emit("join_order_chat", { orderId: order.id });
+  await new Promise((resolve) => setTimeout(resolve, 300));
+
+  const received = next(performer, "order_message", { where: (m) => m.attachments.length === 1 });
+  client.emit("order_message", {
+    orderId: order.id, content: "ось фото", attachments: [{ fileUrl: file.file_url, fileName: file.file_name }],
+  });
+  const message = await received;
+  assert.equal(message.type, "image");
+  assert.equal(message.content, "ось фото");
+  assert.equal(message.attachments[0].fileUrl, file.file_url);
+  assert.equal(message.attachments[0].fileName, "photo.png");
+  assert.equal((await download(file.file_url, performerToken)).status, 200);
+
+  const refused = next(client, "error");
+  client.emit("order_message", { orderId: order.id, content: "x", attachments: [{ fileUrl: "https://evil.example/a.exe" }] });
+  assert.equal((await refused).code, "VALIDATION_FAILED");
 });

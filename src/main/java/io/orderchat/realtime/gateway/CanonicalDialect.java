@@ -114,25 +114,13 @@ final class CanonicalDialect implements Dialect {
 		String clientId = payload.optionalText("clientId").orElse(null);
 		JsonNode attachments = payload.node("attachments");
 		if (attachments.isArray() && !attachments.isEmpty()) {
-			return this.conversations.sendUploaded(socket, caller, id, content, clientId, attachmentIds(attachments));
+			return this.conversations.sendUploaded(socket, caller, id, content, clientId,
+					AttachmentReferences.ids(attachments));
 		}
 		if (!attachments.isNull() && !attachments.isArray()) {
 			throw Payload.invalid("'attachments' must be a list of uploaded file ids");
 		}
 		return this.conversations.send(socket, caller, id, NewMessage.text(content, clientId));
-	}
-
-	private static List<java.util.UUID> attachmentIds(JsonNode list) {
-		List<java.util.UUID> ids = new java.util.ArrayList<>();
-		for (JsonNode item : list) {
-			try {
-				ids.add(java.util.UUID.fromString(item.isString() ? item.stringValue() : ""));
-			}
-			catch (IllegalArgumentException ex) {
-				throw Payload.invalid("'attachments' must list uploaded file ids (UUIDs)");
-			}
-		}
-		return ids;
 	}
 
 	private HistoryPage history(Caller caller, Payload payload) {

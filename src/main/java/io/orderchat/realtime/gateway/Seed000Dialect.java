@@ -145,9 +145,7 @@ final class Seed000Dialect extends SeedDialect {
 	}
 
 	private static java.util.List<?> attachments(Message message) {
-		Object files = (message.metadata() != null)
-				? message.metadata().get(io.orderchat.conversations.AttachedFile.METADATA_KEY) : null;
-		return (files instanceof java.util.List<?> list) ? list : java.util.List.of();
+		return AttachmentReferences.of(message);
 	}
 
 	/** The first file's address, for an image message (what the exchange app shows). */
@@ -155,11 +153,7 @@ final class Seed000Dialect extends SeedDialect {
 		if (message.type() != io.orderchat.conversations.MessageType.IMAGE) {
 			return null;
 		}
-		return attachments(message).stream()
-			.filter(java.util.Map.class::isInstance)
-			.map((file) -> ((java.util.Map<?, ?>) file).get("file_url"))
-			.findFirst()
-			.orElse(null);
+		return AttachmentReferences.of(message).stream().map((file) -> file.get("file_url")).findFirst().orElse(null);
 	}
 
 	@Override
