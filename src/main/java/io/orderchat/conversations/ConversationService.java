@@ -216,11 +216,13 @@ public class ConversationService {
 	// ---------------------------------------------------------------
 
 	/**
-	 * Stores a message from the caller and publishes {@link MessagePosted}. The content
-	 * is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than the
-	 * configured limit ({@code CONTENT_TOO_LONG}). Users send text only; system messages
-	 * come from the server. A resend with the same {@code clientId} answers with the
-	 * stored message and {@code duplicate = true}, also when the copies race each other.
+	 * Stores a text message from the caller and publishes {@link MessagePosted}. The
+	 * content is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than
+	 * the configured limit ({@code CONTENT_TOO_LONG}). System messages come from the
+	 * server; image and file messages go through {@link #sendWithFiles} (the attachments
+	 * module), which is why {@code metadata.attachments} is refused here. A resend with
+	 * the same {@code clientId} answers with the stored message and
+	 * {@code duplicate = true}, also when the copies race each other.
 	 */
 	public SendResult send(Caller caller, ConversationId id, NewMessage message) {
 		MessageType type = (message.type() != null) ? message.type() : MessageType.TEXT;
@@ -228,18 +230,54 @@ public class ConversationService {
 			throw DomainException.forbidden("System messages come only from the server");
 		}
 		if (type != MessageType.TEXT) {
-			throw DomainException
-				.invalid("Only text messages can be sent here; '" + type.wire() + "' is not supported");
+			throw DomainException.invalid("A '" + type.wire()
+					+ "' message needs files: upload them with the message, or reference uploaded attachments");
 		}
-		String content = checkedContent(message.content());
-		String clientId = checkedClientId(message.clientId());
+		if (message.metadata() != null && message.metadata().containsKey(AttachedFile.METADATA_KEY)) {
+			throw DomainException
+				.invalid("metadata.attachments is set by the server; reference uploaded attachments instead");
+		}
+		return append(caller, id, type, checkedContent(message.content()), message.clientId(), message.metadata());
+	}
+
+	/**
+	 * Stores an image or file message carrying {@code files}, which the attachments
+	 * module has checked and stored, and publishes {@link MessagePosted}. The content is
+	 * an optional caption (trimmed, within the length limit). The files are listed in
+	 * {@code metadata.attachments}. Joins the caller's transaction, so a failure after it
+	 * (claiming the files) takes the message back.
+	 */
+	@Transactional
+	public SendResult sendWithFiles(Caller caller, ConversationId id, NewMessage message, List<AttachedFile> files) {
+		MessageType type = message.type();
+		if (type != MessageType.IMAGE && type != MessageType.FILE) {
+			throw DomainException.invalid("A message with files is an 'image' or a 'file' message");
+		}
+		if (files == null || files.isEmpty()) {
+			throw DomainException.invalid("An '" + type.wire() + "' message needs at least one file");
+		}
+		String caption = (message.content() != null) ? message.content().strip() : "";
+		if (caption.length() > this.properties.maxContentLength()) {
+			throw new DomainException(ErrorCode.CONTENT_TOO_LONG, "A caption may have at most "
+					+ this.properties.maxContentLength() + " characters; this one has " + caption.length());
+		}
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		if (message.metadata() != null) {
+			metadata.putAll(message.metadata());
+		}
+		metadata.put(AttachedFile.METADATA_KEY, files.stream().map(AttachedFile::toMetadata).toList());
+		return append(caller, id, type, caption, message.clientId(), metadata);
+	}
+
+	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
+			Map<String, Object> metadata) {
+		String clientId = checkedClientId(rawClientId);
 		try {
-			return this.log.appendFromUser(caller, id, type, content, clientId, message.metadata());
+			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert
-			// (the
-			// row lock makes this rare): the stored one is the answer.
+			// (the row lock makes this rare): the stored one is the answer.
 			if (clientId == null) {
 				throw ex;
 			}
@@ -421,7 +459,7 @@ public class ConversationService {
 	 * Removes every message of the conversation except system messages (they record what
 	 * happened to the conversation, not what anyone said): each becomes a tombstone, so
 	 * sequence numbers stay gap-free. Publishes {@link ConversationCleaned} naming the
-	 * removed messages and their attachment keys, for whoever stores files, and posts
+	 * removed messages (whoever stores their files deletes them), and posts
 	 * {@code systemText}. Callers decide who may clean and when (a legal hold refuses
 	 * it).
 	 */
@@ -430,15 +468,12 @@ public class ConversationService {
 		this.conversations.lock(id).orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
 		Instant now = Timestamps.now(this.clock);
 		List<Message> removed = this.messages.cleanable(id);
-		List<String> keys = new ArrayList<>();
 		for (Message message : removed) {
-			keys.addAll(AttachmentKeys.of(message));
 			this.messages.tombstone(message.id(), now);
 		}
 		int images = (int) removed.stream().filter((m) -> m.type() == MessageType.IMAGE).count();
 		ConversationCleaned cleaned = new ConversationCleaned(id, removed.stream().map(Message::id).toList(),
-				removed.size(), images, List.copyOf(keys), byUserId, byName,
-				Set.copyOf(this.participants.activeUserIds(id)), now);
+				removed.size(), images, byUserId, byName, Set.copyOf(this.participants.activeUserIds(id)), now);
 		this.events.publishEvent(cleaned);
 		if (systemText != null) {
 			Map<String, Object> metadata = new LinkedHashMap<>();

@@ -193,8 +193,7 @@ public class Moderation {
 		ConversationCleaned cleaned = this.conversations.clean(order.conversationId(), caller.userId(), caller.name(),
 				"Chat history cleaned by " + caller.name());
 		this.audit.record(caller, "conversation.cleaned", order.conversationId().toString(), order.id().toString(),
-				cleaned.messagesRemoved(), cleaned.imagesRemoved(),
-				Map.of("attachmentsRemoved", cleaned.attachmentKeys().size()));
+				cleaned.messagesRemoved(), cleaned.imagesRemoved(), Map.of());
 		return new CleanReport(order.conversationId(), order.id().toString(), cleaned.messagesRemoved(),
 				cleaned.imagesRemoved(), new CleanReport.Actor(caller.userId(), caller.name()));
 	}

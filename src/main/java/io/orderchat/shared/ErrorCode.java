@@ -36,6 +36,18 @@ public enum ErrorCode {
 	 */
 	CONTENT_TOO_LONG(413),
 
+	/** An uploaded file over the size limit (REST and socket). */
+	FILE_TOO_LARGE(413),
+
+	/**
+	 * An uploaded file whose bytes are not of an allowed type, whatever its name or
+	 * declared type say.
+	 */
+	UNSUPPORTED_FILE_TYPE(415),
+
+	/** More files in one request than allowed. */
+	TOO_MANY_FILES(400),
+
 	/** An order status change the status machine does not allow. */
 	ILLEGAL_TRANSITION(409),
 

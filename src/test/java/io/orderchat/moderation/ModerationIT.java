@@ -156,7 +156,7 @@ class ModerationIT extends IntegrationTest {
 		accept();
 		send(this.customer, "hello");
 		send(this.performer, "hi there");
-		String key = insertImage(this.customer);
+		insertImage(this.customer);
 
 		Response cleaned = api().post("/api/conversations/" + this.room + "/clean", this.moderator.token(), null);
 
@@ -173,7 +173,7 @@ class ModerationIT extends IntegrationTest {
 		}
 		assertThat(systemTexts(this.customer)).contains("Chat history cleaned by Mona Moderator");
 		assertThat(this.events.of(ConversationCleaned.class))
-			.anyMatch((e) -> e.conversationId().toString().equals(this.room) && e.attachmentKeys().contains(key)
+			.anyMatch((e) -> e.conversationId().toString().equals(this.room) && e.removedMessageIds().size() == 3
 					&& e.imagesRemoved() == 1);
 		Response audit = api().get("/api/admin/audit?conversationId=" + this.room, this.admin.token());
 		assertThat(audit.status()).as(audit.toString()).isEqualTo(200);
@@ -266,8 +266,7 @@ class ModerationIT extends IntegrationTest {
 	 * An image message as the attachments module stores one (its upload is that module's
 	 * business): the next seq, under the conversation's row lock.
 	 */
-	private String insertImage(Person sender) {
-		String key = "chat-images/" + UUID.randomUUID() + ".png";
+	private void insertImage(Person sender) {
 		UUID conversation = UUID.fromString(this.room);
 		long seq = this.jdbc.sql("SELECT last_seq FROM conversations WHERE id = ?")
 			.param(conversation)
@@ -277,10 +276,9 @@ class ModerationIT extends IntegrationTest {
 			.sql("INSERT INTO messages (id, conversation_id, seq, type, content, sender_id, sender_name, sender_role, "
 					+ "metadata, created_at) VALUES (?, ?, ?, 'image', 'photo.png', ?, ?, ?, ?, CURRENT_TIMESTAMP)")
 			.params(UUID.randomUUID(), conversation, seq, sender.id(), sender.name(), sender.role().wire(),
-					"{\"attachments\":[{\"key\":\"" + key + "\",\"fileName\":\"photo.png\"}]}")
+					"{\"attachments\":[{\"file_name\":\"photo.png\"}]}")
 			.update();
 		this.jdbc.sql("UPDATE conversations SET last_seq = ? WHERE id = ?").params(seq, conversation).update();
-		return key;
 	}
 
 	private List<String> participants() {
