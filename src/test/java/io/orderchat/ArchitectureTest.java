@@ -14,7 +14,8 @@ class ArchitectureTest {
 	@ArchTest
 	static final ArchRule domainDoesNotKnowTransportOrCluster = noClasses().that()
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
-				"io.orderchat.shared..")
+				"io.orderchat.shared..", "io.orderchat.moderation..", "io.orderchat.support..",
+				"io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");

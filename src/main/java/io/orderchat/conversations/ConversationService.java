@@ -3,6 +3,7 @@ package io.orderchat.conversations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public class ConversationService {
 	public ConversationView open(Caller caller, ConversationId id) {
 		Access access = access(caller, id);
 		Conversation conversation = access.conversation();
-		HistoryPage page = page(conversation, null, null, this.properties.pageSize());
+		HistoryPage page = page(conversation, null, null, this.properties.pageSize(), caller.isStaff());
 		return new ConversationView(conversation, this.participants.active(id), conversation.lastSeq(),
 				access.readSeq(), unreadCount(access), page.messages(), page.hasMore());
 	}
@@ -97,7 +98,34 @@ public class ConversationService {
 		if ((beforeSeq != null && beforeSeq < 0) || (afterSeq != null && afterSeq < 0)) {
 			throw DomainException.invalid("before and after must not be negative");
 		}
-		return page(access(caller, id).conversation(), beforeSeq, afterSeq, size);
+		return page(access(caller, id).conversation(), beforeSeq, afterSeq, size, caller.isStaff());
+	}
+
+	/**
+	 * {@code limit} (1..200) messages from the {@code offset}-th on, oldest first: seed
+	 * 003's offset paging. Staff-only notes count only for staff.
+	 */
+	@Transactional(readOnly = true)
+	public List<Message> slice(Caller caller, ConversationId id, int offset, int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw DomainException.invalid("limit must be between 1 and " + MAX_PAGE);
+		}
+		if (offset < 0) {
+			throw DomainException.invalid("offset must not be negative");
+		}
+		return this.messages.slice(access(caller, id).conversation().id(), offset, limit, caller.isStaff());
+	}
+
+	/** A message by id, unchecked (callers check access to its conversation). */
+	@Transactional(readOnly = true)
+	public Optional<Message> findMessage(UUID messageId) {
+		return this.messages.find(messageId);
+	}
+
+	/** Whether the conversation was closed and refuses new messages. */
+	@Transactional(readOnly = true)
+	public boolean isClosed(ConversationId id) {
+		return this.conversations.isClosed(id);
 	}
 
 	/**
@@ -188,11 +216,13 @@ public class ConversationService {
 	// ---------------------------------------------------------------
 
 	/**
-	 * Stores a message from the caller and publishes {@link MessagePosted}. The content
-	 * is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than the
-	 * configured limit ({@code CONTENT_TOO_LONG}). Users send text only; system messages
-	 * come from the server. A resend with the same {@code clientId} answers with the
-	 * stored message and {@code duplicate = true}, also when the copies race each other.
+	 * Stores a text message from the caller and publishes {@link MessagePosted}. The
+	 * content is trimmed; it must not be empty ({@code CONTENT_EMPTY}) nor longer than
+	 * the configured limit ({@code CONTENT_TOO_LONG}). System messages come from the
+	 * server; image and file messages go through {@link #sendWithFiles} (the attachments
+	 * module), which is why {@code metadata.attachments} is refused here. A resend with
+	 * the same {@code clientId} answers with the stored message and
+	 * {@code duplicate = true}, also when the copies race each other.
 	 */
 	public SendResult send(Caller caller, ConversationId id, NewMessage message) {
 		MessageType type = (message.type() != null) ? message.type() : MessageType.TEXT;
@@ -200,18 +230,54 @@ public class ConversationService {
 			throw DomainException.forbidden("System messages come only from the server");
 		}
 		if (type != MessageType.TEXT) {
-			throw DomainException
-				.invalid("Only text messages can be sent here; '" + type.wire() + "' is not supported");
+			throw DomainException.invalid("A '" + type.wire()
+					+ "' message needs files: upload them with the message, or reference uploaded attachments");
 		}
-		String content = checkedContent(message.content());
-		String clientId = checkedClientId(message.clientId());
+		if (message.metadata() != null && message.metadata().containsKey(AttachedFile.METADATA_KEY)) {
+			throw DomainException
+				.invalid("metadata.attachments is set by the server; reference uploaded attachments instead");
+		}
+		return append(caller, id, type, checkedContent(message.content()), message.clientId(), message.metadata());
+	}
+
+	/**
+	 * Stores an image or file message carrying {@code files}, which the attachments
+	 * module has checked and stored, and publishes {@link MessagePosted}. The content is
+	 * an optional caption (trimmed, within the length limit). The files are listed in
+	 * {@code metadata.attachments}. Joins the caller's transaction, so a failure after it
+	 * (claiming the files) takes the message back.
+	 */
+	@Transactional
+	public SendResult sendWithFiles(Caller caller, ConversationId id, NewMessage message, List<AttachedFile> files) {
+		MessageType type = message.type();
+		if (type != MessageType.IMAGE && type != MessageType.FILE) {
+			throw DomainException.invalid("A message with files is an 'image' or a 'file' message");
+		}
+		if (files == null || files.isEmpty()) {
+			throw DomainException.invalid("An '" + type.wire() + "' message needs at least one file");
+		}
+		String caption = (message.content() != null) ? message.content().strip() : "";
+		if (caption.length() > this.properties.maxContentLength()) {
+			throw new DomainException(ErrorCode.CONTENT_TOO_LONG, "A caption may have at most "
+					+ this.properties.maxContentLength() + " characters; this one has " + caption.length());
+		}
+		Map<String, Object> metadata = new LinkedHashMap<>();
+		if (message.metadata() != null) {
+			metadata.putAll(message.metadata());
+		}
+		metadata.put(AttachedFile.METADATA_KEY, files.stream().map(AttachedFile::toMetadata).toList());
+		return append(caller, id, type, caption, message.clientId(), metadata);
+	}
+
+	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
+			Map<String, Object> metadata) {
+		String clientId = checkedClientId(rawClientId);
 		try {
-			return this.log.appendFromUser(caller, id, type, content, clientId, message.metadata());
+			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert
-			// (the
-			// row lock makes this rare): the stored one is the answer.
+			// (the row lock makes this rare): the stored one is the answer.
 			if (clientId == null) {
 				throw ex;
 			}
@@ -275,6 +341,33 @@ public class ConversationService {
 		}
 		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		return new ReadReceipt(id, caller.userId(), participant.readSeq(), unread, moved, now);
+	}
+
+	/**
+	 * Marks read up to the newest of the given messages of the conversation (ids of other
+	 * conversations are ignored); everything when {@code messageIds} is null or empty.
+	 */
+	@Transactional
+	public ReadReceipt markReadMessages(Caller caller, ConversationId id, List<UUID> messageIds) {
+		if (messageIds == null || messageIds.isEmpty()) {
+			return markRead(caller, id, (Long) null);
+		}
+		access(caller, id);
+		return markRead(caller, id, this.messages.maxSeqOf(id, messageIds));
+	}
+
+	/**
+	 * Stores an internal note: staff only (moderators, support agents, admins who may
+	 * access the conversation). Never delivered to, listed for, or counted as unread for
+	 * customers and performers; publishes {@link InternalNoteAdded} instead of
+	 * {@link MessagePosted}.
+	 */
+	public Message addNote(Caller caller, ConversationId id, String content) {
+		if (!caller.isStaff()) {
+			throw DomainException.forbidden("Only staff can write internal notes");
+		}
+		access(caller, id);
+		return this.log.appendNote(caller, id, checkedContent(content), null);
 	}
 
 	// --- writing as the server (callers authorise)
@@ -362,6 +455,54 @@ public class ConversationService {
 		return this.log.appendSystem(id, content, metadata);
 	}
 
+	/**
+	 * Removes every message of the conversation except system messages (they record what
+	 * happened to the conversation, not what anyone said): each becomes a tombstone, so
+	 * sequence numbers stay gap-free. Publishes {@link ConversationCleaned} naming the
+	 * removed messages (whoever stores their files deletes them), and posts
+	 * {@code systemText}. Callers decide who may clean and when (a legal hold refuses
+	 * it).
+	 */
+	@Transactional
+	public ConversationCleaned clean(ConversationId id, String byUserId, String byName, String systemText) {
+		this.conversations.lock(id).orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Instant now = Timestamps.now(this.clock);
+		List<Message> removed = this.messages.cleanable(id);
+		for (Message message : removed) {
+			this.messages.tombstone(message.id(), now);
+		}
+		int images = (int) removed.stream().filter((m) -> m.type() == MessageType.IMAGE).count();
+		ConversationCleaned cleaned = new ConversationCleaned(id, removed.stream().map(Message::id).toList(),
+				removed.size(), images, byUserId, byName, Set.copyOf(this.participants.activeUserIds(id)), now);
+		this.events.publishEvent(cleaned);
+		if (systemText != null) {
+			Map<String, Object> metadata = new LinkedHashMap<>();
+			metadata.put("event", "conversation.cleaned");
+			metadata.put("by", byUserId);
+			metadata.put("messagesRemoved", removed.size());
+			metadata.put("imagesRemoved", images);
+			this.log.appendSystem(id, systemText, metadata);
+		}
+		return cleaned;
+	}
+
+	/**
+	 * Closes the conversation: from now on sends are refused with
+	 * {@code CONVERSATION_CLOSED}. Posts {@code systemText} when given (before closing it
+	 * to users). Answers false when it already was closed.
+	 */
+	@Transactional
+	public boolean close(ConversationId id, String systemText, Map<String, Object> metadata) {
+		this.conversations.lock(id).orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		if (this.conversations.isClosed(id)) {
+			return false;
+		}
+		if (systemText != null) {
+			this.log.appendSystem(id, systemText, metadata);
+		}
+		return this.conversations.close(id, Timestamps.now(this.clock));
+	}
+
 	// --- internals
 	// -----------------------------------------------------------------------
 
@@ -385,13 +526,13 @@ public class ConversationService {
 			.orElse(0L);
 	}
 
-	private HistoryPage page(Conversation conversation, Long beforeSeq, Long afterSeq, int limit) {
+	private HistoryPage page(Conversation conversation, Long beforeSeq, Long afterSeq, int limit, boolean staff) {
 		long before = (beforeSeq != null) ? beforeSeq : Long.MAX_VALUE;
 		if (afterSeq != null) {
-			List<Message> page = this.messages.oldestBetween(conversation.id(), afterSeq, before, limit + 1);
+			List<Message> page = this.messages.oldestBetween(conversation.id(), afterSeq, before, limit + 1, staff);
 			return trim(page, limit, false);
 		}
-		List<Message> page = this.messages.newestBetween(conversation.id(), 0, before, limit + 1);
+		List<Message> page = this.messages.newestBetween(conversation.id(), 0, before, limit + 1, staff);
 		return trim(page, limit, true);
 	}
 

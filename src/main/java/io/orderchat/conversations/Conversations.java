@@ -66,6 +66,22 @@ class Conversations {
 			.update();
 	}
 
+	/** Whether the conversation was closed: it then refuses new messages. */
+	boolean isClosed(ConversationId id) {
+		return this.jdbc.sql("SELECT closed_at FROM conversations WHERE id = ?")
+			.param(id.value())
+			.query((rs, row) -> rs.getObject(1) != null)
+			.optional()
+			.orElse(false);
+	}
+
+	/** Closes the conversation; answers false when it already was closed. */
+	boolean close(ConversationId id, Instant at) {
+		return this.jdbc.sql("UPDATE conversations SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
+			.params(Timestamps.column(at), id.value())
+			.update() > 0;
+	}
+
 	static Conversation map(ResultSet rs, int row) throws SQLException {
 		return new Conversation(new ConversationId(rs.getObject("id", UUID.class)),
 				ConversationKind.fromWire(rs.getString("kind")), rs.getString("subject_id"), rs.getString("title"),

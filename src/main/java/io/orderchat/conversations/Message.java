@@ -16,8 +16,21 @@ public record Message(UUID id, ConversationId conversationId, long seq, MessageT
 		String senderId, String senderName, Role senderRole, String clientId, Map<String, Object> metadata,
 		Instant createdAt, Instant deletedAt) {
 
+	/** The metadata key that marks a message's visibility; {@code "staff"} for notes. */
+	public static final String VISIBILITY = "visibility";
+
+	static final String STAFF = "staff";
+
 	public boolean deleted() {
 		return this.deletedAt != null;
+	}
+
+	/**
+	 * An internal note: only staff see it (history, unread counts and delivery leave it
+	 * out for everyone else).
+	 */
+	public boolean staffOnly() {
+		return this.metadata != null && STAFF.equals(this.metadata.get(VISIBILITY));
 	}
 
 	public boolean sentBy(String userId) {

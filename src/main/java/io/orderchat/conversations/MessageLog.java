@@ -7,10 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -54,6 +56,10 @@ class MessageLog {
 		if (!AccessPolicy.mayAccess(caller, conversation.kind(), participant)) {
 			throw DomainException.forbidden("You are not a participant of this conversation");
 		}
+		if (this.conversations.isClosed(id)) {
+			throw new DomainException(ErrorCode.CONVERSATION_CLOSED,
+					"This conversation is closed and accepts no new messages");
+		}
 		if (clientId != null) {
 			var stored = this.messages.findByClientId(id, caller.userId(), clientId);
 			if (stored.isPresent()) {
@@ -63,6 +69,32 @@ class MessageLog {
 		Message message = append(conversation, type, content, caller.userId(), caller.name(), caller.role(), clientId,
 				metadata);
 		return new SendResult(message, false);
+	}
+
+	/**
+	 * Stores a staff-only note from the caller (who the service checked is staff). It is
+	 * not a {@link MessagePosted}: whoever delivers messages to everyone never sees it.
+	 * {@link InternalNoteAdded} names the staff participants.
+	 */
+	@Transactional
+	Message appendNote(Caller caller, ConversationId id, String content, Map<String, Object> metadata) {
+		Conversation conversation = this.conversations.lock(id)
+			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Instant now = Timestamps.now(this.clock);
+		Map<String, Object> noteMetadata = new LinkedHashMap<>((metadata != null) ? metadata : Map.of());
+		noteMetadata.put(Message.VISIBILITY, Message.STAFF);
+		Message message = new Message(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1,
+				MessageType.TEXT, content, caller.userId(), caller.name(), caller.role(), null,
+				Collections.unmodifiableMap(noteMetadata), now, null);
+		this.messages.insert(message);
+		this.conversations.advance(conversation.id(), message.seq(), now);
+		Set<String> staff = this.participants.active(id)
+			.stream()
+			.filter((p) -> p.role().isStaff())
+			.map(Participant::userId)
+			.collect(Collectors.toSet());
+		this.events.publishEvent(new InternalNoteAdded(message, conversation.kind(), staff));
+		return message;
 	}
 
 	@Transactional

@@ -26,7 +26,14 @@ class Messages {
 	/**
 	 * Messages a reader has not read: after their horizon, not their own, not deleted.
 	 */
-	private static final String UNREAD = "m.deleted_at IS NULL AND (m.sender_id IS NULL OR m.sender_id <> ?)";
+	private static final String UNREAD = "m.deleted_at IS NULL AND m.visibility = 'all' "
+			+ "AND (m.sender_id IS NULL OR m.sender_id <> ?)";
+
+	/**
+	 * Messages a reader may see: everyone's, and staff-only notes when the reader is
+	 * staff (the parameter).
+	 */
+	private static final String VISIBLE = "(? OR m.visibility = 'all')";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -42,12 +49,12 @@ class Messages {
 	void insert(Message message) {
 		this.jdbc
 			.sql("INSERT INTO messages (id, conversation_id, seq, type, content, sender_id, sender_name, sender_role, "
-					+ "client_id, metadata, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "client_id, metadata, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(message.id(), message.conversationId().value(), message.seq(), message.type().wire(),
 					message.content(), message.senderId(), message.senderName(),
 					(message.senderRole() != null) ? message.senderRole().wire() : null, message.clientId(),
 					(message.metadata() != null) ? json.writeValueAsString(message.metadata()) : null,
-					Timestamps.column(message.createdAt()))
+					Timestamps.column(message.createdAt()), message.staffOnly() ? "staff" : "all")
 			.update();
 	}
 
@@ -70,11 +77,11 @@ class Messages {
 	/**
 	 * Up to {@code limit} messages with {@code after < seq < before}, the newest of them.
 	 */
-	List<Message> newestBetween(ConversationId conversation, long after, long before, int limit) {
+	List<Message> newestBetween(ConversationId conversation, long after, long before, int limit, boolean staff) {
 		List<Message> newestFirst = this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
-					+ "ORDER BY m.seq DESC LIMIT ?")
-			.params(conversation.value(), after, before, limit)
+					+ "AND " + VISIBLE + " ORDER BY m.seq DESC LIMIT ?")
+			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
 			.list();
 		return newestFirst.reversed();
@@ -83,11 +90,11 @@ class Messages {
 	/**
 	 * Up to {@code limit} messages with {@code after < seq < before}, the oldest of them.
 	 */
-	List<Message> oldestBetween(ConversationId conversation, long after, long before, int limit) {
+	List<Message> oldestBetween(ConversationId conversation, long after, long before, int limit, boolean staff) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
-					+ "ORDER BY m.seq LIMIT ?")
-			.params(conversation.value(), after, before, limit)
+					+ "AND " + VISIBLE + " ORDER BY m.seq LIMIT ?")
+			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
 			.list();
 	}
@@ -100,10 +107,45 @@ class Messages {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM messages m JOIN participants p ON p.conversation_id = m.conversation_id "
 					+ "WHERE p.user_id = ? AND p.left_at IS NULL AND m.seq = (SELECT MAX(x.seq) FROM messages x "
-					+ "WHERE x.conversation_id = m.conversation_id AND x.deleted_at IS NULL)")
+					+ "WHERE x.conversation_id = m.conversation_id AND x.deleted_at IS NULL AND x.visibility = 'all')")
 			.param(userId)
 			.query(Messages::map)
 			.list();
+	}
+
+	/**
+	 * {@code limit} messages from the {@code offset}-th on, oldest first (seed 003's
+	 * paging).
+	 */
+	List<Message> slice(ConversationId conversation, int offset, int limit, boolean staff) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND " + VISIBLE
+					+ " ORDER BY m.seq LIMIT ? OFFSET ?")
+			.params(conversation.value(), staff, limit, offset)
+			.query(Messages::map)
+			.list();
+	}
+
+	/**
+	 * The messages a history clean removes: every live one that is not a system message.
+	 */
+	List<Message> cleanable(ConversationId conversation) {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.deleted_at IS NULL "
+					+ "AND m.type <> 'system' ORDER BY m.seq")
+			.param(conversation.value())
+			.query(Messages::map)
+			.list();
+	}
+
+	/** The highest seq among the given messages of the conversation; 0 when none is. */
+	long maxSeqOf(ConversationId conversation, List<UUID> ids) {
+		long max = 0;
+		for (UUID id : ids) {
+			max = Math.max(max,
+					find(id).filter((m) -> m.conversationId().equals(conversation)).map(Message::seq).orElse(0L));
+		}
+		return max;
 	}
 
 	void tombstone(UUID id, Instant at) {

@@ -85,6 +85,20 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
 	}
 
+	/**
+	 * Hands the order to another moderator (a transfer the target accepted); refused once
+	 * the order is final.
+	 */
+	Order withModerator(Party moderator, Instant at) {
+		if (this.status.isFinal()) {
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+					"The order is " + this.status.wire() + "; its moderator can no longer change");
+		}
+		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
+				this.performerId, this.performerName, moderator.id(), moderator.name(), this.status,
+				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
+	}
+
 	private String illegal(OrderStatus to) {
 		if (this.status == to) {
 			return "The order is already " + to.wire();

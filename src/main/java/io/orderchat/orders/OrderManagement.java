@@ -215,6 +215,26 @@ public class OrderManagement {
 		return changed;
 	}
 
+	/**
+	 * Makes {@code next} the order's moderator (the moderation module has checked the
+	 * transfer): the previous moderator leaves the conversation and the new one joins,
+	 * both posted as system messages. Joins the caller's transaction.
+	 */
+	@Transactional
+	public Order changeModerator(String idOrExternalId, Party next) {
+		Order current = lock(idOrExternalId);
+		Instant now = Timestamps.now(this.clock);
+		Order changed = current.withModerator(next, now);
+		this.orders.update(changed);
+		if (current.moderatorId() != null) {
+			this.conversations.removeParticipant(changed.conversationId(), current.moderatorId(),
+					displayName(current.moderatorName(), current.moderatorId()) + " left the chat");
+		}
+		this.conversations.addParticipant(changed.conversationId(), new Member(next.id(), next.name(), Role.MODERATOR),
+				displayName(next.name(), next.id()) + " joined the chat as moderator");
+		return changed;
+	}
+
 	private Order place(String externalId, Party customer, Party performer, String method, BigDecimal amount,
 			String title, String notes) {
 		Instant now = Timestamps.now(this.clock);

@@ -36,11 +36,33 @@ public enum ErrorCode {
 	 */
 	CONTENT_TOO_LONG(413),
 
+	/** An uploaded file over the size limit (REST and socket). */
+	FILE_TOO_LARGE(413),
+
+	/**
+	 * An uploaded file whose bytes are not of an allowed type, whatever its name or
+	 * declared type say.
+	 */
+	UNSUPPORTED_FILE_TYPE(415),
+
+	/** More files in one request than allowed. */
+	TOO_MANY_FILES(400),
+
 	/** An order status change the status machine does not allow. */
 	ILLEGAL_TRANSITION(409),
 
 	/** A concurrent change won, or the request clashes with stored state. */
 	CONFLICT(409),
+
+	/**
+	 * The conversation (a closed support session) accepts no new messages.
+	 */
+	CONVERSATION_CLOSED(409),
+
+	/**
+	 * A legal hold: an open dispute keeps the order's conversation from being cleaned.
+	 */
+	LEGAL_HOLD(409),
 
 	/** Too many requests too fast. */
 	RATE_LIMITED(429),

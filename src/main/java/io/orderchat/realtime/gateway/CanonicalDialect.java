@@ -104,11 +104,23 @@ final class CanonicalDialect implements Dialect {
 		return json;
 	}
 
+	/**
+	 * A text message, or with {@code attachments: [id…]} a message carrying files
+	 * pre-uploaded over REST ({@code content} is then an optional caption).
+	 */
 	private SendResult send(SocketIoSocket socket, Caller caller, Payload payload) {
 		ConversationId id = conversationId(payload);
 		String content = payload.optionalText("content").orElse(null);
-		return this.conversations.send(socket, caller, id,
-				NewMessage.text(content, payload.optionalText("clientId").orElse(null)));
+		String clientId = payload.optionalText("clientId").orElse(null);
+		JsonNode attachments = payload.node("attachments");
+		if (attachments.isArray() && !attachments.isEmpty()) {
+			return this.conversations.sendUploaded(socket, caller, id, content, clientId,
+					AttachmentReferences.ids(attachments));
+		}
+		if (!attachments.isNull() && !attachments.isArray()) {
+			throw Payload.invalid("'attachments' must be a list of uploaded file ids");
+		}
+		return this.conversations.send(socket, caller, id, NewMessage.text(content, clientId));
 	}
 
 	private HistoryPage history(Caller caller, Payload payload) {

@@ -48,6 +48,9 @@ final class ConnectionLifecycle {
 	void connected(SocketIoSocket socket) {
 		Caller caller = SocketSession.caller(socket);
 		socket.join(Rooms.user(caller.userId()));
+		if (caller.isStaff()) {
+			socket.join(Rooms.role(caller.role()));
+		}
 		this.rooms.attach(socket);
 		SocketSession.start(socket, this.defaultDialect);
 		socket.onAny((event, args, ack) -> this.router.dispatch(socket, event, args, ack));

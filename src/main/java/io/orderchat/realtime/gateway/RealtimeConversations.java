@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.ConversationService;
@@ -48,8 +49,10 @@ final class RealtimeConversations {
 
 	private final Presence presence;
 
+	private final AttachmentService attachments;
+
 	RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms,
-			Fanout fanout, Subjects subjects, Typing typing, Presence presence) {
+			Fanout fanout, Subjects subjects, Typing typing, Presence presence, AttachmentService attachments) {
 		this.conversations = conversations;
 		this.orders = orders;
 		this.rooms = rooms;
@@ -57,6 +60,7 @@ final class RealtimeConversations {
 		this.subjects = subjects;
 		this.typing = typing;
 		this.presence = presence;
+		this.attachments = attachments;
 	}
 
 	/** The conversation of an order, named by the order's id or its external id. */
@@ -109,6 +113,25 @@ final class RealtimeConversations {
 
 	SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
 		SendResult result = this.conversations.send(caller, id, message);
+		stopTyping(socket, caller, id);
+		return result;
+	}
+
+	/**
+	 * Sends an image that came as binary (seed 000's {@code chat:image}); the attachments
+	 * module checks its bytes against the socket's limits.
+	 */
+	SendResult sendImage(SocketIoSocket socket, Caller caller, ConversationId id, byte[] image, String fileName,
+			String clientId) {
+		SendResult result = this.attachments.sendImage(caller, id, image, fileName, clientId);
+		stopTyping(socket, caller, id);
+		return result;
+	}
+
+	/** Sends a message carrying files the caller pre-uploaded over REST. */
+	SendResult sendUploaded(SocketIoSocket socket, Caller caller, ConversationId id, String caption, String clientId,
+			List<java.util.UUID> attachmentIds) {
+		SendResult result = this.attachments.sendUploaded(caller, id, caption, clientId, attachmentIds);
 		stopTyping(socket, caller, id);
 		return result;
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
 import io.orderchat.identity.TokenVerifier;
@@ -69,9 +70,10 @@ class RealtimeGatewayConfiguration {
 
 	@Bean
 	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, Fanout fanout, Subjects subjects, InMemoryTyping typing, Presence presence) {
+			RoomMembership rooms, Fanout fanout, Subjects subjects, InMemoryTyping typing, Presence presence,
+			AttachmentService attachments) {
 		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, fanout, subjects,
-				typing, presence);
+				typing, presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;

@@ -4,6 +4,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.identity.Caller;
 import io.orderchat.socketio.Namespace;
 import io.orderchat.socketio.SocketIoSocket;
 
@@ -36,11 +37,16 @@ final class RoomMembership {
 		joined(socket).add(id);
 		socket.join(Rooms.conversation(id));
 		socket.join(Rooms.conversation(id, dialect));
+		Caller caller = SocketSession.caller(socket);
+		if (caller != null && caller.isStaff()) {
+			socket.join(Rooms.staff(id));
+		}
 	}
 
 	void unsubscribe(SocketIoSocket socket, ConversationId id) {
 		joined(socket).remove(id);
 		socket.leave(Rooms.conversation(id));
+		socket.leave(Rooms.staff(id));
 		for (Dialect dialect : this.dialects) {
 			socket.leave(Rooms.conversation(id, dialect));
 		}

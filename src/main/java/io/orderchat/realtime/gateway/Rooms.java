@@ -1,6 +1,7 @@
 package io.orderchat.realtime.gateway;
 
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.identity.Role;
 
 /**
  * Room names. A socket that joins a conversation is in the conversation's room and in its
@@ -22,6 +23,18 @@ final class Rooms {
 
 	static String user(String userId) {
 		return "u:" + userId;
+	}
+
+	/** Every socket of a staff role (moderators, support agents, admins). */
+	static String role(Role role) {
+		return "r:" + role.wire();
+	}
+
+	/**
+	 * The staff sockets that joined a conversation: the only room internal notes go to.
+	 */
+	static String staff(ConversationId id) {
+		return "c:" + id + "/staff";
 	}
 
 	static String user(String userId, Dialect dialect) {

@@ -19,9 +19,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The currency-exchange app (seed 000): rooms are the orders' chat rooms ({@code roomId}
  * = the {@code chatRoomId} that order creation returns). Commands {@code chat:join},
- * {@code chat:message}, {@code chat:typing}, {@code order:updateStatus}; events
- * {@code chat:userJoined}, {@code chat:message}, {@code user:typing},
- * {@code order:statusUpdated} and {@code error}.
+ * {@code chat:message}, {@code chat:image}, {@code chat:typing},
+ * {@code order:updateStatus}; events {@code chat:userJoined}, {@code chat:message},
+ * {@code user:typing}, {@code order:statusUpdated} and {@code error}.
  */
 final class Seed000Dialect extends SeedDialect {
 
@@ -60,6 +60,16 @@ final class Seed000Dialect extends SeedDialect {
 				.message();
 			return message(null, stored);
 		});
+		router.on(this, "chat:image", (socket, caller, args) -> {
+			Payload payload = Payload.of(args);
+			ConversationId id = room(caller, payload);
+			Message stored = this.conversations
+				.sendImage(socket, caller, id, imageBytes(payload.node("file")),
+						payload.optionalText("fileName").or(() -> payload.optionalText("name")).orElse(null),
+						payload.optionalText("clientId").orElse(null))
+				.message();
+			return message(null, stored);
+		});
 		router.on(this, "chat:typing", this::typing);
 		router.on(this, "order:updateStatus", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
@@ -79,6 +89,30 @@ final class Seed000Dialect extends SeedDialect {
 		return payload.optionalText("roomId")
 			.map(ConversationId::parse)
 			.orElseGet(() -> this.conversations.ofOrder(caller, payload.text("orderId")));
+	}
+
+	/**
+	 * The image of a {@code chat:image}: binary (a browser File or Blob, an ArrayBuffer,
+	 * a Node Buffer — the Socket.IO parser hands these over as binary nodes) or a
+	 * {@code data:} URL. What the bytes are is for the attachments module to decide.
+	 */
+	static byte[] imageBytes(JsonNode file) {
+		if (file.isBinary()) {
+			return file.binaryValue();
+		}
+		if (file.isString() && file.stringValue().startsWith("data:")) {
+			String url = file.stringValue();
+			int comma = url.indexOf(',');
+			if (comma > 0 && url.substring(0, comma).endsWith(";base64")) {
+				try {
+					return java.util.Base64.getDecoder().decode(url.substring(comma + 1));
+				}
+				catch (IllegalArgumentException ex) {
+					throw Payload.invalid("'file' is not valid base64");
+				}
+			}
+		}
+		throw Payload.invalid("'file' must be the image itself (a File, Blob or ArrayBuffer) or a base64 data: URL");
 	}
 
 	private String orderOf(ConversationId id) {
@@ -106,7 +140,20 @@ final class Seed000Dialect extends SeedDialect {
 				(message.senderId() != null) ? json("_id", message.senderId(), "id", message.senderId(), "name",
 						message.senderName(), "role", message.senderRole()) : null,
 				"message", message.content(), "content", message.content(), "type", message.type(), "seq",
-				message.seq(), "createdAt", message.createdAt());
+				message.seq(), "createdAt", message.createdAt(), "attachments", attachments(message), "imageUrl",
+				imageUrl(message));
+	}
+
+	private static java.util.List<?> attachments(Message message) {
+		return AttachmentReferences.of(message);
+	}
+
+	/** The first file's address, for an image message (what the exchange app shows). */
+	private static Object imageUrl(Message message) {
+		if (message.type() != io.orderchat.conversations.MessageType.IMAGE) {
+			return null;
+		}
+		return AttachmentReferences.of(message).stream().map((file) -> file.get("file_url")).findFirst().orElse(null);
 	}
 
 	@Override

@@ -17,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The services marketplace (seed 004): {@code join_order_chat} / {@code leave_order_chat}
- * {@code {orderId}}, {@code order_message} {@code {orderId, content}} and
- * {@code order_typing} {@code {orderId, isTyping}}; the server pushes
- * {@code order_message}, {@code order_typing}, {@code order_status_update},
- * {@code notification} and {@code user_presence}.
+ * {@code {orderId}}, {@code order_message} {@code {orderId, content, attachments?}}
+ * (files uploaded over REST, named by {@code fileUrl} or id) and {@code order_typing}
+ * {@code {orderId, isTyping}}; the server pushes {@code order_message},
+ * {@code order_typing}, {@code order_status_update}, {@code notification} and
+ * {@code user_presence}.
  */
 final class Seed004Dialect extends SeedDialect {
 
@@ -51,10 +52,17 @@ final class Seed004Dialect extends SeedDialect {
 		router.on(this, "order_message", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			String orderId = payload.text("orderId");
-			Message stored = this.conversations
-				.send(socket, caller, order(caller, orderId), NewMessage
-					.text(payload.optionalText("content").orElse(null), payload.optionalText("clientId").orElse(null)))
-				.message();
+			String content = payload.optionalText("content").orElse(null);
+			String clientId = payload.optionalText("clientId").orElse(null);
+			JsonNode files = payload.node("attachments");
+			Message stored = (files.isArray() && !files.isEmpty())
+					? this.conversations
+						.sendUploaded(socket, caller, order(caller, orderId), content, clientId,
+								AttachmentReferences.ids(files))
+						.message()
+					: this.conversations
+						.send(socket, caller, order(caller, orderId), NewMessage.text(content, clientId))
+						.message();
 			return message(orderId, stored);
 		});
 		router.on(this, "order_typing", this::typing);
@@ -80,7 +88,18 @@ final class Seed004Dialect extends SeedDialect {
 	static Object message(String orderId, Message message) {
 		return json("id", message.id(), "orderId", orderId, "senderId", message.senderId(), "senderName",
 				message.senderName(), "senderRole", message.senderRole(), "content", message.content(), "type",
-				message.type(), "attachments", List.of(), "seq", message.seq(), "createdAt", message.createdAt());
+				message.type(), "attachments", attachments(message), "seq", message.seq(), "createdAt",
+				message.createdAt());
+	}
+
+	/** Files in the marketplace's shape, {@code {fileUrl, fileName}} and the rest. */
+	private static List<Object> attachments(Message message) {
+		return AttachmentReferences.of(message)
+			.stream()
+			.map((file) -> (Object) json("id", file.get("id"), "fileUrl", file.get("file_url"), "fileName",
+					file.get("file_name"), "fileSize", file.get("file_size"), "fileType", file.get("file_type"),
+					"thumbnailUrl", file.get("thumbnail_url")))
+			.toList();
 	}
 
 	@Override
@@ -89,6 +108,7 @@ final class Seed004Dialect extends SeedDialect {
 			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
 			return;
 		}
+		Seed004Disputes.render((InConversation) event, emitter);
 		orderIdOf(((InConversation) event).subject()).ifPresent((orderId) -> {
 			switch (event) {
 				case MessageAdded added -> emitter.emit("order_message", message(orderId, added.message()));

@@ -11,14 +11,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param pingInterval how often each connection is pinged
  * @param pingTimeout how long a ping may stay unanswered
- * @param maxPayload the largest message or polling body accepted, in bytes
+ * @param maxPayload the largest message or polling body accepted, in bytes: room for a 5
+ * MB socket image (seed 000's {@code chat:image}), which long-polling carries base64 (4/3
+ * larger)
  * @param cors which browser origins may connect
  * @param outboundQueueLimit how many packets may wait for one slow client before it is
  * disconnected
  */
 @ConfigurationProperties("orderchat.socketio")
 public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
-		@DefaultValue("1000000") long maxPayload, @DefaultValue Cors cors,
+		@DefaultValue("8000000") long maxPayload, @DefaultValue Cors cors,
 		@DefaultValue("1024") int outboundQueueLimit) {
 
 	/**

@@ -15,6 +15,9 @@ import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -62,13 +65,29 @@ class RestErrors {
 
 	@ExceptionHandler(HttpMediaTypeNotSupportedException.class)
 	ResponseEntity<ApiResponse<Void>> mediaType(HttpMediaTypeNotSupportedException ex) {
-		return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-				"Content type " + ex.getContentType() + " is not supported; send application/json");
+		return respond(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "Content type " + ex.getContentType()
+				+ " is not supported here; supported: " + ex.getSupportedMediaTypes());
 	}
 
 	@ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
 	ResponseEntity<ApiResponse<Void>> notAcceptable(HttpMediaTypeNotAcceptableException ex) {
 		return respond(ErrorCode.VALIDATION_FAILED, "This endpoint answers with application/json only");
+	}
+
+	@ExceptionHandler(MaxUploadSizeExceededException.class)
+	ResponseEntity<ApiResponse<Void>> uploadTooLarge(MaxUploadSizeExceededException ex) {
+		String limit = (ex.getMaxUploadSize() > 0) ? " of " + ex.getMaxUploadSize() + " bytes" : "";
+		return respond(ErrorCode.FILE_TOO_LARGE, "The upload is larger than the limit" + limit);
+	}
+
+	@ExceptionHandler(MissingServletRequestPartException.class)
+	ResponseEntity<ApiResponse<Void>> missingPart(MissingServletRequestPartException ex) {
+		return respond(ErrorCode.VALIDATION_FAILED, "Part '" + ex.getRequestPartName() + "' is required");
+	}
+
+	@ExceptionHandler(MultipartException.class)
+	ResponseEntity<ApiResponse<Void>> multipart(MultipartException ex) {
+		return respond(ErrorCode.VALIDATION_FAILED, "The request is not a complete multipart/form-data body");
 	}
 
 	@ExceptionHandler({ NoResourceFoundException.class, NoHandlerFoundException.class })

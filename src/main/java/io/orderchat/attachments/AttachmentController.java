@@ -1,0 +1,149 @@
+package io.orderchat.attachments;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderchat.conversations.AttachedFile;
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.SendResult;
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.web.ApiResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
+
+/**
+ * Uploads over REST (see docs/rest.md): the canonical endpoints and seed 003's
+ * {@code /api/v1/chat/upload} and multipart session message. Files may come in any file
+ * field ({@code attachments} in the seeds); Spring keeps parts on disk while the request
+ * is read, the service streams them from there.
+ */
+@RestController
+class AttachmentController {
+
+	private static final String MULTIPART = MediaType.MULTIPART_FORM_DATA_VALUE;
+
+	private final AttachmentService attachments;
+
+	private final ConversationService conversations;
+
+	AttachmentController(AttachmentService attachments, ConversationService conversations) {
+		this.attachments = attachments;
+		this.conversations = conversations;
+	}
+
+	@PostMapping(path = { "/api/attachments", "/api/v1/chat/upload" }, consumes = MULTIPART)
+	ResponseEntity<ApiResponse<List<AttachedFile>>> upload(Caller caller, MultipartHttpServletRequest request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(ApiResponse.ok(this.attachments.upload(caller, files(request))));
+	}
+
+	@GetMapping("/api/attachments/{id}")
+	ApiResponse<AttachmentService.Links> links(Caller caller, @PathVariable String id) {
+		return ApiResponse.ok(this.attachments.links(caller, attachmentId(id)));
+	}
+
+	@PostMapping(path = "/api/conversations/{id}/attachments", consumes = MULTIPART)
+	ResponseEntity<ApiResponse<SendResult>> sendFiles(Caller caller, @PathVariable String id,
+			MultipartHttpServletRequest request) {
+		SendResult result = this.attachments.sendFiles(caller, ConversationId.parse(id),
+				request.getParameter("content"), clientId(request), files(request));
+		return answer(result, result);
+	}
+
+	@PostMapping(path = "/api/conversations/{id}/attachments", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ApiResponse<SendResult>> sendUploaded(Caller caller, @PathVariable String id,
+			@RequestBody UploadedRequest request) {
+		SendResult result = this.attachments.sendUploaded(caller, ConversationId.parse(id), request.content(),
+				request.clientId(), request.attachments());
+		return answer(result, result);
+	}
+
+	/**
+	 * Seed 003's message with attachments. The session's conversation is the support
+	 * conversation whose subject is the session id (a conversation id works too).
+	 */
+	@PostMapping(path = "/api/v1/chat/sessions/{sessionId}/messages", consumes = MULTIPART)
+	ResponseEntity<ApiResponse<SessionMessage>> sendToSession(Caller caller, @PathVariable String sessionId,
+			MultipartHttpServletRequest request) {
+		ConversationId conversation = this.conversations.forSubject(ConversationKind.SUPPORT, sessionId)
+			.orElseGet(() -> ConversationId.parse(sessionId));
+		SendResult result = this.attachments.sendFiles(caller, conversation, request.getParameter("content"),
+				clientId(request), files(request));
+		return answer(result, SessionMessage.of(sessionId, result.message(), clientId(request)));
+	}
+
+	private static <T> ResponseEntity<ApiResponse<T>> answer(SendResult result, T body) {
+		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(ApiResponse.ok(body));
+	}
+
+	/** Every file part, whatever its field; browsers send an empty part for no file. */
+	private static List<IncomingFile> files(MultipartHttpServletRequest request) {
+		List<IncomingFile> files = new ArrayList<>();
+		for (List<MultipartFile> field : request.getMultiFileMap().values()) {
+			for (MultipartFile file : field) {
+				boolean unnamed = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank();
+				if (unnamed && file.isEmpty()) {
+					continue;
+				}
+				files.add(new IncomingFile(file.getOriginalFilename(), file.getSize(), file::getInputStream));
+			}
+		}
+		return files;
+	}
+
+	private static String clientId(MultipartHttpServletRequest request) {
+		for (String name : List.of("clientId", "client_id", "temp_id")) {
+			String value = request.getParameter(name);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	static UUID attachmentId(String value) {
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			throw DomainException.notFound("No attachment '" + value + "'");
+		}
+	}
+
+	record UploadedRequest(String content, String clientId, List<UUID> attachments) {
+	}
+
+	/** A message in seed 003's shape. */
+	record SessionMessage(String id, @JsonProperty("session_id") String sessionId, String content,
+			@JsonProperty("message_type") String messageType, @JsonProperty("sender_id") String senderId,
+			@JsonProperty("sender_role") String senderRole, @JsonProperty("temp_id") String tempId,
+			@JsonProperty("created_at") Instant createdAt, List<Object> attachments) {
+
+		static SessionMessage of(String sessionId, Message message, String tempId) {
+			Object files = (message.metadata() != null) ? message.metadata().get(AttachedFile.METADATA_KEY) : null;
+			List<Object> attachments = (files instanceof List<?> list) ? List.copyOf(list) : List.of();
+			return new SessionMessage(message.id().toString(), sessionId, message.content(), message.type().wire(),
+					message.senderId(), (message.senderRole() != null) ? message.senderRole().wire() : null, tempId,
+					message.createdAt(), attachments);
+		}
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package io.orderchat.identity;
+
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The people this server has seen in tokens, by id: how other modules learn the name and
+ * role of someone who is not the caller (the moderator a chat is transferred to, the
+ * agent a session is assigned to). Someone who never called is unknown.
+ */
+@Service
+public class UserDirectory {
+
+	private final JdbcClient jdbc;
+
+	UserDirectory(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<KnownUser> find(String userId) {
+		if (userId == null || userId.isBlank()) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql("SELECT id, name, role FROM users WHERE id = ?")
+			.param(userId.strip())
+			.query((rs, row) -> new KnownUser(rs.getString("id"), rs.getString("name"),
+					Role.parse(rs.getString("role")).orElseThrow()))
+			.optional();
+	}
+
+	/** A person as last seen in one of their tokens. */
+	public record KnownUser(String id, String name, Role role) {
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.orderchat.realtime.gateway;
+
+/**
+ * How one dialect renders {@link StaffEvent}s; a dialect without one hears nothing of the
+ * staff workflows.
+ */
+interface StaffRendering {
+
+	/** The dialect whose rooms the rendered events go to. */
+	Dialect dialect();
+
+	void render(StaffEvent event, Dialect.Emitter emitter);
+
+}

@@ -1,0 +1,164 @@
+package io.orderchat.support;
+
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.NewMessage;
+import io.orderchat.conversations.Participant;
+import io.orderchat.conversations.ReadReceipt;
+import io.orderchat.conversations.SendResult;
+import io.orderchat.conversations.Unread;
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.web.ApiResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Seed 003's support REST API, {@code /api/v1/chat/sessions}. Sending here takes JSON;
+ * the multipart form of the same path (attachments) is served by the attachments module.
+ */
+@RestController
+class SupportController {
+
+	private static final String BASE = "/api/v1/chat/sessions";
+
+	private final SupportDesk desk;
+
+	private final ConversationService conversations;
+
+	SupportController(SupportDesk desk, ConversationService conversations) {
+		this.desk = desk;
+		this.conversations = conversations;
+	}
+
+	@PostMapping(BASE)
+	ResponseEntity<ApiResponse<SessionJson>> create(Caller caller, @RequestBody NewSession request) {
+		return ResponseEntity.status(HttpStatus.CREATED)
+			.body(ApiResponse.ok(SessionJson.of(this.desk.create(caller, request))));
+	}
+
+	@GetMapping(BASE)
+	ApiResponse<List<SessionJson>> mine(Caller caller) {
+		Unread unread = this.conversations.unread(caller);
+		return ApiResponse.ok(this.desk.mine(caller)
+			.stream()
+			.map((s) -> SessionJson.of(s, unread.of(s.conversationId()), null))
+			.toList());
+	}
+
+	@GetMapping(BASE + "/queue")
+	ApiResponse<List<SessionJson>> queue(Caller caller) {
+		return ApiResponse.ok(this.desk.queue(caller).stream().map(SessionJson::of).toList());
+	}
+
+	@GetMapping(BASE + "/{id}")
+	ApiResponse<SessionJson> details(Caller caller, @PathVariable String id) {
+		SupportSession session = this.desk.get(caller, id);
+		List<Message> last = this.conversations.history(caller, session.conversationId(), null, null, 1).messages();
+		return ApiResponse.ok(SessionJson.of(session, this.conversations.unreadCount(caller, session.conversationId()),
+				last.isEmpty() ? null : last.getFirst()));
+	}
+
+	@GetMapping(BASE + "/{id}/messages")
+	ApiResponse<List<SupportMessageJson>> messages(Caller caller, @PathVariable String id,
+			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
+		SupportSession session = this.desk.get(caller, id);
+		List<Participant> participants = this.conversations.participants(session.conversationId());
+		return ApiResponse.ok(this.conversations.slice(caller, session.conversationId(), offset, limit)
+			.stream()
+			.map((m) -> SupportMessageJson.of(id, m, participants))
+			.toList());
+	}
+
+	@PostMapping(path = BASE + "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<ApiResponse<SupportMessageJson>> send(Caller caller, @PathVariable String id,
+			@RequestBody SendRequest request) {
+		SupportSession session = this.desk.get(caller, id);
+		MessageType type = (request.messageType() != null)
+				? MessageType.parse(request.messageType())
+					.orElseThrow(() -> DomainException.invalid("Unknown message_type '" + request.messageType() + "'"))
+				: MessageType.TEXT;
+		SendResult result = this.conversations.send(caller, session.conversationId(),
+				new NewMessage(type, request.content(), request.tempId(), null));
+		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
+			.body(ApiResponse.ok(SupportMessageJson.of(id, result.message(), List.of())));
+	}
+
+	@PostMapping(BASE + "/{id}/read")
+	ReadAnswer read(Caller caller, @PathVariable String id, @RequestBody(required = false) ReadRequest request) {
+		SupportSession session = this.desk.get(caller, id);
+		List<UUID> ids = (request != null && request.messageIds() != null)
+				? request.messageIds().stream().map(SupportController::messageId).toList() : null;
+		ReadReceipt receipt = this.conversations.markReadMessages(caller, session.conversationId(), ids);
+		return new ReadAnswer(true, "Messages marked as read", receipt);
+	}
+
+	@PostMapping(BASE + "/{id}/accept")
+	ApiResponse<SessionJson> accept(Caller caller, @PathVariable String id) {
+		return ApiResponse.ok(SessionJson.of(this.desk.accept(caller, id)));
+	}
+
+	@PostMapping(BASE + "/{id}/assign")
+	ApiResponse<SessionJson> assign(Caller caller, @PathVariable String id,
+			@RequestBody(required = false) AssignRequest request) {
+		return ApiResponse
+			.ok(SessionJson.of(this.desk.assign(caller, id, (request != null) ? request.agentId() : null)));
+	}
+
+	@PatchMapping(BASE + "/{id}/status")
+	ApiResponse<SessionJson> status(Caller caller, @PathVariable String id, @RequestBody StatusRequest request) {
+		if (request.status() == null) {
+			throw DomainException.invalid("Field 'status' is required");
+		}
+		SupportStatus to = SupportStatus.parse(request.status())
+			.orElseThrow(() -> DomainException
+				.invalid("Unknown status '" + request.status() + "'; use active, resolved or closed"));
+		return ApiResponse.ok(SessionJson.of(this.desk.changeStatus(caller, id, to)));
+	}
+
+	@PostMapping(BASE + "/{id}/close")
+	ApiResponse<SessionJson> close(Caller caller, @PathVariable String id) {
+		return ApiResponse.ok(SessionJson.of(this.desk.close(caller, id)));
+	}
+
+	private static UUID messageId(String value) {
+		try {
+			return UUID.fromString(value.strip());
+		}
+		catch (IllegalArgumentException | NullPointerException ex) {
+			throw DomainException.invalid("message_ids must be message ids; '" + value + "' is not");
+		}
+	}
+
+	record SendRequest(String content, @JsonProperty("message_type") String messageType,
+			@JsonProperty("temp_id") String tempId) {
+	}
+
+	record ReadRequest(@JsonProperty("message_ids") List<String> messageIds) {
+	}
+
+	record AssignRequest(@JsonProperty("agent_id") String agentId) {
+	}
+
+	record StatusRequest(String status) {
+	}
+
+	/** Seed 003's read answer: {@code {success, message}}, plus the receipt. */
+	record ReadAnswer(boolean success, String message, ReadReceipt data) {
+	}
+
+}
