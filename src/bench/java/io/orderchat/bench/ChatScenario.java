@@ -55,6 +55,7 @@ final class ChatScenario implements Scenario {
 			fleet.join((i) -> rooms[i / 2], 500, Duration.ofMinutes(3));
 			List<SioClient> clients = fleet.clients();
 			step(context, target, clients, rooms, handler, 0, members * perMember, warmupSeconds, size, null);
+			context.startProfile(target, name());
 			double bestRate = 0;
 			double firstP99 = Double.NaN;
 			for (int s = 0; s < steps.size(); s++) {
@@ -73,6 +74,7 @@ final class ChatScenario implements Scenario {
 					break;
 				}
 			}
+			context.stopProfile(result);
 			if (fleet.dropped() > 0) {
 				result.note(fleet.dropped() + " connections dropped by the server, first: " + fleet.firstError());
 			}

@@ -28,6 +28,8 @@ final class Context implements AutoCloseable {
 
 	private boolean closed;
 
+	private Profiler profiler;
+
 	Context(Options options, Path output) {
 		this.options = options;
 		this.output = output;
@@ -76,6 +78,20 @@ final class Context implements AutoCloseable {
 					: "{\"token\":\"bench\"}";
 		}
 		return auths;
+	}
+
+	/** With {@code --profile}, starts recording OrderChat for the scenario's measured part. */
+	void startProfile(Target target, String scenario) throws IOException {
+		if (this.options.flag("profile") && this.profiler == null) {
+			this.profiler = Profiler.start(target, this.output, scenario);
+		}
+	}
+
+	void stopProfile(Result result) throws IOException {
+		if (this.profiler != null) {
+			this.profiler.stop(result, this.options.integer("profile-top", 15, 15));
+			this.profiler = null;
+		}
 	}
 
 	static long selfPid() {

@@ -41,6 +41,9 @@ final class FanoutScenario implements Scenario {
 			for (Target target : context.sideBySide()) {
 				rooms.add(Room.open(context, target, members));
 			}
+			for (Room room : rooms) {
+				context.startProfile(room.target, name());
+			}
 			Map<String, Double> best = new LinkedHashMap<>();
 			int step = 0;
 			for (double rate : rates) {
@@ -64,6 +67,7 @@ final class FanoutScenario implements Scenario {
 					Thread.sleep(options.smoke() ? 100 : 1500);
 				}
 			}
+			context.stopProfile(result);
 			boolean ourRoom = rooms.stream().anyMatch((room) -> room.target.kind() == Target.Kind.ORDERCHAT);
 			boolean peerRoom = rooms.stream().anyMatch((room) -> room.target.kind() == Target.Kind.PEER);
 			double ours = best.getOrDefault("orderchat", 0.0);

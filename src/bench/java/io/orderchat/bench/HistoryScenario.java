@@ -51,6 +51,7 @@ final class HistoryScenario implements Scenario {
 		if (probeSize != page) {
 			throw new IllegalStateException("a history page held " + probeSize + " messages, expected " + page);
 		}
+		context.startProfile(target, name());
 		Recorder latency = new Recorder(3);
 		LongAdder requests = new LongAdder();
 		LongAdder errors = new LongAdder();
@@ -90,8 +91,9 @@ final class HistoryScenario implements Scenario {
 			reader.join();
 		}
 		long wall = System.nanoTime() - started;
-		Latency measured = Latency.of(latency.getIntervalHistogram());
 		Result result = new Result(name());
+		context.stopProfile(result);
+		Latency measured = Latency.of(latency.getIntervalHistogram());
 		Map<String, Object> row = result.row(target.name());
 		row.put("messages", seeded);
 		row.put("clients", clients);

@@ -29,6 +29,9 @@ final class StormScenario implements Scenario {
 		int rounds = options.integer("rounds", 3, 1);
 		Result result = new Result(name());
 		List<Target> targets = context.sideBySide();
+		for (Target target : targets) {
+			context.startProfile(target, name());
+		}
 		Map<String, List<Double>> rates = new TreeMap<>();
 		List<Double> ratios = new ArrayList<>();
 		double worstP99 = 0;
@@ -74,6 +77,7 @@ final class StormScenario implements Scenario {
 				ratios.add(roundRates.get("orderchat") / roundRates.get("socket.io"));
 			}
 		}
+		context.stopProfile(result);
 		if (rates.containsKey("orderchat")) {
 			result.figure("orderchat connections/s (median of rounds)", median(rates.get("orderchat")), "conn/s", 5000,
 					false);
