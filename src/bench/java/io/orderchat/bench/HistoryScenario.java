@@ -38,6 +38,9 @@ final class HistoryScenario implements Scenario {
 		int seconds = options.integer("seconds", 20, 2);
 		int page = options.integer("page", 50, 50);
 		int walk = options.integer("walk", 20, 5);
+		// 0: each reader asks for its next page as soon as it has the last one (closed loop, saturation);
+		// otherwise a reader pauses that long between pages, like a person scrolling
+		int thinkMillis = options.integer("think-ms", 0, 0);
 		Target target = context.orderChat();
 		Rest rest = new Rest(target.baseUrl());
 		String customer = "bh-customer-" + messages;
@@ -83,6 +86,9 @@ final class HistoryScenario implements Scenario {
 							firstError.compareAndSet(null, ex.toString());
 						}
 						before -= page;
+						if (thinkMillis > 0) {
+							sleep(thinkMillis);
+						}
 					}
 				}
 			}));
@@ -98,6 +104,7 @@ final class HistoryScenario implements Scenario {
 		row.put("messages", seeded);
 		row.put("clients", clients);
 		row.put("page", page);
+		row.put("think_ms", thinkMillis);
 		row.put("requests", requests.sum());
 		row.put("errors", errors.sum());
 		row.put("pages_per_s", Result.round(requests.sum() / (wall / 1e9)));
@@ -114,6 +121,15 @@ final class HistoryScenario implements Scenario {
 			result.note("first failed request: " + firstError.get());
 		}
 		return result;
+	}
+
+	private static void sleep(int millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	/** Fills the conversation up to {@code messages}; answers its last seq. */

@@ -48,6 +48,8 @@ public class ConversationService {
 
 	private final MessageLog log;
 
+	private final GroupCommit groupCommit;
+
 	private final ApplicationEventPublisher events;
 
 	private final ChatProperties properties;
@@ -55,11 +57,12 @@ public class ConversationService {
 	private final Clock clock;
 
 	ConversationService(Conversations conversations, Participants participants, Messages messages, MessageLog log,
-			ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+			GroupCommit groupCommit, ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
 		this.conversations = conversations;
 		this.participants = participants;
 		this.messages = messages;
 		this.log = log;
+		this.groupCommit = groupCommit;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -206,7 +209,8 @@ public class ConversationService {
 		String content = checkedContent(message.content());
 		String clientId = checkedClientId(message.clientId());
 		try {
-			return this.log.appendFromUser(caller, id, type, content, clientId, message.metadata());
+			// batched with other senders' messages: one commit for many (see GroupCommit)
+			return this.groupCommit.append(caller, id, type, content, clientId, message.metadata());
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert
