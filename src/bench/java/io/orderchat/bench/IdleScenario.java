@@ -27,14 +27,18 @@ final class IdleScenario implements Scenario {
 		Map<String, Double> perConnection = new LinkedHashMap<>();
 		for (Target target : context.sideBySide()) {
 			String[] auths = context.auths(target, "idle-" + context.run, "customer", connections);
-			ProcessProbe.collect(target.pid());
+			if (target.jvm()) {
+				ProcessProbe.collect(target.pid());
+			}
 			Thread.sleep(1000);
 			long rssBefore = ProcessProbe.rssBytes(target.pid());
 			long heapBefore = target.jvm() ? ProcessProbe.heapAfterGc(target.pid()) : -1;
 			try (Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE)) {
 				long wall = fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(5));
 				Thread.sleep(2000);
-				ProcessProbe.collect(target.pid());
+				if (target.jvm()) {
+					ProcessProbe.collect(target.pid());
+				}
 				Thread.sleep(1000);
 				long rssAfter = ProcessProbe.rssBytes(target.pid());
 				long heapAfter = target.jvm() ? ProcessProbe.heapAfterGc(target.pid()) : -1;
