@@ -41,6 +41,9 @@ final class SioClient implements WsConnection.Listener {
 
 	private static final byte[] PONG = { '3' };
 
+	// BENCH_TRACE=1 prints what the first client receives: for debugging a protocol mismatch
+	private static final boolean TRACE = System.getenv("BENCH_TRACE") != null;
+
 	private final int index;
 
 	private final byte[] connectPacket;
@@ -88,6 +91,9 @@ final class SioClient implements WsConnection.Listener {
 	public void onText(WsConnection connection, byte[] data, int offset, int length) {
 		if (length == 0) {
 			return;
+		}
+		if (TRACE && this.index == 0) {
+			System.err.println("client 0 <- " + new String(data, offset, Math.min(length, 300), StandardCharsets.UTF_8));
 		}
 		switch (data[offset]) {
 			case '0' -> connection.sendText(this.connectPacket);

@@ -27,6 +27,7 @@ final class StormScenario implements Scenario {
 		int connections = options.integer("connections", 5_000, 50);
 		int inFlight = options.integer("in-flight", 256, 16);
 		int rounds = options.integer("rounds", 3, 1);
+		int warmups = options.integer("warmup-rounds", 1, 0);
 		Result result = new Result(name());
 		List<Target> targets = context.sideBySide();
 		for (Target target : targets) {
@@ -35,6 +36,18 @@ final class StormScenario implements Scenario {
 		Map<String, List<Double>> rates = new TreeMap<>();
 		List<Double> ratios = new ArrayList<>();
 		double worstP99 = 0;
+		// unrecorded rounds first: the first storm a JVM sees measures its JIT compiler
+		for (int warmup = 0; warmup < warmups; warmup++) {
+			for (Target target : targets) {
+				String[] auths = context.auths(target, "storm-warmup-" + context.run + "-" + warmup, "customer",
+						connections);
+				try (Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE)) {
+					fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(2));
+					fleet.connectMicros().reset();
+				}
+				Thread.sleep(3000);
+			}
+		}
 		for (int round = 0; round < rounds; round++) {
 			List<Target> order = new ArrayList<>(targets);
 			if (round % 2 == 1) {
