@@ -17,6 +17,23 @@ final class IdleScenario implements Scenario {
 		return "idle";
 	}
 
+	/** The classes whose live bytes grew most, per connection. */
+	private static Map<String, String> perConnection(Map<String, long[]> before, Map<String, long[]> after,
+			int connections) {
+		Map<String, String> top = new LinkedHashMap<>();
+		after.entrySet()
+			.stream()
+			.map((entry) -> Map.entry(entry.getKey(), new long[] {
+					entry.getValue()[0] - before.getOrDefault(entry.getKey(), new long[2])[0],
+					entry.getValue()[1] - before.getOrDefault(entry.getKey(), new long[2])[1] }))
+			.sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+			.limit(20)
+			.forEach((entry) -> top.put(entry.getKey(),
+					Result.round((double) entry.getValue()[1] / connections) + " B, "
+							+ Result.round((double) entry.getValue()[0] / connections)));
+		return top;
+	}
+
 	@Override
 	public Result run(Context context) throws Exception {
 		Options options = context.options;
@@ -33,6 +50,8 @@ final class IdleScenario implements Scenario {
 			Thread.sleep(1000);
 			long rssBefore = ProcessProbe.rssBytes(target.pid());
 			long heapBefore = target.jvm() ? ProcessProbe.heapAfterGc(target.pid()) : -1;
+			boolean histograms = target.jvm() && options.flag("profile");
+			Map<String, long[]> classesBefore = histograms ? ProcessProbe.classHistogram(target.pid()) : Map.of();
 			try (Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE)) {
 				long wall = fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(5));
 				Thread.sleep(2000);
@@ -42,6 +61,10 @@ final class IdleScenario implements Scenario {
 				Thread.sleep(1000);
 				long rssAfter = ProcessProbe.rssBytes(target.pid());
 				long heapAfter = target.jvm() ? ProcessProbe.heapAfterGc(target.pid()) : -1;
+				if (histograms) {
+					result.note("heap per idle connection by class (bytes, instances): "
+							+ perConnection(classesBefore, ProcessProbe.classHistogram(target.pid()), connections));
+				}
 				long cpuBefore = ProcessProbe.cpuNanos(target.pid());
 				long started = System.nanoTime();
 				Thread.sleep(idleSeconds * 1000L);

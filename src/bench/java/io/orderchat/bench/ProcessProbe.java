@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -65,6 +67,26 @@ final class ProcessProbe {
 		catch (IOException ex) {
 			return -1;
 		}
+	}
+
+	/**
+	 * Live objects per class ({@code jcmd GC.class_histogram}, which collects first): class name
+	 * to {instances, bytes}.
+	 */
+	static Map<String, long[]> classHistogram(long pid) {
+		Map<String, long[]> histogram = new HashMap<>();
+		try {
+			for (String line : jcmd(pid, "GC.class_histogram").split("\n")) {
+				String[] fields = line.trim().split("\\s+");
+				if (fields.length >= 4 && fields[0].endsWith(":")) {
+					histogram.put(fields[3], new long[] { Long.parseLong(fields[1]), Long.parseLong(fields[2]) });
+				}
+			}
+		}
+		catch (IOException | NumberFormatException ex) {
+			// an empty histogram then
+		}
+		return histogram;
 	}
 
 	/** Runs a full GC so that a following RSS reading does not count garbage. */
