@@ -34,14 +34,14 @@ class BusyToShopChatController {
 	 * default 50).
 	 */
 	@GetMapping("/api/v0/chat/messages/{orderId}")
-	ApiResponse<List<ChatMessage>> messages(Caller caller, @PathVariable String orderId,
+	ApiResponse<List<BusyToShopMessage>> messages(Caller caller, @PathVariable String orderId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
 		List<Message> page = this.conversations.history(caller, id, before, null, clamp(limit)).messages();
 		return ApiResponse.ok(page.stream()
 			.filter((message) -> !message.deleted())
-			.map((message) -> ChatMessage.of(orderId, message, reads.isRead(message)))
+			.map((message) -> BusyToShopMessage.of(orderId, message, reads.isRead(message)))
 			.toList());
 	}
 
@@ -64,26 +64,10 @@ class BusyToShopChatController {
 		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
 	}
 
-	/**
-	 * Busy2Shop's chat message. {@code senderType} is the sender's role, or
-	 * {@code system}.
-	 */
-	record ChatMessage(String id, String orderId, long seq, String senderId, String senderName, String senderType,
-			String message, String messageType, boolean isRead, Instant createdAt, Instant updatedAt) {
-
-		static ChatMessage of(String orderId, Message message, boolean isRead) {
-			String senderType = (message.senderRole() != null) ? message.senderRole().wire() : "system";
-			return new ChatMessage(message.id().toString(), orderId, message.seq(), message.senderId(),
-					message.senderName(), senderType, message.content(), message.type().wire(), isRead,
-					message.createdAt(), message.createdAt());
-		}
-
+	record Read(String orderId, long readSeq, long unreadCount) {
 	}
 
 	record UnreadCount(String orderId, long unreadCount) {
-	}
-
-	record Read(String orderId, long readSeq, long unreadCount) {
 	}
 
 }

@@ -49,7 +49,7 @@ class DispatcherChatController {
 	}
 
 	@PostMapping("/api/chat/messages")
-	ResponseEntity<ApiResponse<ChatMessage>> send(Caller caller, @RequestBody SendRequest request) {
+	ResponseEntity<ApiResponse<DispatcherMessage>> send(Caller caller, @RequestBody SendRequest request) {
 		if (request.orderId() == null || request.orderId().isBlank()) {
 			throw DomainException.invalid("Field 'orderId' is required");
 		}
@@ -64,7 +64,7 @@ class DispatcherChatController {
 		SendResult result = this.conversations.send(caller, id,
 				new NewMessage(type, request.message(), request.clientId(), null));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-			.body(ApiResponse.ok(ChatMessage.of(request.orderId(), result.message(), false)));
+			.body(ApiResponse.ok(DispatcherMessage.of(request.orderId(), result.message(), false)));
 	}
 
 	/**
@@ -88,7 +88,7 @@ class DispatcherChatController {
 		long pages = (lastSeq + size - 1) / size;
 		return ApiResponse.ok(new MessagePage(messages.stream()
 			.filter((message) -> !message.deleted())
-			.map((message) -> ChatMessage.of(orderId, message, reads.isRead(message)))
+			.map((message) -> DispatcherMessage.of(orderId, message, reads.isRead(message)))
 			.toList(), new Pagination(page, size, lastSeq, pages, page < pages)));
 	}
 
@@ -128,39 +128,18 @@ class DispatcherChatController {
 		Message last = summary.lastMessage();
 		return new OrderChat(orderId, order.map(Order::externalId).orElse(null),
 				order.map((o) -> o.status().wire()).orElse(null), summary.conversation().id(), summary.unreadCount(),
-				(last != null) ? ChatMessage.of(orderId, last, last.seq() <= summary.readSeq()) : null,
+				(last != null) ? DispatcherMessage.of(orderId, last, last.seq() <= summary.readSeq()) : null,
 				summary.conversation().updatedAt());
 	}
 
 	record SendRequest(String orderId, String message, String messageType, String senderType, String clientId) {
 	}
 
-	/**
-	 * The dispatcher's chat message. {@code sender} is the sender's user id ({@code null}
-	 * for system messages), {@code senderType} {@code user} or {@code system}.
-	 */
-	record ChatMessage(@JsonProperty("_id") String mongoId, String id, String orderId, long seq, String sender,
-			String senderName, String senderRole, String senderType, String message, String messageType,
-			List<Object> attachments, boolean isRead, Instant timestamp, Instant createdAt) {
-
-		static ChatMessage of(String orderId, Message message, boolean isRead) {
-			String id = message.id().toString();
-			return new ChatMessage(id, id, orderId, message.seq(), message.senderId(), message.senderName(),
-					(message.senderRole() != null) ? message.senderRole().wire() : null,
-					(message.type() == MessageType.SYSTEM) ? "system" : "user", message.content(),
-					message.type().wire(), List.of(), isRead, message.createdAt(), message.createdAt());
-		}
-
-	}
-
-	record Pagination(int page, int limit, long total, long pages, boolean hasMore) {
-	}
-
-	record MessagePage(List<ChatMessage> messages, Pagination pagination) {
+	record MessagePage(List<DispatcherMessage> messages, Pagination pagination) {
 	}
 
 	record OrderChat(String orderId, String externalId, String status, ConversationId chatId, long unreadCount,
-			ChatMessage lastMessage, Instant updatedAt) {
+			DispatcherMessage lastMessage, Instant updatedAt) {
 	}
 
 	record Read(String orderId, long readSeq, long unreadCount, Instant timestamp) {
@@ -170,6 +149,9 @@ class DispatcherChatController {
 	}
 
 	record Deleted(String messageId, String orderId, Instant timestamp) {
+	}
+
+	record Pagination(int page, int limit, long total, long pages, boolean hasMore) {
 	}
 
 }

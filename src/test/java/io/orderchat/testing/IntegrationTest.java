@@ -11,6 +11,7 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.orderchat.OrderChatApplication;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 
@@ -26,7 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@link TestDatabase}), verifying HS256 tokens the tests sign themselves.
  */
 @Import(RecordedEvents.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(classes = OrderChatApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = "orderchat.identity.jwt-secret=" + IntegrationTest.SECRET)
 public abstract class IntegrationTest {
 

@@ -1,0 +1,236 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationView;
+import io.orderchat.conversations.HistoryPage;
+import io.orderchat.conversations.MessageDeleted;
+import io.orderchat.conversations.NewMessage;
+import io.orderchat.conversations.Participant;
+import io.orderchat.conversations.ReadReceipt;
+import io.orderchat.conversations.SendResult;
+import io.orderchat.conversations.Unread;
+import io.orderchat.identity.Caller;
+import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
+import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
+import io.orderchat.realtime.gateway.RealtimeEvent.MessageRemoved;
+import io.orderchat.realtime.gateway.RealtimeEvent.Notification;
+import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.ParticipantChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.PresenceChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.ReadUpTo;
+import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.shared.DomainException;
+import io.orderchat.socketio.Ack;
+import io.orderchat.socketio.SocketIoSocket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The protocol new clients speak (docs/protocol.md): {@code noun:verb} commands
+ * acknowledged with {@code {ok, data | error}}, and events named after what happened.
+ */
+final class CanonicalDialect implements Dialect {
+
+	private final RealtimeConversations conversations;
+
+	private final ConversationService conversationService;
+
+	CanonicalDialect(RealtimeConversations conversations, ConversationService conversationService) {
+		this.conversations = conversations;
+		this.conversationService = conversationService;
+	}
+
+	@Override
+	public String name() {
+		return "canonical";
+	}
+
+	@Override
+	public void register(CommandRouter router) {
+		router.on(this, "conversation:join", (socket, caller, args) -> join(socket, caller, Payload.of(args)));
+		router.on(this, "conversation:leave", (socket, caller, args) -> {
+			ConversationId id = conversationId(Payload.of(args));
+			this.conversations.leave(socket, caller, id);
+			return Map.of("conversationId", id);
+		});
+		router.on(this, "message:send", (socket, caller, args) -> send(socket, caller, Payload.of(args)));
+		router.on(this, "message:delete", (socket, caller, args) -> {
+			MessageDeleted deleted = this.conversationService.delete(caller, Payload.of(args).uuid("messageId"));
+			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
+					deleted.seq());
+		});
+		router.on(this, "message:history", (socket, caller, args) -> history(caller, Payload.of(args)));
+		router.on(this, "typing:start", (socket, caller, args) -> {
+			this.conversations.startTyping(socket, caller, conversationId(Payload.of(args)));
+			return null;
+		});
+		router.on(this, "typing:stop", (socket, caller, args) -> {
+			this.conversations.stopTyping(socket, caller, conversationId(Payload.of(args)));
+			return null;
+		});
+		router.on(this, "conversation:read", (socket, caller, args) -> read(caller, Payload.of(args)));
+		router.on(this, "sync:resume", (socket, caller, args) -> resume(socket, caller, Payload.of(args)));
+		router.on(this, "unread:get", (socket, caller, args) -> unread(caller));
+	}
+
+	private Object join(SocketIoSocket socket, Caller caller, Payload payload) {
+		ConversationId id = payload.optionalText("conversationId")
+			.map(ConversationId::parse)
+			.orElseGet(() -> this.conversations.ofOrder(caller, payload.text("orderId")));
+		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
+		ConversationView view = joined.view();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("conversation", view.conversation());
+		data.put("participants", view.participants().stream().map((p) -> participant(p, joined)).toList());
+		data.put("messages", view.messages());
+		data.put("hasMore", view.hasMore());
+		data.put("unreadCount", view.unreadCount());
+		data.put("lastSeq", view.lastSeq());
+		data.put("readSeq", view.readSeq());
+		return data;
+	}
+
+	private static Map<String, Object> participant(Participant participant, RealtimeConversations.Joined joined) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("userId", participant.userId());
+		json.put("name", participant.name());
+		json.put("role", participant.role());
+		json.put("readSeq", participant.readSeq());
+		json.put("online", joined.online().contains(participant.userId()));
+		return json;
+	}
+
+	private SendResult send(SocketIoSocket socket, Caller caller, Payload payload) {
+		ConversationId id = conversationId(payload);
+		String content = payload.optionalText("content").orElse(null);
+		return this.conversations.send(socket, caller, id,
+				NewMessage.text(content, payload.optionalText("clientId").orElse(null)));
+	}
+
+	private HistoryPage history(Caller caller, Payload payload) {
+		return this.conversations.history(caller, conversationId(payload),
+				payload.optionalLong("beforeSeq").orElse(null), payload.optionalLong("afterSeq").orElse(null),
+				payload.optionalLong("limit").map(Long::intValue).orElse(null));
+	}
+
+	private Map<String, Object> read(Caller caller, Payload payload) {
+		ReadReceipt receipt = this.conversations.read(caller, conversationId(payload),
+				payload.optionalLong("seq").orElse(null));
+		return Map.of("conversationId", receipt.conversationId(), "readSeq", receipt.readSeq(), "unreadCount",
+				receipt.unreadCount());
+	}
+
+	private Map<String, Object> resume(SocketIoSocket socket, Caller caller, Payload payload) {
+		JsonNode list = payload.node("conversations");
+		if (!list.isArray()) {
+			throw Payload.invalid("'conversations' must be a list of {conversationId, lastSeq}");
+		}
+		Map<ConversationId, Long> lastSeen = new LinkedHashMap<>();
+		for (JsonNode item : list) {
+			if (!item.isObject()) {
+				throw Payload.invalid("each entry of 'conversations' must be {conversationId, lastSeq}");
+			}
+			Payload entry = new Payload(item);
+			lastSeen.put(ConversationId.parse(entry.text("conversationId")), entry.optionalLong("lastSeq").orElse(0L));
+		}
+		List<Map<String, Object>> resumed = this.conversations.resume(socket, caller, this, lastSeen)
+			.stream()
+			.map(CanonicalDialect::resumed)
+			.toList();
+		return Map.of("conversations", resumed);
+	}
+
+	private static Map<String, Object> resumed(RealtimeConversations.Resumed resumed) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("conversationId", resumed.id());
+		if (resumed.error() != null) {
+			json.put("error", Replies.error(resumed.error()));
+			return json;
+		}
+		json.put("messages", resumed.missed().messages());
+		json.put("hasMore", resumed.missed().hasMore());
+		json.put("lastSeq", resumed.lastSeq());
+		return json;
+	}
+
+	private Map<String, Object> unread(Caller caller) {
+		Unread unread = this.conversationService.unread(caller);
+		return Map.of("total", unread.total(), "conversations", unread.conversations());
+	}
+
+	private static ConversationId conversationId(Payload payload) {
+		return ConversationId.parse(payload.text("conversationId"));
+	}
+
+	@Override
+	public void render(RealtimeEvent event, Emitter emitter) {
+		switch (event) {
+			case MessageAdded added -> emitter.emit("message",
+					Map.of("conversationId", added.subject().conversationId(), "message", added.message()));
+			case MessageRemoved removed -> emitter.emit("message:deleted", Map.of("conversationId",
+					removed.subject().conversationId(), "messageId", removed.messageId(), "seq", removed.seq()));
+			case TypingChanged typing ->
+				emitter.emit("typing", Map.of("conversationId", typing.subject().conversationId(), "userId",
+						typing.userId(), "name", typing.name(), "isTyping", typing.typing()));
+			case ReadUpTo read -> emitter.emit("conversation:read", Map.of("conversationId",
+					read.subject().conversationId(), "userId", read.userId(), "seq", read.seq(), "at", read.at()));
+			case MemberPresence member -> emitter.emit(member.joined() ? "member:joined" : "member:left",
+					Map.of("conversationId", member.subject().conversationId(), "userId", member.userId(), "name",
+							member.name(), "role", member.role()));
+			case ParticipantChanged participant ->
+				emitter.emit(participant.added() ? "participant:added" : "participant:removed",
+						Map.of("conversationId", participant.subject().conversationId(), "userId", participant.userId(),
+								"name", participant.name(), "role", participant.role()));
+			case OrderStatusChanged status -> emitter.emit("order:status", orderStatus(status));
+			case PresenceChanged presence ->
+				emitter.emit("presence", Map.of("userId", presence.userId(), "online", presence.online()));
+			case Notification notification -> emitter.emit("notification", notification(notification));
+		}
+	}
+
+	private static Map<String, Object> notification(Notification notification) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("type", "message");
+		json.put("conversationId", notification.subject().conversationId());
+		json.put("kind", notification.subject().kind());
+		json.put("subjectId", notification.subject().subjectId());
+		SeedDialect.orderIdOf(notification.subject()).ifPresent((orderId) -> json.put("orderId", orderId));
+		json.put("content", notification.message().content());
+		json.put("message", notification.message());
+		return json;
+	}
+
+	private static Map<String, Object> orderStatus(OrderStatusChanged status) {
+		Map<String, Object> json = new LinkedHashMap<>();
+		json.put("orderId", status.orderId());
+		json.put("conversationId", status.subject().conversationId());
+		json.put("from", status.from());
+		json.put("to", status.to());
+		json.put("status", status.to());
+		json.put("by", status.byUserId());
+		json.put("notes", status.notes());
+		json.put("at", status.at());
+		return json;
+	}
+
+	@Override
+	public void succeeded(Ack ack, Object data) {
+		ack.send(Replies.ok(data));
+	}
+
+	@Override
+	public void failed(SocketIoSocket socket, String command, Ack ack, DomainException error) {
+		if (ack.requested()) {
+			ack.send(Replies.failure(error));
+		}
+		else {
+			socket.emit("error",
+					Map.of("code", error.code().name(), "message", error.getMessage(), "command", command));
+		}
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.orderchat.realtime.gateway;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.orderchat.identity.Caller;
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+import io.orderchat.socketio.Ack;
+import io.orderchat.socketio.SocketIoSocket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The one table of client commands, filled by every dialect at start-up and shared by all
+ * sockets (a socket carries a single dispatching handler, not one per command). Running a
+ * command checks the caller's token is still valid, calls the command and answers in the
+ * command's dialect. Whatever the command throws becomes an error answer with a stable
+ * code; the connection stays up, except that an expired session is told so and closed.
+ * <p>
+ * Two dialects may use the same event name (seed 001 and seed 003 both send
+ * {@code typing}); the one whose payload test accepts the arguments runs, a dialect
+ * without a test last.
+ */
+final class CommandRouter {
+
+	private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+	private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
+	CommandRouter(Clock clock) {
+		this.clock = clock;
+	}
+
+	/** A command's body; its result is the data of the answer. */
+	@FunctionalInterface
+	interface Command {
+
+		Object run(SocketIoSocket socket, Caller caller, JsonNode[] args) throws Exception;
+
+	}
+
+	private record Route(Dialect dialect, Predicate<JsonNode[]> accepts, Command command) {
+	}
+
+	void on(Dialect dialect, String event, Command command) {
+		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
+			.add(new Route(dialect, null, command));
+	}
+
+	/**
+	 * A command shared by name with another dialect: runs when {@code accepts} says so.
+	 */
+	void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
+		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
+			.addFirst(new Route(dialect, accepts, command));
+	}
+
+	/** Handles every event a socket sends. */
+	void dispatch(SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
+		Route route = route(event, args);
+		if (route == null) {
+			DomainException error = new DomainException(ErrorCode.UNKNOWN_COMMAND, "Unknown event '" + event + "'");
+			SocketSession.userDialect(socket).failed(socket, event, ack, error);
+			return;
+		}
+		Dialect dialect = route.dialect();
+		try {
+			Caller caller = SocketSession.current(socket, this.clock);
+			SocketSession.spoke(socket, dialect);
+			dialect.succeeded(ack, route.command().run(socket, caller, args));
+		}
+		catch (DomainException ex) {
+			fail(socket, dialect, event, ack, ex);
+		}
+		catch (Exception ex) {
+			log.error("Command {} failed on socket {}", event, socket.id(), ex);
+			fail(socket, dialect, event, ack,
+					new DomainException(ErrorCode.INTERNAL, "Something went wrong on the server; please try again"));
+		}
+	}
+
+	private Route route(String event, JsonNode[] args) {
+		List<Route> candidates = this.routes.get(event);
+		if (candidates == null) {
+			return null;
+		}
+		for (Route route : candidates) {
+			if (route.accepts() == null || route.accepts().test(args)) {
+				return route;
+			}
+		}
+		return null;
+	}
+
+	private void fail(SocketIoSocket socket, Dialect dialect, String event, Ack ack, DomainException ex) {
+		dialect.failed(socket, event, ack, ex);
+		if (ex.code() == ErrorCode.TOKEN_EXPIRED) {
+			SessionExpiry.expire(socket, ex);
+		}
+	}
+
+}

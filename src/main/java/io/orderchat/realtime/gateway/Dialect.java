@@ -1,0 +1,44 @@
+package io.orderchat.realtime.gateway;
+
+import io.orderchat.shared.DomainException;
+import io.orderchat.socketio.Ack;
+import io.orderchat.socketio.SocketIoSocket;
+
+/**
+ * One kind of client's wire vocabulary: the event names and payload shapes it sends and
+ * expects. A dialect only translates; what a command does is decided by
+ * {@link RealtimeConversations}. Every socket may speak several dialects at once, and is
+ * subscribed to a conversation once per dialect it joined it with, so each client
+ * receives the events in its own shapes.
+ */
+interface Dialect {
+
+	/** A short stable name, used in room names. */
+	String name();
+
+	/** Registers this dialect's commands, once at start-up. */
+	void register(CommandRouter router);
+
+	/** Renders a realtime event as zero or more wire events of this dialect. */
+	void render(RealtimeEvent event, Emitter emitter);
+
+	/**
+	 * Answers a command that succeeded; by default the acknowledgement carries the data.
+	 */
+	void succeeded(Ack ack, Object data);
+
+	/**
+	 * Answers a command that failed: by acknowledgement when one was asked for, else an
+	 * event.
+	 */
+	void failed(SocketIoSocket socket, String command, Ack ack, DomainException error);
+
+	/** Where a rendered event goes. */
+	@FunctionalInterface
+	interface Emitter {
+
+		void emit(String event, Object payload);
+
+	}
+
+}

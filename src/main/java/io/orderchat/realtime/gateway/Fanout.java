@@ -1,0 +1,56 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.Collection;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.socketio.Namespace;
+
+/**
+ * Delivers a realtime event to the sockets it concerns, once per dialect: each dialect
+ * renders the event once, and the engine encodes that packet once for all of the
+ * dialect's sockets in the target rooms.
+ */
+final class Fanout {
+
+	private final Namespace namespace;
+
+	private final Dialects dialects;
+
+	Fanout(Namespace namespace, Dialects dialects) {
+		this.namespace = namespace;
+		this.dialects = dialects;
+	}
+
+	/**
+	 * To every socket that joined the conversation, except those in {@code exceptRooms}.
+	 */
+	void toConversation(ConversationId id, RealtimeEvent event, String... exceptRooms) {
+		for (Dialect dialect : this.dialects) {
+			String room = Rooms.conversation(id, dialect);
+			dialect.render(event, (name, payload) -> this.namespace.to(room).except(exceptRooms).emit(name, payload));
+		}
+	}
+
+	/** To every socket that joined any of the conversations (each socket once). */
+	void toConversations(Collection<ConversationId> ids, RealtimeEvent event) {
+		if (ids.isEmpty()) {
+			return;
+		}
+		for (Dialect dialect : this.dialects) {
+			String[] rooms = ids.stream().map((id) -> Rooms.conversation(id, dialect)).toArray(String[]::new);
+			dialect.render(event, (name, payload) -> this.namespace.to(rooms).emit(name, payload));
+		}
+	}
+
+	/** To every socket of the users, except those in {@code exceptRooms}. */
+	void toUsers(Collection<String> userIds, RealtimeEvent event, String... exceptRooms) {
+		if (userIds.isEmpty()) {
+			return;
+		}
+		for (Dialect dialect : this.dialects) {
+			String[] rooms = userIds.stream().map((userId) -> Rooms.user(userId, dialect)).toArray(String[]::new);
+			dialect.render(event, (name, payload) -> this.namespace.to(rooms).except(exceptRooms).emit(name, payload));
+		}
+	}
+
+}

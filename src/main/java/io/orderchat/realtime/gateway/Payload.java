@@ -1,0 +1,100 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.NullNode;
+
+/**
+ * The first argument of a command, read field by field. A missing or mistyped field is a
+ * {@link ErrorCode#VALIDATION_FAILED} naming the field, never a crash.
+ */
+record Payload(JsonNode body) {
+
+	static Payload of(JsonNode[] args) {
+		if (args.length == 0 || args[0] == null || args[0].isNull()) {
+			return new Payload(NullNode.getInstance());
+		}
+		if (!args[0].isObject()) {
+			throw invalid("The payload must be a JSON object");
+		}
+		return new Payload(args[0]);
+	}
+
+	/**
+	 * The first argument as a bare value, for dialects that send
+	 * {@code emit('join', orderId)}.
+	 */
+	Optional<String> bareText(JsonNode[] args) {
+		return (args.length > 0 && args[0] != null && args[0].isString()) ? Optional.of(args[0].stringValue())
+				: Optional.empty();
+	}
+
+	String text(String field) {
+		return optionalText(field).orElseThrow(() -> invalid("'" + field + "' is required"));
+	}
+
+	Optional<String> optionalText(String field) {
+		JsonNode value = this.body.get(field);
+		if (value == null || value.isNull()) {
+			return Optional.empty();
+		}
+		if (value.isString()) {
+			return Optional.of(value.stringValue());
+		}
+		if (value.isIntegralNumber()) {
+			return Optional.of(value.asString());
+		}
+		throw invalid("'" + field + "' must be a string");
+	}
+
+	UUID uuid(String field) {
+		return optionalUuid(field).orElseThrow(() -> invalid("'" + field + "' is required"));
+	}
+
+	Optional<UUID> optionalUuid(String field) {
+		return optionalText(field).map((text) -> {
+			try {
+				return UUID.fromString(text);
+			}
+			catch (IllegalArgumentException ex) {
+				throw invalid("'" + field + "' must be a UUID");
+			}
+		});
+	}
+
+	Optional<Long> optionalLong(String field) {
+		JsonNode value = this.body.get(field);
+		if (value == null || value.isNull()) {
+			return Optional.empty();
+		}
+		if (value.isIntegralNumber() && value.canConvertToLong()) {
+			return Optional.of(value.longValue());
+		}
+		throw invalid("'" + field + "' must be an integer");
+	}
+
+	Optional<Boolean> optionalBoolean(String field) {
+		JsonNode value = this.body.get(field);
+		if (value == null || value.isNull()) {
+			return Optional.empty();
+		}
+		if (value.isBoolean()) {
+			return Optional.of(value.booleanValue());
+		}
+		throw invalid("'" + field + "' must be true or false");
+	}
+
+	JsonNode node(String field) {
+		JsonNode value = this.body.get(field);
+		return (value != null) ? value : NullNode.getInstance();
+	}
+
+	static DomainException invalid(String message) {
+		return new DomainException(ErrorCode.VALIDATION_FAILED, message);
+	}
+
+}

@@ -1,0 +1,177 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationView;
+import io.orderchat.conversations.HistoryPage;
+import io.orderchat.conversations.NewMessage;
+import io.orderchat.conversations.ReadReceipt;
+import io.orderchat.conversations.SendResult;
+import io.orderchat.identity.Caller;
+import io.orderchat.orders.Order;
+import io.orderchat.orders.OrderManagement;
+import io.orderchat.realtime.presence.Presence;
+import io.orderchat.realtime.presence.Typing;
+import io.orderchat.shared.DomainException;
+import io.orderchat.socketio.SocketIoSocket;
+
+/**
+ * What a socket can do with conversations, whatever its dialect: join and leave their
+ * live rooms, send, type, read, and catch up after a reconnect. Every call checks access
+ * through the conversations module; typing, which comes once per keystroke, is checked
+ * against the rooms the socket joined instead of the database.
+ */
+final class RealtimeConversations {
+
+	/**
+	 * Most messages one resume returns per conversation; {@code hasMore} asks for the
+	 * rest.
+	 */
+	static final int RESUME_PAGE = 200;
+
+	private final ConversationService conversations;
+
+	private final OrderManagement orders;
+
+	private final RoomMembership rooms;
+
+	private final Fanout fanout;
+
+	private final Subjects subjects;
+
+	private final Typing typing;
+
+	private final Presence presence;
+
+	RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms,
+			Fanout fanout, Subjects subjects, Typing typing, Presence presence) {
+		this.conversations = conversations;
+		this.orders = orders;
+		this.rooms = rooms;
+		this.fanout = fanout;
+		this.subjects = subjects;
+		this.typing = typing;
+		this.presence = presence;
+	}
+
+	/** The conversation of an order, named by the order's id or its external id. */
+	ConversationId ofOrder(Caller caller, String orderIdOrExternalId) {
+		Order order = this.orders.get(caller, orderIdOrExternalId);
+		return order.conversationId();
+	}
+
+	/** The conversation of a dispute or support session, named by that subject's id. */
+	ConversationId ofSubject(ConversationKind kind, String subjectId) {
+		return this.conversations.forSubject(kind, subjectId)
+			.orElseThrow(() -> DomainException.notFound("No " + kind.name().toLowerCase() + " '" + subjectId + "'"));
+	}
+
+	/** What a conversation is about (empty when there is no such conversation). */
+	java.util.Optional<RealtimeEvent.Subject> subjectOf(ConversationId id) {
+		try {
+			return java.util.Optional.of(this.subjects.of(id));
+		}
+		catch (DomainException ex) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	/**
+	 * Opens the conversation for the caller and subscribes the socket to its live events.
+	 */
+	Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
+		ConversationView view = this.conversations.open(caller, id);
+		boolean first = !this.rooms.subscribed(socket, id);
+		this.rooms.subscribe(socket, id, dialect);
+		this.subjects.of(view.conversation());
+		if (first) {
+			this.fanout.toConversation(id, new RealtimeEvent.MemberPresence(this.subjects.of(id), caller.userId(),
+					caller.name(), caller.role(), true), socket.id());
+		}
+		List<String> memberIds = view.participants().stream().map((p) -> p.userId()).toList();
+		return new Joined(view, this.presence.online(memberIds));
+	}
+
+	void leave(SocketIoSocket socket, Caller caller, ConversationId id) {
+		if (!this.rooms.subscribed(socket, id)) {
+			return;
+		}
+		this.rooms.unsubscribe(socket, id);
+		stopTyping(socket, caller, id);
+		this.fanout.toConversation(id, new RealtimeEvent.MemberPresence(this.subjects.of(id), caller.userId(),
+				caller.name(), caller.role(), false));
+	}
+
+	SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
+		SendResult result = this.conversations.send(caller, id, message);
+		stopTyping(socket, caller, id);
+		return result;
+	}
+
+	HistoryPage history(Caller caller, ConversationId id, Long beforeSeq, Long afterSeq, Integer limit) {
+		return this.conversations.history(caller, id, beforeSeq, afterSeq, limit);
+	}
+
+	ReadReceipt read(Caller caller, ConversationId id, Long uptoSeq) {
+		return this.conversations.markRead(caller, id, uptoSeq);
+	}
+
+	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
+	void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
+		requireJoined(socket, id);
+		if (this.typing.start(id.toString(), caller.userId(), caller.name())) {
+			broadcastTyping(id, caller.userId(), caller.name(), true);
+		}
+	}
+
+	void stopTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
+		if (this.typing.stop(id.toString(), caller.userId())) {
+			broadcastTyping(id, caller.userId(), caller.name(), false);
+		}
+	}
+
+	void broadcastTyping(ConversationId id, String userId, String name, boolean typing) {
+		this.fanout.toConversation(id, new RealtimeEvent.TypingChanged(this.subjects.of(id), userId, name, typing),
+				Rooms.user(userId));
+	}
+
+	/**
+	 * Re-subscribes the socket to each conversation and returns what it missed after the
+	 * last sequence number it saw: exactly the messages with a greater seq, oldest first.
+	 */
+	List<Resumed> resume(SocketIoSocket socket, Caller caller, Dialect dialect, Map<ConversationId, Long> lastSeen) {
+		List<Resumed> resumed = new ArrayList<>();
+		lastSeen.forEach((id, lastSeq) -> {
+			try {
+				HistoryPage missed = this.conversations.history(caller, id, null, lastSeq, RESUME_PAGE);
+				this.rooms.subscribe(socket, id, dialect);
+				long seen = missed.messages().isEmpty() ? lastSeq : missed.messages().getLast().seq();
+				resumed.add(new Resumed(id, missed, seen, null));
+			}
+			catch (DomainException ex) {
+				resumed.add(new Resumed(id, null, lastSeq, ex));
+			}
+		});
+		return resumed;
+	}
+
+	private void requireJoined(SocketIoSocket socket, ConversationId id) {
+		if (!this.rooms.subscribed(socket, id)) {
+			throw DomainException.forbidden("Join the conversation before typing in it");
+		}
+	}
+
+	/** A joined conversation, with which of its participants are online. */
+	record Joined(ConversationView view, java.util.Set<String> online) {
+	}
+
+	/** One conversation's catch-up: the missed page, or why it was refused. */
+	record Resumed(ConversationId id, HistoryPage missed, long lastSeq, DomainException error) {
+	}
+
+}

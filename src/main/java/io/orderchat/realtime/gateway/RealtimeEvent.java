@@ -1,0 +1,68 @@
+package io.orderchat.realtime.gateway;
+
+import java.time.Instant;
+
+import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.Message;
+import io.orderchat.identity.Role;
+import io.orderchat.orders.OrderStatus;
+
+/**
+ * What the gateway tells clients, before any dialect gives it a name and a shape. Every
+ * event is about one conversation ({@link Subject}) except presence, which is about a
+ * user.
+ */
+sealed interface RealtimeEvent {
+
+	/** An event about one conversation. */
+	sealed interface InConversation extends RealtimeEvent {
+
+		Subject subject();
+
+	}
+
+	/** The conversation an event is about, with what dialects address it by. */
+	record Subject(String conversationId, ConversationKind kind, String subjectId) {
+	}
+
+	/** A message was stored. */
+	record MessageAdded(Subject subject, Message message) implements InConversation {
+	}
+
+	/** A message became a tombstone. */
+	record MessageRemoved(Subject subject, String messageId, long seq, String byUserId,
+			Instant at) implements InConversation {
+	}
+
+	/** Someone started or stopped typing. Never sent to the typist. */
+	record TypingChanged(Subject subject, String userId, String name, boolean typing) implements InConversation {
+	}
+
+	/** A reader's horizon moved: everything up to {@code seq} is read. */
+	record ReadUpTo(Subject subject, String userId, long seq, Instant at) implements InConversation {
+	}
+
+	/** A user's socket joined or left the conversation's live room. */
+	record MemberPresence(Subject subject, String userId, String name, Role role,
+			boolean joined) implements InConversation {
+	}
+
+	/** A participant was added to or removed from the conversation. */
+	record ParticipantChanged(Subject subject, String userId, String name, Role role,
+			boolean added) implements InConversation {
+	}
+
+	/** The order behind an order conversation changed status. */
+	record OrderStatusChanged(Subject subject, String orderId, OrderStatus from, OrderStatus to, String byUserId,
+			String notes, Instant at) implements InConversation {
+	}
+
+	/** A user came online (first device) or went offline (last device). */
+	record PresenceChanged(String userId, boolean online) implements RealtimeEvent {
+	}
+
+	/** A message for a user who has not joined its conversation on that socket. */
+	record Notification(Subject subject, Message message) implements InConversation {
+	}
+
+}

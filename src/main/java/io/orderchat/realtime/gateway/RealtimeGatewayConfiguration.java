@@ -1,0 +1,129 @@
+package io.orderchat.realtime.gateway;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationService;
+import io.orderchat.identity.TokenVerifier;
+import io.orderchat.orders.OrderManagement;
+import io.orderchat.realtime.presence.InMemoryPresence;
+import io.orderchat.realtime.presence.InMemoryTyping;
+import io.orderchat.realtime.presence.Presence;
+import io.orderchat.socketio.SocketIoServer;
+
+/**
+ * Puts the domain on the Socket.IO server's default namespace: handshake authentication,
+ * every dialect's commands on each connection, and domain events delivered to the sockets
+ * they concern.
+ */
+@Configuration(proxyBeanMethods = false)
+class RealtimeGatewayConfiguration {
+
+	/** How long a typing indicator lives without a refresh. */
+	static final Duration TYPING_TTL = Duration.ofSeconds(10);
+
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService realtimeScheduler() {
+		return Executors
+			.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("realtime-timers").daemon(true).factory());
+	}
+
+	@Bean
+	Presence presence() {
+		return new InMemoryPresence();
+	}
+
+	@Bean
+	InMemoryTyping typing(Clock clock, ScheduledExecutorService realtimeScheduler) {
+		InMemoryTyping typing = new InMemoryTyping(TYPING_TTL, clock);
+		realtimeScheduler.scheduleWithFixedDelay(typing::expire, 1, 1, TimeUnit.SECONDS);
+		return typing;
+	}
+
+	@Bean
+	Dialects dialects() {
+		return new Dialects();
+	}
+
+	@Bean
+	Fanout fanout(SocketIoServer server, Dialects dialects) {
+		return new Fanout(server.sockets(), dialects);
+	}
+
+	@Bean
+	RoomMembership roomMembership(SocketIoServer server, Dialects dialects) {
+		return new RoomMembership(server.sockets(), dialects);
+	}
+
+	@Bean
+	Subjects subjects(ConversationService conversations) {
+		return new Subjects(conversations);
+	}
+
+	@Bean
+	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
+			RoomMembership rooms, Fanout fanout, Subjects subjects, InMemoryTyping typing, Presence presence) {
+		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, fanout, subjects,
+				typing, presence);
+		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
+				typist.userId(), typist.name(), false));
+		return realtime;
+	}
+
+	@Bean
+	CommandRouter commandRouter(Clock clock) {
+		return new CommandRouter(clock);
+	}
+
+	@Bean
+	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
+			ConversationService conversations) {
+		return dialects.add(new CanonicalDialect(realtime, conversations), router);
+	}
+
+	@Bean
+	Seed000Dialect seed000Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
+			OrderManagement orders) {
+		return dialects.add(new Seed000Dialect(realtime, orders), router);
+	}
+
+	@Bean
+	Seed001Dialect seed001Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
+		return dialects.add(new Seed001Dialect(realtime), router);
+	}
+
+	@Bean
+	Seed002Dialect seed002Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
+		return dialects.add(new Seed002Dialect(realtime), router);
+	}
+
+	@Bean
+	Seed004Dialect seed004Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
+		return dialects.add(new Seed004Dialect(realtime), router);
+	}
+
+	@Bean
+	DomainEventRelay domainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms) {
+		return new DomainEventRelay(fanout, subjects, rooms);
+	}
+
+	@Bean
+	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
+			CommandRouter router, RealtimeConversations realtime, ConversationService conversations,
+			RoomMembership rooms, Presence presence, Fanout fanout, ScheduledExecutorService realtimeScheduler,
+			Clock clock) {
+		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, conversations, rooms,
+				presence, fanout, new SessionExpiry(realtimeScheduler, clock));
+		server.sockets().use(new SocketAuthenticator(tokens));
+		server.sockets().onConnection(lifecycle::connected);
+		return lifecycle;
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.socketio.Namespace;
+import io.orderchat.socketio.SocketIoSocket;
+
+/**
+ * Which sockets listen to which conversation. A socket joins a conversation's room (to be
+ * excluded from notifications about it) and the room of the dialect it joined with (to
+ * receive the conversation's events in that dialect's shapes). The socket also remembers
+ * its conversations itself, because the engine empties its rooms before disconnect
+ * listeners run.
+ */
+final class RoomMembership {
+
+	private static final String JOINED = "orderchat.joined";
+
+	private final Namespace namespace;
+
+	private final Dialects dialects;
+
+	RoomMembership(Namespace namespace, Dialects dialects) {
+		this.namespace = namespace;
+		this.dialects = dialects;
+	}
+
+	/** Gives a new socket its (empty) set of joined conversations. */
+	void attach(SocketIoSocket socket) {
+		socket.attribute(JOINED, ConcurrentHashMap.newKeySet());
+	}
+
+	void subscribe(SocketIoSocket socket, ConversationId id, Dialect dialect) {
+		joined(socket).add(id);
+		socket.join(Rooms.conversation(id));
+		socket.join(Rooms.conversation(id, dialect));
+	}
+
+	void unsubscribe(SocketIoSocket socket, ConversationId id) {
+		joined(socket).remove(id);
+		socket.leave(Rooms.conversation(id));
+		for (Dialect dialect : this.dialects) {
+			socket.leave(Rooms.conversation(id, dialect));
+		}
+	}
+
+	boolean subscribed(SocketIoSocket socket, ConversationId id) {
+		return joined(socket).contains(id);
+	}
+
+	/** The conversations this socket has joined (a snapshot). */
+	Set<ConversationId> conversationsOf(SocketIoSocket socket) {
+		return Set.copyOf(joined(socket));
+	}
+
+	/**
+	 * Takes every socket of a user on this node out of a conversation they may no longer
+	 * read.
+	 */
+	void evict(String userId, ConversationId id) {
+		for (String socketId : this.namespace.socketIdsIn(Rooms.user(userId))) {
+			this.namespace.socket(socketId).ifPresent((socket) -> unsubscribe(socket, id));
+		}
+	}
+
+	private static Set<ConversationId> joined(SocketIoSocket socket) {
+		Set<ConversationId> joined = socket.attribute(JOINED);
+		return (joined != null) ? joined : Set.of();
+	}
+
+}

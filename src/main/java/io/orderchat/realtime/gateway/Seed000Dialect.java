@@ -1,0 +1,134 @@
+package io.orderchat.realtime.gateway;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.NewMessage;
+import io.orderchat.identity.Caller;
+import io.orderchat.orders.Order;
+import io.orderchat.orders.OrderManagement;
+import io.orderchat.orders.OrderStatus;
+import io.orderchat.realtime.gateway.RealtimeEvent.InConversation;
+import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
+import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
+import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.shared.DomainException;
+import io.orderchat.socketio.SocketIoSocket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The currency-exchange app (seed 000): rooms are the orders' chat rooms ({@code roomId}
+ * = the {@code chatRoomId} that order creation returns). Commands {@code chat:join},
+ * {@code chat:message}, {@code chat:typing}, {@code order:updateStatus}; events
+ * {@code chat:userJoined}, {@code chat:message}, {@code user:typing},
+ * {@code order:statusUpdated} and {@code error}.
+ */
+final class Seed000Dialect extends SeedDialect {
+
+	private final RealtimeConversations conversations;
+
+	private final OrderManagement orders;
+
+	Seed000Dialect(RealtimeConversations conversations, OrderManagement orders) {
+		this.conversations = conversations;
+		this.orders = orders;
+	}
+
+	@Override
+	public String name() {
+		return "seed000";
+	}
+
+	@Override
+	public void register(CommandRouter router) {
+		router.on(this, "chat:join", (socket, caller, args) -> {
+			ConversationId id = room(caller, Payload.of(args));
+			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
+			return json("roomId", id, "messages",
+					joined.view()
+						.messages()
+						.stream()
+						.map((m) -> message(joined.view().conversation().subjectId(), m))
+						.toList());
+		});
+		router.on(this, "chat:message", (socket, caller, args) -> {
+			Payload payload = Payload.of(args);
+			ConversationId id = room(caller, payload);
+			String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
+			Message stored = this.conversations
+				.send(socket, caller, id, NewMessage.text(content, payload.optionalText("clientId").orElse(null)))
+				.message();
+			return message(null, stored);
+		});
+		router.on(this, "chat:typing", this::typing);
+		router.on(this, "order:updateStatus", (socket, caller, args) -> {
+			Payload payload = Payload.of(args);
+			ConversationId id = room(caller, payload);
+			String status = payload.text("status");
+			OrderStatus to = OrderStatus.parse(status)
+				.orElseThrow(() -> Payload.invalid("Unknown order status '" + status + "'"));
+			Order order = this.orders.changeStatus(caller, orderOf(id), to, payload.optionalText("notes").orElse(null));
+			return json("orderId", order.id(), "status", order.status());
+		});
+	}
+
+	/**
+	 * The room a payload names by {@code roomId}, or by {@code orderId} when it has none.
+	 */
+	private ConversationId room(Caller caller, Payload payload) {
+		return payload.optionalText("roomId")
+			.map(ConversationId::parse)
+			.orElseGet(() -> this.conversations.ofOrder(caller, payload.text("orderId")));
+	}
+
+	private String orderOf(ConversationId id) {
+		return this.conversations.subjectOf(id)
+			.filter((subject) -> subject.kind() == io.orderchat.conversations.ConversationKind.ORDER)
+			.map(RealtimeEvent.Subject::subjectId)
+			.orElseThrow(() -> DomainException.notFound("Room '" + id + "' is not an order's chat"));
+	}
+
+	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = room(caller, payload);
+		if (payload.optionalBoolean("isTyping").orElse(true)) {
+			this.conversations.startTyping(socket, caller, id);
+		}
+		else {
+			this.conversations.stopTyping(socket, caller, id);
+		}
+		return null;
+	}
+
+	static Object message(String orderId, Message message) {
+		return json("_id", message.id(), "id", message.id(), "roomId", message.conversationId(), "orderId", orderId,
+				"sender",
+				(message.senderId() != null) ? json("_id", message.senderId(), "id", message.senderId(), "name",
+						message.senderName(), "role", message.senderRole()) : null,
+				"message", message.content(), "content", message.content(), "type", message.type(), "seq",
+				message.seq(), "createdAt", message.createdAt());
+	}
+
+	@Override
+	public void render(RealtimeEvent event, Emitter emitter) {
+		if (!(event instanceof InConversation about)) {
+			return;
+		}
+		String roomId = about.subject().conversationId();
+		String orderId = orderIdOf(about.subject()).orElse(null);
+		switch (event) {
+			case MessageAdded added -> emitter.emit("chat:message", message(orderId, added.message()));
+			case TypingChanged typing -> emitter.emit("user:typing", json("userId", typing.userId(), "name",
+					typing.name(), "roomId", roomId, "isTyping", typing.typing()));
+			case MemberPresence member when member.joined() -> emitter.emit("chat:userJoined",
+					json("userId", member.userId(), "name", member.name(), "role", member.role(), "roomId", roomId));
+			case OrderStatusChanged status -> emitter.emit("order:statusUpdated",
+					json("orderId", status.orderId(), "roomId", roomId, "status", status.to(), "previousStatus",
+							status.from(), "notes", status.notes(), "updatedBy", status.byUserId()));
+			default -> {
+				// The exchange app's clients know no other events.
+			}
+		}
+	}
+
+}

@@ -1,0 +1,110 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.List;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.Message;
+import io.orderchat.conversations.NewMessage;
+import io.orderchat.identity.Caller;
+import io.orderchat.realtime.gateway.RealtimeEvent.InConversation;
+import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
+import io.orderchat.realtime.gateway.RealtimeEvent.Notification;
+import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.PresenceChanged;
+import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.socketio.SocketIoSocket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The services marketplace (seed 004): {@code join_order_chat} / {@code leave_order_chat}
+ * {@code {orderId}}, {@code order_message} {@code {orderId, content}} and
+ * {@code order_typing} {@code {orderId, isTyping}}; the server pushes
+ * {@code order_message}, {@code order_typing}, {@code order_status_update},
+ * {@code notification} and {@code user_presence}.
+ */
+final class Seed004Dialect extends SeedDialect {
+
+	private final RealtimeConversations conversations;
+
+	Seed004Dialect(RealtimeConversations conversations) {
+		this.conversations = conversations;
+	}
+
+	@Override
+	public String name() {
+		return "seed004";
+	}
+
+	@Override
+	public void register(CommandRouter router) {
+		router.on(this, "join_order_chat", (socket, caller, args) -> {
+			String orderId = idArgument(args, "orderId");
+			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order(caller, orderId));
+			return json("orderId", orderId, "messages",
+					joined.view().messages().stream().map((m) -> message(orderId, m)).toList());
+		});
+		router.on(this, "leave_order_chat", (socket, caller, args) -> {
+			String orderId = idArgument(args, "orderId");
+			this.conversations.leave(socket, caller, order(caller, orderId));
+			return json("orderId", orderId);
+		});
+		router.on(this, "order_message", (socket, caller, args) -> {
+			Payload payload = Payload.of(args);
+			String orderId = payload.text("orderId");
+			Message stored = this.conversations
+				.send(socket, caller, order(caller, orderId), NewMessage
+					.text(payload.optionalText("content").orElse(null), payload.optionalText("clientId").orElse(null)))
+				.message();
+			return message(orderId, stored);
+		});
+		router.on(this, "order_typing", this::typing);
+	}
+
+	private ConversationId order(Caller caller, String orderId) {
+		return this.conversations.ofOrder(caller, orderId);
+	}
+
+	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = order(caller, payload.text("orderId"));
+		if (payload.optionalBoolean("isTyping").orElse(true)) {
+			this.conversations.startTyping(socket, caller, id);
+		}
+		else {
+			this.conversations.stopTyping(socket, caller, id);
+		}
+		return null;
+	}
+
+	/** The marketplace's OrderChatMessage. */
+	static Object message(String orderId, Message message) {
+		return json("id", message.id(), "orderId", orderId, "senderId", message.senderId(), "senderName",
+				message.senderName(), "senderRole", message.senderRole(), "content", message.content(), "type",
+				message.type(), "attachments", List.of(), "seq", message.seq(), "createdAt", message.createdAt());
+	}
+
+	@Override
+	public void render(RealtimeEvent event, Emitter emitter) {
+		if (event instanceof PresenceChanged presence) {
+			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
+			return;
+		}
+		orderIdOf(((InConversation) event).subject()).ifPresent((orderId) -> {
+			switch (event) {
+				case MessageAdded added -> emitter.emit("order_message", message(orderId, added.message()));
+				case TypingChanged typing -> emitter.emit("order_typing", json("userId", typing.userId(), "name",
+						typing.name(), "orderId", orderId, "isTyping", typing.typing()));
+				case OrderStatusChanged status -> emitter.emit("order_status_update",
+						json("orderId", orderId, "status", status.to(), "previousStatus", status.from()));
+				case Notification notification -> emitter.emit("notification",
+						json("type", "order_message", "orderId", orderId, "content",
+								notification.message().senderName() + ": " + notification.message().content(),
+								"message", message(orderId, notification.message())));
+				default -> {
+					// The marketplace's clients know no other events.
+				}
+			}
+		});
+	}
+
+}

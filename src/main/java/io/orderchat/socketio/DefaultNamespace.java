@@ -1,0 +1,147 @@
+package io.orderchat.socketio;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A namespace of one {@link SocketIoServer}: runs the CONNECT sequence (middleware, room
+ * of its own, CONNECT reply, listeners) and owns the adapter.
+ */
+final class DefaultNamespace implements Namespace {
+
+	private final String name;
+
+	private final SocketIoServer server;
+
+	private final Adapter adapter;
+
+	private final List<Middleware> middlewares = new CopyOnWriteArrayList<>();
+
+	private final List<Consumer<SocketIoSocket>> connectionListeners = new CopyOnWriteArrayList<>();
+
+	private final Map<String, DefaultSocket> sockets = new ConcurrentHashMap<>();
+
+	DefaultNamespace(String name, SocketIoServer server) {
+		this.name = name;
+		this.server = server;
+		this.adapter = server.options().adapterFactory().create(name, this::deliver);
+	}
+
+	@Override
+	public String name() {
+		return this.name;
+	}
+
+	@Override
+	public void use(Middleware middleware) {
+		this.middlewares.add(middleware);
+	}
+
+	@Override
+	public void onConnection(Consumer<SocketIoSocket> listener) {
+		this.connectionListeners.add(listener);
+	}
+
+	@Override
+	public BroadcastOperator to(String... rooms) {
+		return new DefaultBroadcastOperator(this, Set.of(), Set.of()).to(rooms);
+	}
+
+	@Override
+	public BroadcastOperator except(String... rooms) {
+		return new DefaultBroadcastOperator(this, Set.of(), Set.of()).except(rooms);
+	}
+
+	@Override
+	public void emit(String event, Object... args) {
+		new DefaultBroadcastOperator(this, Set.of(), Set.of()).emit(event, args);
+	}
+
+	@Override
+	public Optional<SocketIoSocket> socket(String id) {
+		return Optional.ofNullable(this.sockets.get(id));
+	}
+
+	@Override
+	public Set<String> socketIdsIn(String room) {
+		return this.adapter.sockets(Set.of(room));
+	}
+
+	@Override
+	public int size() {
+		return this.sockets.size();
+	}
+
+	Adapter adapter() {
+		return this.adapter;
+	}
+
+	PacketWriter writer() {
+		return this.server.writer();
+	}
+
+	SocketIoServer server() {
+		return this.server;
+	}
+
+	/**
+	 * Runs on the socket's executor: the middleware chain, then either a CONNECT_ERROR or
+	 * the socket's admission and the connection listeners.
+	 */
+	void connect(DefaultSocket socket) {
+		for (Middleware middleware : this.middlewares) {
+			try {
+				middleware.handle(socket);
+			}
+			catch (ConnectionRefused ex) {
+				socket.refuse(writer().connectError(this.name, ex.getMessage(), ex.data()));
+				return;
+			}
+			catch (RuntimeException ex) {
+				this.server.reportError(socket, null, ex, Ack.NONE);
+				socket.refuse(writer().connectError(this.name, "Internal server error", null));
+				return;
+			}
+		}
+		boolean admitted = socket.admit(() -> {
+			socket.write(writer().connect(this.name, socket.id()));
+			this.sockets.put(socket.id(), socket);
+			this.adapter.addAll(socket.id(), Set.of(socket.id()));
+		});
+		if (!admitted) {
+			return;
+		}
+		for (Consumer<SocketIoSocket> listener : this.connectionListeners) {
+			try {
+				listener.accept(socket);
+			}
+			catch (RuntimeException ex) {
+				this.server.reportError(socket, null, ex, Ack.NONE);
+			}
+		}
+	}
+
+	void remove(DefaultSocket socket) {
+		this.adapter.delAll(socket.id());
+		this.sockets.remove(socket.id(), socket);
+	}
+
+	void disconnectAll() {
+		for (DefaultSocket socket : List.copyOf(this.sockets.values())) {
+			socket.disconnect(true);
+		}
+	}
+
+	private void deliver(String socketId, EncodedPacket packet) {
+		DefaultSocket socket = this.sockets.get(socketId);
+		if (socket != null) {
+			socket.write(packet);
+		}
+	}
+
+}

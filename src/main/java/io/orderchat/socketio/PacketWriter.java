@@ -1,0 +1,95 @@
+package io.orderchat.socketio;
+
+import java.nio.ByteBuffer;
+import java.util.Set;
+
+import io.orderchat.socketio.parser.Packet;
+import io.orderchat.socketio.parser.PacketEncoder;
+import io.orderchat.socketio.parser.PacketType;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns application values into encoded packets: Jackson for the values, the parser for
+ * the wire format.
+ */
+final class PacketWriter {
+
+	private static final Set<String> RESERVED_EVENTS = Set.of("connect", "connect_error", "disconnect", "disconnecting",
+			"newListener", "removeListener");
+
+	private final ObjectMapper mapper;
+
+	private final PacketEncoder encoder;
+
+	PacketWriter(ObjectMapper mapper) {
+		this.mapper = mapper;
+		this.encoder = new PacketEncoder(mapper);
+	}
+
+	EncodedPacket event(String namespace, Long ackId, String event, Object[] args) {
+		if (event == null || RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+		}
+		ArrayNode data = JsonNodeFactory.instance.arrayNode(1 + args.length);
+		data.add(event);
+		addAll(data, args);
+		return encode(new Packet(PacketType.EVENT, namespace, ackId, data));
+	}
+
+	EncodedPacket ack(String namespace, long ackId, Object[] args) {
+		ArrayNode data = JsonNodeFactory.instance.arrayNode(args.length);
+		addAll(data, args);
+		return encode(new Packet(PacketType.ACK, namespace, ackId, data));
+	}
+
+	EncodedPacket connect(String namespace, String socketId) {
+		ObjectNode data = JsonNodeFactory.instance.objectNode();
+		data.put("sid", socketId);
+		return encode(Packet.of(PacketType.CONNECT, namespace, data));
+	}
+
+	EncodedPacket connectError(String namespace, String message, Object details) {
+		ObjectNode data = JsonNodeFactory.instance.objectNode();
+		data.put("message", message);
+		if (details != null) {
+			data.set("data", toTree(details));
+		}
+		return encode(Packet.of(PacketType.CONNECT_ERROR, namespace, data));
+	}
+
+	EncodedPacket disconnect(String namespace) {
+		return encode(Packet.of(PacketType.DISCONNECT, namespace, null));
+	}
+
+	private void addAll(ArrayNode data, Object[] args) {
+		for (Object arg : args) {
+			data.add(toTree(arg));
+		}
+	}
+
+	private JsonNode toTree(Object value) {
+		return switch (value) {
+			case null -> JsonNodeFactory.instance.nullNode();
+			case JsonNode node -> node;
+			case byte[] bytes -> BinaryNode.valueOf(bytes);
+			case ByteBuffer buffer -> {
+				ByteBuffer copy = buffer.duplicate();
+				byte[] bytes = new byte[copy.remaining()];
+				copy.get(bytes);
+				yield BinaryNode.valueOf(bytes);
+			}
+			default -> this.mapper.valueToTree(value);
+		};
+	}
+
+	private EncodedPacket encode(Packet packet) {
+		PacketEncoder.Encoded encoded = this.encoder.encode(packet);
+		return new EncodedPacket(encoded.text(), encoded.attachments());
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.orderchat.socketio.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Settings of an Engine.IO server.
+ *
+ * @param pingInterval how often the server pings each session
+ * @param pingTimeout how long a ping may stay unanswered before the session is closed
+ * @param upgradeTimeout how long a probed WebSocket may take to complete the upgrade
+ * @param maxPayload the largest message or polling body accepted, in bytes; also sent to
+ * the client in the handshake
+ * @param outboundQueueLimit how many packets may wait for one session's transport before
+ * that session is closed as too slow
+ * @param allowedOrigins browser origins allowed to connect (CORS and WebSocket origin
+ * check); empty means any origin, reflected
+ * @param perMessageDeflate whether WebSocket permessage-deflate may be negotiated
+ */
+public record EngineOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, long maxPayload,
+		int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing) {
+
+	public EngineOptions {
+		allowedOrigins = List.copyOf(allowedOrigins);
+		if (outboundQueueLimit < 1) {
+			throw new IllegalArgumentException("outboundQueueLimit must be positive");
+		}
+	}
+
+	/** Whether a browser on {@code origin} may use the server reached as {@code host}. */
+	public boolean allowsOrigin(String origin, String host) {
+		if (origin == null || this.allowedOrigins.isEmpty() || this.allowedOrigins.contains(origin)) {
+			return true;
+		}
+		// A same-origin page is always allowed, whatever the list says.
+		int schemeEnd = origin.indexOf("://");
+		return host != null && schemeEnd > 0 && origin.substring(schemeEnd + 3).equalsIgnoreCase(host);
+	}
+
+}

@@ -1,0 +1,230 @@
+package io.orderchat.socketio.engine;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An Engine.IO v4 server: checks requests, opens sessions, and routes long-polling
+ * requests and WebSockets to them. It knows nothing of HTTP servers; a binding (see
+ * {@code io.orderchat.socketio.servlet}) turns requests into {@link EngineRequest}s and
+ * calls it.
+ *
+ * <p>
+ * All timers (heartbeats, upgrade and connect timeouts) run on one shared scheduler
+ * thread; their tasks only flip state or enqueue packets.
+ */
+public final class EngineServer {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineServer.class);
+
+	private static final SecureRandom random = new SecureRandom();
+
+	private final EngineOptions options;
+
+	private final ScheduledThreadPoolExecutor scheduler;
+
+	private final Map<String, EngineSocket> sessions = new ConcurrentHashMap<>();
+
+	private volatile Consumer<EngineSocket> connectionListener = (socket) -> {
+	};
+
+	public EngineServer(EngineOptions options) {
+		this.options = options;
+		this.scheduler = new ScheduledThreadPoolExecutor(1,
+				Thread.ofPlatform().name("engine-io-timer").daemon().factory());
+		this.scheduler.setRemoveOnCancelPolicy(true);
+	}
+
+	public EngineOptions options() {
+		return this.options;
+	}
+
+	/** The shared timer; tasks must be short. */
+	public ScheduledExecutorService scheduler() {
+		return this.scheduler;
+	}
+
+	/**
+	 * Sets the listener told of each new session, before the client can send anything.
+	 */
+	public void onConnection(Consumer<EngineSocket> listener) {
+		this.connectionListener = listener;
+	}
+
+	/** The number of open sessions. */
+	public int size() {
+		return this.sessions.size();
+	}
+
+	/**
+	 * Checks a request the way the reference server does, in the same order.
+	 * @return the error to answer with, or {@code null} if the request may proceed
+	 */
+	public EngineError verify(EngineRequest request) {
+		String transport = request.transport();
+		if (!"polling".equals(transport) && !"websocket".equals(transport)) {
+			return EngineError.UNKNOWN_TRANSPORT;
+		}
+		if (!this.options.allowsOrigin(request.header("origin"), request.header("host"))) {
+			return EngineError.FORBIDDEN;
+		}
+		if (!"4".equals(request.parameter("EIO"))) {
+			return EngineError.UNSUPPORTED_PROTOCOL_VERSION;
+		}
+		String sid = request.sid();
+		if (sid != null) {
+			EngineSocket socket = this.sessions.get(sid);
+			if (socket == null) {
+				return EngineError.UNKNOWN_SID;
+			}
+			if (!request.upgrade() && !transport.equals(socket.transport())) {
+				return EngineError.BAD_REQUEST;
+			}
+			if (request.upgrade() && !"websocket".equals(transport)) {
+				return EngineError.BAD_REQUEST;
+			}
+			return null;
+		}
+		if ("polling".equals(transport) && !"GET".equals(request.method())) {
+			return EngineError.BAD_HANDSHAKE_METHOD;
+		}
+		if ("websocket".equals(transport) && !request.upgrade()) {
+			return EngineError.BAD_REQUEST;
+		}
+		return null;
+	}
+
+	/** Serves a verified long-polling GET: a handshake, or a poll for pending packets. */
+	public void handlePoll(EngineRequest request, PollResponder responder) {
+		String sid = request.sid();
+		if (sid == null) {
+			EngineSocket socket = open(request, null);
+			responder.respond(200, EngineSocket.TEXT_PLAIN, openPacket(socket, List.of("websocket")).encode());
+			return;
+		}
+		EngineSocket socket = this.sessions.get(sid);
+		if (socket == null) {
+			responder.fail(EngineError.UNKNOWN_SID);
+			return;
+		}
+		socket.onPoll(responder);
+	}
+
+	/** Serves a verified long-polling POST carrying {@code body}. */
+	public void handlePost(EngineRequest request, String body, PollResponder responder) {
+		EngineSocket socket = this.sessions.get(request.sid());
+		if (socket == null) {
+			responder.fail(EngineError.UNKNOWN_SID);
+			return;
+		}
+		socket.onPost(body, responder);
+	}
+
+	/** A poll request's connection ended before it was answered. */
+	public void pollAborted(EngineRequest request, PollResponder responder) {
+		EngineSocket socket = this.sessions.get(request.sid());
+		if (socket != null) {
+			socket.onPollAborted(responder);
+		}
+	}
+
+	/**
+	 * A POST body was larger than {@link EngineOptions#maxPayload()}: the session ends.
+	 */
+	public void payloadTooLarge(EngineRequest request) {
+		EngineSocket socket = this.sessions.get(request.sid());
+		if (socket != null) {
+			logger.debug("Closing Engine.IO session {}: payload too large", socket.id());
+			socket.close("transport error", false);
+		}
+	}
+
+	/**
+	 * Serves a verified WebSocket that has just opened: a new session, or a probe to
+	 * upgrade an existing polling session. Returns the handler for its frames; if the
+	 * WebSocket cannot be used it is closed and the handler ignores everything.
+	 */
+	public WebSocketHandler openWebSocket(EngineRequest request, WebSocketChannel channel) {
+		String sid = request.sid();
+		if (sid == null) {
+			EngineSocket socket = open(request, channel);
+			return socket.webSocketHandler();
+		}
+		EngineSocket socket = this.sessions.get(sid);
+		WebSocketHandler handler = (socket != null) ? socket.startUpgrade(channel) : null;
+		if (handler == null) {
+			channel.close();
+			return IGNORE;
+		}
+		return handler;
+	}
+
+	/** Closes every session and stops the timers. */
+	public void close() {
+		for (EngineSocket socket : List.copyOf(this.sessions.values())) {
+			socket.close("server shutting down", false);
+		}
+		this.scheduler.shutdownNow();
+	}
+
+	void remove(EngineSocket socket) {
+		this.sessions.remove(socket.id(), socket);
+	}
+
+	private EngineSocket open(EngineRequest request, WebSocketChannel channel) {
+		EngineSocket socket = new EngineSocket(newId(), this, request, channel);
+		this.sessions.put(socket.id(), socket);
+		if (channel != null) {
+			socket.send(openPacket(socket, List.of()));
+		}
+		try {
+			this.connectionListener.accept(socket);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Connection listener failed for Engine.IO session {}", socket.id(), ex);
+		}
+		socket.startHeartbeat();
+		return socket;
+	}
+
+	private EnginePacket openPacket(EngineSocket socket, List<String> upgrades) {
+		String json = "{\"sid\":\"" + socket.id() + "\",\"upgrades\":"
+				+ (upgrades.isEmpty() ? "[]" : "[\"" + String.join("\",\"", upgrades) + "\"]") + ",\"pingInterval\":"
+				+ this.options.pingInterval().toMillis() + ",\"pingTimeout\":" + this.options.pingTimeout().toMillis()
+				+ ",\"maxPayload\":" + this.options.maxPayload() + "}";
+		return EnginePacket.of(EnginePacketType.OPEN, json);
+	}
+
+	/** 120 random bits, URL-safe: a session id is a bearer credential for polling. */
+	static String newId() {
+		byte[] bytes = new byte[15];
+		random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static final WebSocketHandler IGNORE = new WebSocketHandler() {
+
+		@Override
+		public void onText(String text) {
+		}
+
+		@Override
+		public void onBinary(byte[] data) {
+		}
+
+		@Override
+		public void onClose() {
+		}
+
+	};
+
+}

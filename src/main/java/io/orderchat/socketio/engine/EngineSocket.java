@@ -1,0 +1,733 @@
+package io.orderchat.socketio.engine;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Engine.IO session: a client that shook hands, whatever transport it uses now.
+ *
+ * <p>
+ * Outbound packets wait in one {@link Outbox}, bounded by
+ * {@link EngineOptions#outboundQueueLimit()} together with the frames the web server is
+ * still writing: a session whose client does not keep up is closed with the reason
+ * {@code "outbound queue overflow"} instead of holding memory or slowing its senders.
+ * Long polls take the whole outbox. Over WebSocket, packets are written as they come,
+ * unless {@link EngineOptions#writeSpacing()} asks for a least time between writes: then
+ * packets wait for that spacing (a burst of more than {@value #BURST_FRAMES} frames goes
+ * out at once), which keeps consecutive packets in separate TCP segments for clients that
+ * read one message per read (the official test suites among them; spacing costs latency,
+ * so only the conformance configuration uses it). All state changes happen under the
+ * session's own monitor, never a server-wide lock.
+ *
+ * <p>
+ * Listeners are called on the thread that received the packet (a web-server thread); they
+ * must hand slow work off.
+ */
+public final class EngineSocket {
+
+	private static final Logger logger = LoggerFactory.getLogger(EngineSocket.class);
+
+	static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
+
+	static final int BURST_FRAMES = 8;
+
+	private enum State {
+
+		OPEN,
+		/**
+		 * Closed for the application; the outbox (ending with a CLOSE packet over
+		 * polling) still drains to the client.
+		 */
+		CLOSING, CLOSED
+
+	}
+
+	private final String id;
+
+	private final EngineServer server;
+
+	private final EngineRequest request;
+
+	private final Instant issued = Instant.now();
+
+	private final int queueLimit;
+
+	private final AtomicInteger framesInFlight = new AtomicInteger();
+
+	private final WebSocketChannel.WriteCallback writeCallback = new WebSocketChannel.WriteCallback() {
+
+		@Override
+		public void succeeded() {
+			EngineSocket.this.framesInFlight.decrementAndGet();
+		}
+
+		@Override
+		public void failed(Throwable cause) {
+			EngineSocket.this.framesInFlight.decrementAndGet();
+			// Never close from inside the web server's write path: it may hold its own
+			// locks.
+			Thread.startVirtualThread(() -> close("transport error", false));
+		}
+
+	};
+
+	private volatile Consumer<EnginePacket> messageListener = (packet) -> {
+	};
+
+	private volatile Consumer<String> closeListener = (reason) -> {
+	};
+
+	// Everything below is guarded by this.
+
+	private State state = State.OPEN;
+
+	private WebSocketChannel webSocket;
+
+	private final Outbox outbox = new Outbox();
+
+	private PollResponder pendingPoll;
+
+	private boolean pollFlushScheduled;
+
+	/** When the pong for the next ping is due at the latest. */
+	private long pongDeadlineNanos;
+
+	/** When the last WebSocket write was handed to the web server, 0 if never. */
+	private long lastWriteNanos;
+
+	/** A delayed WebSocket flush is scheduled. */
+	private boolean flushScheduled;
+
+	/**
+	 * The client closed while a poll of its own may still be on the way: answer it NOOP.
+	 */
+	private boolean noopForLatePoll;
+
+	private boolean upgradeStarted;
+
+	private boolean probed;
+
+	private ScheduledFuture<?> heartbeat;
+
+	private ScheduledFuture<?> upgradeTimer;
+
+	EngineSocket(String id, EngineServer server, EngineRequest request, WebSocketChannel webSocket) {
+		this.id = id;
+		this.server = server;
+		this.request = request;
+		this.webSocket = webSocket;
+		this.queueLimit = server.options().outboundQueueLimit();
+	}
+
+	public String id() {
+		return this.id;
+	}
+
+	/** The request that opened the session. */
+	public EngineRequest request() {
+		return this.request;
+	}
+
+	public Instant issued() {
+		return this.issued;
+	}
+
+	/** The current transport: {@code "polling"} or {@code "websocket"}. */
+	public synchronized String transport() {
+		return (this.webSocket != null) ? "websocket" : "polling";
+	}
+
+	public synchronized boolean isOpen() {
+		return this.state == State.OPEN;
+	}
+
+	/** Sets the listener for MESSAGE packets from the client. */
+	public void onMessage(Consumer<EnginePacket> listener) {
+		this.messageListener = listener;
+	}
+
+	/** Sets the listener told once, with the reason, when the session ends. */
+	public void onClose(Consumer<String> listener) {
+		this.closeListener = listener;
+	}
+
+	public void send(EnginePacket packet) {
+		send(List.of(packet));
+	}
+
+	/**
+	 * Sends packets that must stay together, in order (a Socket.IO packet and its binary
+	 * attachments). Does nothing once the session is closing.
+	 */
+	public void send(List<EnginePacket> packets) {
+		boolean overflow = false;
+		boolean flushPoll = false;
+		synchronized (this) {
+			if (this.state != State.OPEN) {
+				return;
+			}
+			if (this.outbox.frames() + this.framesInFlight.get() + packets.size() > this.queueLimit) {
+				overflow = true;
+			}
+			else {
+				this.outbox.add(packets);
+				if (this.webSocket == null) {
+					flushPoll = schedulePollFlush();
+				}
+				else if (!this.flushScheduled || this.outbox.frames() > BURST_FRAMES) {
+					flushWebSocket();
+				}
+			}
+		}
+		if (overflow) {
+			logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow (limit {} packets)", this.id,
+					this.request.remoteAddress(), this.queueLimit);
+			close("outbound queue overflow", false);
+		}
+		else if (flushPoll) {
+			// Written off the sender's thread so that a slow poller never slows a
+			// broadcast; packets sent meanwhile go out in the same response.
+			Thread.startVirtualThread(this::flushPendingPoll);
+		}
+	}
+
+	/**
+	 * Closes the session from the server side, after the packets already sent: a
+	 * WebSocket is closed behind them, a polling client gets them with a CLOSE packet on
+	 * its next poll.
+	 */
+	public void close() {
+		boolean flushPoll = false;
+		boolean graceful;
+		synchronized (this) {
+			if (this.state != State.OPEN) {
+				return;
+			}
+			graceful = !this.outbox.isEmpty();
+			if (graceful) {
+				this.state = State.CLOSING;
+				cancelTimers();
+				if (this.webSocket == null) {
+					this.outbox.add(List.of(EnginePacket.CLOSE));
+					flushPoll = schedulePollFlush();
+				}
+				long grace = this.server.options().pingInterval().plus(this.server.options().pingTimeout()).toMillis();
+				this.server.scheduler().schedule(() -> close("forced close", false), grace, TimeUnit.MILLISECONDS);
+			}
+		}
+		if (!graceful) {
+			close("forced close", false);
+			return;
+		}
+		notifyClosed("forced close");
+		if (flushPoll) {
+			Thread.startVirtualThread(this::flushPendingPoll);
+		}
+	}
+
+	/**
+	 * Ends the session now. A pending poll is answered with NOOP if the client asked to
+	 * close, otherwise with CLOSE; a WebSocket is closed.
+	 */
+	void close(String reason, boolean byClient) {
+		PollResponder poll;
+		WebSocketChannel channel;
+		boolean notify;
+		boolean keepForLatePoll;
+		synchronized (this) {
+			if (this.state == State.CLOSED) {
+				return;
+			}
+			notify = this.state == State.OPEN;
+			this.state = State.CLOSED;
+			cancelTimers();
+			poll = this.pendingPoll;
+			this.pendingPoll = null;
+			channel = this.webSocket;
+			this.outbox.clear();
+			// A client closing over polling may have a poll in flight on another
+			// connection;
+			// it gets NOOP rather than an error if it arrives shortly after.
+			keepForLatePoll = byClient && poll == null && channel == null;
+			this.noopForLatePoll = keepForLatePoll;
+		}
+		if (keepForLatePoll) {
+			this.server.scheduler()
+				.schedule(() -> this.server.remove(this), this.server.options().pingTimeout().toMillis(),
+						TimeUnit.MILLISECONDS);
+		}
+		else {
+			this.server.remove(this);
+		}
+		if (poll != null) {
+			poll.respond(200, TEXT_PLAIN, byClient ? "6" : "1");
+		}
+		if (channel != null) {
+			channel.close();
+		}
+		if (notify) {
+			notifyClosed(reason);
+		}
+	}
+
+	private void notifyClosed(String reason) {
+		logger.debug("Engine.IO session {} closed: {}", this.id, reason);
+		try {
+			this.closeListener.accept(reason);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Close listener of Engine.IO session {} failed", this.id, ex);
+		}
+	}
+
+	// --- heartbeat -----------------------------------------------------------------
+
+	synchronized void startHeartbeat() {
+		this.pongDeadlineNanos = System.nanoTime() + this.server.options().pingInterval().toNanos()
+				+ this.server.options().pingTimeout().toNanos();
+		scheduleHeartbeat(this::ping, this.server.options().pingInterval().toMillis());
+	}
+
+	/**
+	 * Whether the pong for the current ping is overdue, whether or not the timer has
+	 * fired yet: a request arriving after the deadline must not see the session alive.
+	 */
+	private boolean pongOverdue() {
+		return System.nanoTime() - this.pongDeadlineNanos > 0;
+	}
+
+	private void ping() {
+		synchronized (this) {
+			if (this.state != State.OPEN) {
+				return;
+			}
+			scheduleHeartbeat(() -> close("ping timeout", false), this.server.options().pingTimeout().toMillis());
+		}
+		send(EnginePacket.PING);
+	}
+
+	private synchronized void onPong() {
+		if (this.state == State.OPEN) {
+			startHeartbeat();
+		}
+	}
+
+	private void scheduleHeartbeat(Runnable task, long delayMillis) {
+		if (this.heartbeat != null) {
+			this.heartbeat.cancel(false);
+		}
+		this.heartbeat = this.server.scheduler().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
+	}
+
+	private void cancelTimers() {
+		if (this.heartbeat != null) {
+			this.heartbeat.cancel(false);
+			this.heartbeat = null;
+		}
+		if (this.upgradeTimer != null) {
+			this.upgradeTimer.cancel(false);
+			this.upgradeTimer = null;
+		}
+	}
+
+	// --- inbound -------------------------------------------------------------------
+
+	void onPacket(EnginePacket packet) {
+		switch (packet.type()) {
+			case PONG -> onPong();
+			case MESSAGE -> {
+				if (isOpen()) {
+					try {
+						this.messageListener.accept(packet);
+					}
+					catch (RuntimeException ex) {
+						logger.error("Message listener of Engine.IO session {} failed", this.id, ex);
+					}
+				}
+			}
+			case CLOSE -> close("transport close", true);
+			default -> {
+				// PING, OPEN, UPGRADE and NOOP from a client carry no meaning on an open
+				// session.
+			}
+		}
+	}
+
+	/** The receiving side of the session's own WebSocket. */
+	WebSocketHandler webSocketHandler() {
+		return new WebSocketHandler() {
+
+			@Override
+			public void onText(String text) {
+				try {
+					onPacket(EnginePacket.decode(text));
+				}
+				catch (InvalidPacketException ex) {
+					logger.debug("Closing Engine.IO session {}: {}", EngineSocket.this.id, ex.getMessage());
+					close("parse error", false);
+				}
+			}
+
+			@Override
+			public void onBinary(byte[] data) {
+				onPacket(EnginePacket.message(data));
+			}
+
+			@Override
+			public void onClose() {
+				close("transport close", false);
+			}
+
+		};
+	}
+
+	// --- long polling --------------------------------------------------------------
+
+	void onPoll(PollResponder responder) {
+		List<EnginePacket> packets = null;
+		EngineError error = null;
+		boolean duplicate = false;
+		boolean last = false;
+		boolean timedOut = false;
+		synchronized (this) {
+			if (this.state == State.OPEN && pongOverdue()) {
+				error = EngineError.BAD_REQUEST;
+				timedOut = true;
+			}
+			else if (this.noopForLatePoll) {
+				this.noopForLatePoll = false;
+				packets = List.of(EnginePacket.NOOP);
+				last = true;
+			}
+			else if (this.webSocket != null || this.state == State.CLOSED) {
+				error = EngineError.BAD_REQUEST;
+			}
+			else if (this.pendingPoll != null) {
+				error = EngineError.BAD_REQUEST;
+				duplicate = true;
+			}
+			else if (!this.outbox.isEmpty()) {
+				packets = this.outbox.drain();
+				last = this.state == State.CLOSING;
+			}
+			else if (this.probed) {
+				// Like the reference server's upgrade check, end the poll shortly with
+				// NOOP
+				// so the client can finish upgrading; a client that completes the upgrade
+				// without waiting for it gets an error instead.
+				this.pendingPoll = responder;
+				this.server.scheduler().schedule(this::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
+			}
+			else {
+				this.pendingPoll = responder;
+			}
+		}
+		if (error != null) {
+			if (timedOut) {
+				close("ping timeout", false);
+			}
+			responder.fail(error);
+			if (duplicate) {
+				logger.debug("Closing Engine.IO session {}: overlapping poll requests", this.id);
+				close("transport error", false);
+			}
+			return;
+		}
+		if (packets != null) {
+			responder.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
+		}
+		if (last) {
+			close("forced close", false);
+			this.server.remove(this);
+		}
+	}
+
+	void onPost(String body, PollResponder responder) {
+		List<EnginePacket> packets;
+		try {
+			packets = PollingPayload.decode(body);
+		}
+		catch (InvalidPacketException ex) {
+			logger.debug("Closing Engine.IO session {}: {}", this.id, ex.getMessage());
+			responder.fail(EngineError.BAD_REQUEST);
+			close("parse error", false);
+			return;
+		}
+		synchronized (this) {
+			if (this.webSocket != null || this.state == State.CLOSED) {
+				responder.fail(EngineError.BAD_REQUEST);
+				return;
+			}
+		}
+		for (EnginePacket packet : packets) {
+			onPacket(packet);
+		}
+		responder.respond(200, "text/html", "ok");
+	}
+
+	/** The client gave up on its pending poll (connection lost). */
+	void onPollAborted(PollResponder responder) {
+		boolean aborted;
+		synchronized (this) {
+			aborted = this.pendingPoll == responder;
+			if (aborted) {
+				this.pendingPoll = null;
+			}
+		}
+		if (aborted) {
+			close("transport close", false);
+		}
+	}
+
+	private boolean schedulePollFlush() {
+		if (this.pendingPoll == null || this.pollFlushScheduled) {
+			return false;
+		}
+		this.pollFlushScheduled = true;
+		return true;
+	}
+
+	private void flushPendingPoll() {
+		PollResponder poll;
+		List<EnginePacket> packets;
+		boolean last;
+		synchronized (this) {
+			this.pollFlushScheduled = false;
+			poll = this.pendingPoll;
+			if (poll == null || this.outbox.isEmpty()) {
+				return;
+			}
+			this.pendingPoll = null;
+			packets = this.outbox.drain();
+			last = this.state == State.CLOSING;
+		}
+		poll.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
+		if (last) {
+			close("forced close", false);
+		}
+	}
+
+	// --- WebSocket -----------------------------------------------------------------
+
+	/**
+	 * Writes to the WebSocket what the spacing rule allows now (one group, or everything
+	 * in a burst) and schedules the rest.
+	 */
+	private void flushWebSocket() {
+		long spacing = this.server.options().writeSpacing().toNanos();
+		if (spacing == 0) {
+			for (EnginePacket packet : this.outbox.drain()) {
+				write(packet);
+			}
+			return;
+		}
+		long now = System.nanoTime();
+		long wait = (this.lastWriteNanos == 0) ? 0 : this.lastWriteNanos + spacing - now;
+		boolean burst = this.outbox.frames() > BURST_FRAMES;
+		if (wait <= 0 || burst) {
+			List<EnginePacket> packets = burst ? this.outbox.drain() : this.outbox.poll();
+			for (EnginePacket packet : packets) {
+				write(packet);
+			}
+			this.lastWriteNanos = (now == 0) ? 1 : now;
+			wait = spacing;
+		}
+		if (!this.outbox.isEmpty() && !this.flushScheduled) {
+			this.flushScheduled = true;
+			this.server.scheduler()
+				.schedule(() -> Thread.startVirtualThread(this::scheduledFlush), wait, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void scheduledFlush() {
+		boolean drained;
+		synchronized (this) {
+			this.flushScheduled = false;
+			if (this.state == State.CLOSED || this.webSocket == null) {
+				return;
+			}
+			if (!this.outbox.isEmpty()) {
+				flushWebSocket();
+			}
+			drained = this.state == State.CLOSING && this.outbox.isEmpty();
+		}
+		if (drained) {
+			close("forced close", false);
+		}
+	}
+
+	private void write(EnginePacket packet) {
+		this.framesInFlight.incrementAndGet();
+		if (packet.isBinary()) {
+			this.webSocket.sendBinary(packet.binary(), this.writeCallback);
+		}
+		else {
+			this.webSocket.sendText(packet.encode(), this.writeCallback);
+		}
+	}
+
+	/**
+	 * A WebSocket opened with this session's id wants to take over from long polling.
+	 * Returns the handler that runs the probe / upgrade exchange, or {@code null} if the
+	 * session cannot be upgraded (already upgrading or upgraded, or closing).
+	 */
+	WebSocketHandler startUpgrade(WebSocketChannel channel) {
+		synchronized (this) {
+			if (this.state != State.OPEN || this.webSocket != null || this.upgradeStarted) {
+				return null;
+			}
+			this.upgradeStarted = true;
+			this.upgradeTimer = this.server.scheduler()
+				.schedule(() -> abortUpgrade(channel), this.server.options().upgradeTimeout().toMillis(),
+						TimeUnit.MILLISECONDS);
+		}
+		return new UpgradeHandler(channel);
+	}
+
+	private void abortUpgrade(WebSocketChannel channel) {
+		synchronized (this) {
+			if (this.webSocket == channel) {
+				return;
+			}
+			this.upgradeStarted = false;
+			this.probed = false;
+			if (this.upgradeTimer != null) {
+				this.upgradeTimer.cancel(false);
+				this.upgradeTimer = null;
+			}
+		}
+		channel.close();
+	}
+
+	private void onProbe(WebSocketChannel channel) {
+		synchronized (this) {
+			if (this.state != State.OPEN) {
+				return;
+			}
+			this.probed = true;
+			channel.sendText(EnginePacket.PONG_PROBE.encode(), NO_CALLBACK);
+			if (this.pendingPoll != null) {
+				this.server.scheduler().schedule(this::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
+			}
+		}
+	}
+
+	private void endPollForUpgrade() {
+		PollResponder poll;
+		synchronized (this) {
+			if (!this.probed || this.webSocket != null) {
+				return;
+			}
+			poll = this.pendingPoll;
+			this.pendingPoll = null;
+		}
+		if (poll != null) {
+			poll.respond(200, TEXT_PLAIN, "6");
+		}
+	}
+
+	private boolean completeUpgrade(WebSocketChannel channel) {
+		PollResponder poll;
+		synchronized (this) {
+			if (this.state != State.OPEN || !this.probed) {
+				return false;
+			}
+			if (this.upgradeTimer != null) {
+				this.upgradeTimer.cancel(false);
+				this.upgradeTimer = null;
+			}
+			this.webSocket = channel;
+			this.probed = false;
+			poll = this.pendingPoll;
+			this.pendingPoll = null;
+			if (!this.outbox.isEmpty()) {
+				flushWebSocket();
+			}
+		}
+		if (poll != null) {
+			poll.fail(EngineError.BAD_REQUEST);
+		}
+		logger.debug("Engine.IO session {} upgraded to WebSocket", this.id);
+		return true;
+	}
+
+	private static final WebSocketChannel.WriteCallback NO_CALLBACK = new WebSocketChannel.WriteCallback() {
+
+		@Override
+		public void succeeded() {
+		}
+
+		@Override
+		public void failed(Throwable cause) {
+		}
+
+	};
+
+	/**
+	 * Runs the upgrade exchange on a probing WebSocket, then serves it as the session's.
+	 */
+	private final class UpgradeHandler implements WebSocketHandler {
+
+		private final WebSocketChannel channel;
+
+		private WebSocketHandler upgraded;
+
+		UpgradeHandler(WebSocketChannel channel) {
+			this.channel = channel;
+		}
+
+		@Override
+		public void onText(String text) {
+			if (this.upgraded != null) {
+				this.upgraded.onText(text);
+				return;
+			}
+			EnginePacket packet;
+			try {
+				packet = EnginePacket.decode(text);
+			}
+			catch (InvalidPacketException ex) {
+				abortUpgrade(this.channel);
+				return;
+			}
+			if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
+				onProbe(this.channel);
+			}
+			else if (packet.type() == EnginePacketType.UPGRADE && completeUpgrade(this.channel)) {
+				this.upgraded = webSocketHandler();
+			}
+			else {
+				abortUpgrade(this.channel);
+			}
+		}
+
+		@Override
+		public void onBinary(byte[] data) {
+			if (this.upgraded != null) {
+				this.upgraded.onBinary(data);
+			}
+			else {
+				abortUpgrade(this.channel);
+			}
+		}
+
+		@Override
+		public void onClose() {
+			if (this.upgraded != null) {
+				this.upgraded.onClose();
+			}
+			else {
+				abortUpgrade(this.channel);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,48 @@
+package io.orderchat.socketio;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InMemoryAdapterTest {
+
+	private final List<String> delivered = new ArrayList<>();
+
+	private final InMemoryAdapter adapter = new InMemoryAdapter("/", (id, packet) -> this.delivered.add(id));
+
+	private final EncodedPacket packet = new EncodedPacket("2[\"x\"]", List.of());
+
+	InMemoryAdapterTest() {
+		this.adapter.addAll("a", Set.of("a", "r1", "r2"));
+		this.adapter.addAll("b", Set.of("b", "r1"));
+		this.adapter.addAll("c", Set.of("c", "r2"));
+	}
+
+	@Test
+	void deliversToEveryMemberOfTheRoomsOnce() {
+		this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of("r1", "r2"), Set.of()));
+		assertThat(this.delivered).containsExactlyInAnyOrder("a", "b", "c");
+	}
+
+	@Test
+	void deliversToEveryoneWithoutRoomsAndHonoursExclusions() {
+		this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of(), Set.of("r2")));
+		assertThat(this.delivered).containsExactly("b");
+	}
+
+	@Test
+	void forgetsSocketsThatLeave() {
+		this.adapter.del("a", "r1");
+		assertThat(this.adapter.sockets(Set.of("r1"))).containsExactly("b");
+		assertThat(this.adapter.socketRooms("a")).containsExactlyInAnyOrder("a", "r2");
+		this.adapter.delAll("a");
+		assertThat(this.adapter.socketRooms("a")).isEmpty();
+		assertThat(this.adapter.sockets(Set.of())).containsExactlyInAnyOrder("b", "c");
+		assertThat(this.adapter.sockets(Set.of("a"))).isEmpty();
+	}
+
+}
