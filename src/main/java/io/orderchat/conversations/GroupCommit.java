@@ -49,7 +49,15 @@ class GroupCommit implements DisposableBean {
 
 	static final int MAX_BATCH = 200;
 
-	private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+	/**
+	 * Writers, each owning the conversations whose id hashes to it: a conversation's
+	 * batches are stored and delivered by one thread, in seq order, while other
+	 * conversations' batches go in parallel (delivery after commit runs on the writer, so
+	 * one writer would serialize it all).
+	 */
+	static final int WRITERS = 4;
+
+	private final List<BlockingQueue<Pending>> queues = new ArrayList<>();
 
 	private final MessageLog log;
 
@@ -65,7 +73,7 @@ class GroupCommit implements DisposableBean {
 
 	private final Clock clock;
 
-	private final Thread writer;
+	private final List<Thread> writers = new ArrayList<>();
 
 	private volatile boolean running = true;
 
@@ -78,7 +86,11 @@ class GroupCommit implements DisposableBean {
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.clock = clock;
-		this.writer = Thread.ofPlatform().name("message-group-commit").daemon().start(this::write);
+		for (int i = 0; i < WRITERS; i++) {
+			BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+			this.queues.add(queue);
+			this.writers.add(Thread.ofPlatform().name("message-group-commit-" + i).daemon().start(() -> write(queue)));
+		}
 	}
 
 	/** Stores a user's message; returns once it is committed (or refused). */
@@ -88,7 +100,7 @@ class GroupCommit implements DisposableBean {
 			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
 		}
 		Pending pending = new Pending(caller, id, type, content, clientId, metadata, new CompletableFuture<>());
-		this.queue.add(pending);
+		this.queues.get(Math.floorMod(id.value().hashCode(), WRITERS)).add(pending);
 		try {
 			// bounded: a send must not hang if the writer is gone (shutdown)
 			return pending.result().get(60, TimeUnit.SECONDS);
@@ -108,16 +120,16 @@ class GroupCommit implements DisposableBean {
 		}
 	}
 
-	private void write() {
+	private void write(BlockingQueue<Pending> queue) {
 		List<Pending> batch = new ArrayList<>(MAX_BATCH);
-		while (this.running || !this.queue.isEmpty()) {
+		while (this.running || !queue.isEmpty()) {
 			try {
-				Pending first = this.queue.poll(100, TimeUnit.MILLISECONDS);
+				Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
 				if (first == null) {
 					continue;
 				}
 				batch.add(first);
-				this.queue.drainTo(batch, MAX_BATCH - 1);
+				queue.drainTo(batch, MAX_BATCH - 1);
 				store(batch);
 			}
 			catch (InterruptedException ex) {
@@ -223,7 +235,9 @@ class GroupCommit implements DisposableBean {
 	@Override
 	public void destroy() throws InterruptedException {
 		this.running = false;
-		this.writer.join(5000);
+		for (Thread writer : this.writers) {
+			writer.join(5000);
+		}
 	}
 
 	private record Pending(Caller caller, ConversationId id, MessageType type, String content, String clientId,
