@@ -49,6 +49,8 @@ public class ConversationService {
 
 	private final MessageLog log;
 
+	private final GroupCommit groupCommit;
+
 	private final ApplicationEventPublisher events;
 
 	private final ChatProperties properties;
@@ -56,11 +58,12 @@ public class ConversationService {
 	private final Clock clock;
 
 	ConversationService(Conversations conversations, Participants participants, Messages messages, MessageLog log,
-			ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+			GroupCommit groupCommit, ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
 		this.conversations = conversations;
 		this.participants = participants;
 		this.messages = messages;
 		this.log = log;
+		this.groupCommit = groupCommit;
 		this.events = events;
 		this.properties = properties;
 		this.clock = clock;
@@ -195,6 +198,15 @@ public class ConversationService {
 		return this.participants.activeUserIds(id);
 	}
 
+	/**
+	 * The conversations a user takes part in now, unchecked (e.g. to tell their members
+	 * of a presence change).
+	 */
+	@Transactional(readOnly = true)
+	public List<ConversationId> conversationsOf(String userId) {
+		return this.participants.activeConversationsOf(userId);
+	}
+
 	/** The active participants. */
 	@Transactional(readOnly = true)
 	public List<Participant> participants(ConversationId id) {
@@ -273,7 +285,8 @@ public class ConversationService {
 			Map<String, Object> metadata) {
 		String clientId = checkedClientId(rawClientId);
 		try {
-			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
+			// batched with other senders' messages: one commit for many (see GroupCommit)
+			return this.groupCommit.append(caller, id, type, content, clientId, metadata);
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert

@@ -3,6 +3,11 @@ package io.orderchat.conversations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -80,6 +85,36 @@ class Conversations {
 		return this.jdbc.sql("UPDATE conversations SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
 			.params(Timestamps.column(at), id.value())
 			.update() > 0;
+	}
+
+	/**
+	 * Locks several conversations at once, always in id order so that two batches never
+	 * wait on each other's locks.
+	 */
+	Map<ConversationId, Conversation> lockAll(Collection<ConversationId> ids) {
+		Map<ConversationId, Conversation> locked = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+			.param("ids", ids.stream().map(ConversationId::value).toList())
+			.query(Conversations::map)
+			.list()
+			.forEach((conversation) -> locked.put(conversation.id(), conversation));
+		return locked;
+	}
+
+	/** Moves several conversations' {@code last_seq} in one statement. */
+	void advanceAll(Map<ConversationId, Long> lastSeqs, Instant at) {
+		StringBuilder sql = new StringBuilder("UPDATE conversations SET updated_at = ?, last_seq = CASE id");
+		List<Object> params = new ArrayList<>();
+		params.add(Timestamps.column(at));
+		lastSeqs.forEach((id, seq) -> {
+			sql.append(" WHEN ? THEN ?");
+			params.add(id.value());
+			params.add(seq);
+		});
+		sql.append(" ELSE last_seq END WHERE id IN (");
+		sql.append(String.join(", ", java.util.Collections.nCopies(lastSeqs.size(), "?"))).append(')');
+		lastSeqs.keySet().forEach((id) -> params.add(id.value()));
+		this.jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	static Conversation map(ResultSet rs, int row) throws SQLException {

@@ -3,6 +3,8 @@ package io.orderchat.conversations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +58,23 @@ class Messages {
 					(message.metadata() != null) ? json.writeValueAsString(message.metadata()) : null,
 					Timestamps.column(message.createdAt()), message.staffOnly() ? "staff" : "all")
 			.update();
+	}
+
+	/** Inserts several messages with one multi-row statement. */
+	void insertAll(List<Message> batch) {
+		StringBuilder sql = new StringBuilder("INSERT INTO messages (id, conversation_id, seq, type, content, "
+				+ "sender_id, sender_name, sender_role, client_id, metadata, created_at) VALUES ");
+		List<Object> params = new ArrayList<>(batch.size() * 11);
+		for (int i = 0; i < batch.size(); i++) {
+			sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			Message message = batch.get(i);
+			params.addAll(Arrays.asList(message.id(), message.conversationId().value(), message.seq(),
+					message.type().wire(), message.content(), message.senderId(), message.senderName(),
+					(message.senderRole() != null) ? message.senderRole().wire() : null, message.clientId(),
+					(message.metadata() != null) ? json.writeValueAsString(message.metadata()) : null,
+					Timestamps.column(message.createdAt())));
+		}
+		this.jdbc.sql(sql.toString()).params(params).update();
 	}
 
 	Optional<Message> find(UUID id) {

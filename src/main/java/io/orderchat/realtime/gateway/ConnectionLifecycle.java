@@ -1,11 +1,7 @@
 package io.orderchat.realtime.gateway;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
-import io.orderchat.conversations.Unread;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.socketio.SocketIoSocket;
@@ -75,12 +71,8 @@ final class ConnectionLifecycle {
 	 * offline.
 	 */
 	private void announce(Caller caller, boolean online) {
-		Set<ConversationId> ids = this.conversationService.unread(caller)
-			.conversations()
-			.stream()
-			.map(Unread.Count::conversationId)
-			.collect(Collectors.toSet());
-		this.fanout.toConversations(ids, new RealtimeEvent.PresenceChanged(caller.userId(), online));
+		this.fanout.toConversations(this.conversationService.conversationsOf(caller.userId()),
+				new RealtimeEvent.PresenceChanged(caller.userId(), online));
 	}
 
 }

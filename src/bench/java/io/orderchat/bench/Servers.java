@@ -1,0 +1,198 @@
+package io.orderchat.bench;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Starts the servers a scenario compares, or points at running ones: OrderChat from the built
+ * jar against PostgreSQL (database {@code orderchat_bench}) with {@code JWT_SECRET} set, and the
+ * socket.io peer from {@code ../shared/bench-peer} ({@code npm ci} once, then
+ * {@code node server.mjs}, moved to port 3200 by default).
+ */
+final class Servers {
+
+	/**
+	 * The peer listens on 3000, hard-coded; on a machine where 3000 is taken (by another
+	 * OrderChat, say) this preloaded shim moves that one listen call to {@code PEER_PORT}, leaving
+	 * the peer's own code untouched.
+	 */
+	private static final String PORT_SHIM = "import http from \"node:http\"; const port = Number(process.env.PEER_PORT); "
+			+ "const listen = http.Server.prototype.listen; http.Server.prototype.listen = function (p, ...rest) "
+			+ "{ return listen.call(this, p === 3000 ? port : p, ...rest); };";
+
+	private Servers() {
+	}
+
+	static Database database(Options options) {
+		return new Database(options.text("db-url", "jdbc:postgresql://127.0.0.1:5432/orderchat_bench"),
+				options.text("db-user", "postgres"), options.text("db-password", ""));
+	}
+
+	static String secret(Options options) {
+		return options.text("jwt-secret", Tokens.DEFAULT_SECRET);
+	}
+
+	static Target orderChat(Options options, Path output) throws IOException, InterruptedException {
+		String url = options.text("orderchat-url", null);
+		if (url != null) {
+			URI uri = URI.create(url);
+			long pid = Long.parseLong(options.text("orderchat-pid", "-1"));
+			return new Target(Target.Kind.ORDERCHAT, uri.getHost(), uri.getPort(), pid, null);
+		}
+		Database database = database(options);
+		database.create();
+		int port = Integer.parseInt(options.text("orderchat-port", "3100"));
+		refuseBusy(port, "OrderChat");
+		Path jar = jar();
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		for (String opt : options.text("server-java-opts", "-Xmx1g").split(" ")) {
+			if (!opt.isBlank()) {
+				command.add(opt);
+			}
+		}
+		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(output.resolve("orderchat.log").toFile());
+		builder.environment().put("JWT_SECRET", secret(options));
+		builder.environment().put("DATABASE_URL", database.url());
+		builder.environment().put("DATABASE_USER", database.user());
+		builder.environment().put("DATABASE_PASSWORD", database.password());
+		Process process = builder.start();
+		Target target = new Target(Target.Kind.ORDERCHAT, "127.0.0.1", port, process.pid(), process);
+		awaitHttp(process, target.baseUrl() + "/api/health", Duration.ofSeconds(180), output.resolve("orderchat.log"));
+		return target;
+	}
+
+	static Target peer(Options options, Path output) throws IOException, InterruptedException {
+		Path dir = Path.of(options.text("peer-dir", "../shared/bench-peer")).toAbsolutePath().normalize();
+		if (!Files.exists(dir.resolve("server.mjs"))) {
+			throw new IOException("no socket.io peer at " + dir + " (set --peer-dir, or --peer=off)");
+		}
+		int port = Integer.parseInt(options.text("peer-port", "3200"));
+		refuseBusy(port, "the socket.io peer");
+		dir = installedCopy(dir);
+		String shim = "data:text/javascript;base64,"
+				+ Base64.getEncoder().encodeToString(PORT_SHIM.getBytes(StandardCharsets.UTF_8));
+		ProcessBuilder builder = new ProcessBuilder("node", "--import", shim, "server.mjs").directory(dir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(output.resolve("peer.log").toFile());
+		builder.environment().put("PEER_PORT", Integer.toString(port));
+		Process process = builder.start();
+		Target target = new Target(Target.Kind.PEER, "127.0.0.1", port, process.pid(), process);
+		awaitHttp(process, target.baseUrl() + "/api/ping", Duration.ofSeconds(30), output.resolve("peer.log"));
+		return target;
+	}
+
+	/**
+	 * The peer installed in a copy under target/: the shared folder it comes from is not
+	 * ours to write {@code node_modules} into.
+	 */
+	private static Path installedCopy(Path source) throws IOException, InterruptedException {
+		Path copy = Path.of("target", "bench-peer").toAbsolutePath();
+		Files.createDirectories(copy);
+		for (String file : List.of("server.mjs", "package.json", "package-lock.json")) {
+			Files.copy(source.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+		}
+		if (!Files.isDirectory(copy.resolve("node_modules"))) {
+			Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
+				.directory(copy.toFile())
+				.inheritIO()
+				.start();
+			if (install.waitFor() != 0) {
+				throw new IOException("npm ci failed in " + copy);
+			}
+		}
+		return copy;
+	}
+
+	private static void refuseBusy(int port, String what) throws IOException {
+		try (Socket socket = new Socket()) {
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+		}
+		catch (IOException free) {
+			return;
+		}
+		throw new IOException("port " + port + " is already in use; cannot start " + what
+				+ " (stop whatever listens there, or point the generator at it with --orderchat-url)");
+	}
+
+	private static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files
+				.filter((file) -> file.getFileName().toString().matches("orderchat-.*\\.jar")
+						&& !file.getFileName().toString().endsWith("-tests.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IOException("no target/orderchat-*.jar: build it first (bin/bench does)"));
+		}
+	}
+
+	private static void awaitHttp(Process process, String url, Duration timeout, Path log)
+			throws IOException, InterruptedException {
+		HttpClient http = HttpClient.newBuilder()
+			.version(HttpClient.Version.HTTP_1_1)
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (!process.isAlive()) {
+				throw new IOException("server exited during start; see " + log);
+			}
+			try {
+				HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				if (response.statusCode() == 200) {
+					return;
+				}
+			}
+			catch (IOException notYet) {
+				// still starting
+			}
+			Thread.sleep(250);
+		}
+		process.destroyForcibly();
+		throw new IOException("server did not answer " + url + " within " + timeout + "; see " + log);
+	}
+
+	/** The benchmark database; created on first use, kept so that seeded history is reused. */
+	record Database(String url, String user, String password) {
+
+		void create() {
+			String admin = this.url.substring(0, this.url.lastIndexOf('/') + 1) + "postgres";
+			String name = this.url.substring(this.url.lastIndexOf('/') + 1);
+			try (var connection = DriverManager.getConnection(admin, this.user, this.password);
+					var statement = connection.createStatement()) {
+				var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?");
+				exists.setString(1, name);
+				if (!exists.executeQuery().next()) {
+					statement.execute("CREATE DATABASE " + name);
+				}
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot create database " + name + ": " + ex.getMessage(), ex);
+			}
+		}
+
+		java.sql.Connection connect() throws SQLException {
+			return DriverManager.getConnection(this.url, this.user, this.password);
+		}
+
+	}
+
+}
