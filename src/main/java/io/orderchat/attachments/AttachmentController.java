@@ -14,6 +14,7 @@ import io.orderchat.conversations.Message;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
@@ -119,12 +120,7 @@ class AttachmentController {
 	}
 
 	static UUID attachmentId(String value) {
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw DomainException.notFound("No attachment '" + value + "'");
-		}
+		return Inputs.uuid(value, "attachment");
 	}
 
 	record UploadedRequest(String content, String clientId, List<UUID> attachments) {

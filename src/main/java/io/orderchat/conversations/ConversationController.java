@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
@@ -76,12 +77,7 @@ class ConversationController {
 	}
 
 	static UUID messageId(String value) {
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw DomainException.notFound("No message '" + value + "'");
-		}
+		return Inputs.uuid(value, "message");
 	}
 
 	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata) {

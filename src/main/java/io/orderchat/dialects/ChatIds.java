@@ -3,6 +3,7 @@ package io.orderchat.dialects;
 import java.util.UUID;
 
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 
 /** Ids as the seeds' paths carry them. */
 final class ChatIds {
@@ -12,12 +13,7 @@ final class ChatIds {
 
 	/** A message id; a string that is no UUID names no message. */
 	static UUID messageId(String value) {
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw DomainException.notFound("No message '" + value + "'");
-		}
+		return Inputs.uuid(value, "message");
 	}
 
 }

@@ -18,6 +18,7 @@ import io.orderchat.identity.Role;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Timestamps;
 
@@ -76,7 +77,7 @@ public class DisputeManagement {
 		if (!order.isCustomer(caller.userId()) && !order.isPerformer(caller.userId())) {
 			throw DomainException.forbidden("Only the order's customer or performer can open a dispute");
 		}
-		String why = checkedText(reason, "reason", MAX_REASON);
+		String why = Inputs.optionalText(reason, "reason", MAX_REASON);
 		if (why == null) {
 			throw DomainException.invalid("Field 'reason' is required");
 		}
@@ -162,7 +163,7 @@ public class DisputeManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
-		String text = checkedText(resolution, "resolution", MAX_REASON);
+		String text = Inputs.optionalText(resolution, "resolution", MAX_REASON);
 		get(caller, disputeId);
 		Dispute current = this.disputes.lock(id(disputeId)).orElseThrow();
 		Instant now = Timestamps.now(this.clock);
@@ -205,7 +206,7 @@ public class DisputeManagement {
 		if (messageIds.size() > MAX_EVIDENCE) {
 			throw DomainException.invalid("At most " + MAX_EVIDENCE + " messages can be cited at once");
 		}
-		String why = checkedText(note, "note", 1000);
+		String why = Inputs.optionalText(note, "note", 1000);
 		get(caller, disputeId);
 		Dispute dispute = this.disputes.lock(id(disputeId)).orElseThrow();
 		if (!dispute.isOpen()) {
@@ -257,12 +258,7 @@ public class DisputeManagement {
 	}
 
 	private static UUID id(String disputeId) {
-		try {
-			return UUID.fromString(disputeId.strip());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.notFound("No dispute '" + disputeId + "'");
-		}
+		return Inputs.uuid(disputeId, "dispute");
 	}
 
 	private static UUID messageId(String messageId) {
@@ -272,17 +268,6 @@ public class DisputeManagement {
 		catch (IllegalArgumentException | NullPointerException ex) {
 			throw DomainException.invalid("Message '" + messageId + "' is not a message id");
 		}
-	}
-
-	private static String checkedText(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		if (text.length() > max) {
-			throw DomainException.invalid("Field '" + field + "' may have at most " + max + " characters");
-		}
-		return text;
 	}
 
 }

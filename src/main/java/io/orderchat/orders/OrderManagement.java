@@ -14,6 +14,7 @@ import io.orderchat.conversations.Member;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,7 +67,7 @@ public class OrderManagement {
 		if (amount == null || amount.signum() <= 0) {
 			throw DomainException.invalid("Field 'amount' must be a number greater than 0");
 		}
-		String notes = optional(request.notes(), "notes", MAX_NOTES);
+		String notes = Inputs.optionalText(request.notes(), "notes", MAX_NOTES);
 		return place(null, new Party(customer.userId(), customer.name()), null, method, amount, null, notes);
 	}
 
@@ -83,7 +84,7 @@ public class OrderManagement {
 		String externalId = required(request.externalId(), "externalId");
 		Party customer = party(request.customer(), "customer");
 		Party performer = (request.performer() != null) ? party(request.performer(), "performer") : null;
-		String title = optional(request.title(), "title", 300);
+		String title = Inputs.optionalText(request.title(), "title", 300);
 		if (request.amount() != null && request.amount().signum() < 0) {
 			throw DomainException.invalid("Field 'amount' must not be negative");
 		}
@@ -154,7 +155,7 @@ public class OrderManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
-		String statusNotes = optional(notes, "notes", MAX_NOTES);
+		String statusNotes = Inputs.optionalText(notes, "notes", MAX_NOTES);
 		Order current = lock(idOrExternalId);
 		Instant now = Timestamps.now(this.clock);
 		Order changed = current.changeStatus(to, caller, now);
@@ -275,25 +276,14 @@ public class OrderManagement {
 			throw DomainException.invalid("Field '" + field + "' is required");
 		}
 		String id = required(party.id(), field + ".id");
-		String name = optional(party.name(), field + ".name", MAX_TEXT);
+		String name = Inputs.optionalText(party.name(), field + ".name", MAX_TEXT);
 		return new Party(id, (name != null) ? name : id);
 	}
 
 	private static String required(String value, String field) {
-		String text = optional(value, field, MAX_TEXT);
+		String text = Inputs.optionalText(value, field, MAX_TEXT);
 		if (text == null) {
 			throw DomainException.invalid("Field '" + field + "' is required");
-		}
-		return text;
-	}
-
-	private static String optional(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		if (text.length() > max) {
-			throw DomainException.invalid("Field '" + field + "' may have at most " + max + " characters");
 		}
 		return text;
 	}

@@ -18,6 +18,7 @@ import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.identity.UserDirectory;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -62,17 +63,17 @@ public class SupportDesk {
 	 */
 	@Transactional
 	public SupportSession create(Caller caller, NewSession request) {
-		String subject = text(request.subject(), "subject", 300);
+		String subject = Inputs.optionalText(request.subject(), "subject", 300);
 		if (subject == null) {
 			throw DomainException.invalid("Field 'subject' is required");
 		}
-		String category = text(request.category(), "category", 100);
+		String category = Inputs.optionalText(request.category(), "category", 100);
 		Priority priority = (request.priority() != null)
 				? Priority.parse(request.priority())
 					.orElseThrow(() -> DomainException
 						.invalid("Unknown priority '" + request.priority() + "'; use low, medium, high or urgent"))
 				: Priority.MEDIUM;
-		String restaurant = text(request.restaurantId(), "restaurant_id", 200);
+		String restaurant = Inputs.optionalText(request.restaurantId(), "restaurant_id", 200);
 		Instant now = Timestamps.now(this.clock);
 		UUID id = UUID.randomUUID();
 		Map<String, Object> metadata = new LinkedHashMap<>();
@@ -237,23 +238,7 @@ public class SupportDesk {
 	}
 
 	private static UUID id(String sessionId) {
-		try {
-			return UUID.fromString(sessionId.strip());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.notFound("No support session '" + sessionId + "'");
-		}
-	}
-
-	private static String text(String value, String field, int max) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		String text = value.strip();
-		if (text.length() > max) {
-			throw DomainException.invalid("Field '" + field + "' may have at most " + max + " characters");
-		}
-		return text;
+		return Inputs.uuid(sessionId, "support session");
 	}
 
 }
