@@ -152,6 +152,16 @@ final class RealtimeConversations {
 		}
 	}
 
+	/** Starts or stops the caller's typing, as a client's typing flag says. */
+	void setTyping(SocketIoSocket socket, Caller caller, ConversationId id, boolean typing) {
+		if (typing) {
+			startTyping(socket, caller, id);
+		}
+		else {
+			stopTyping(socket, caller, id);
+		}
+	}
+
 	void stopTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		if (this.typing.stop(id.toString(), caller.userId())) {
 			broadcastTyping(id, caller.userId(), caller.name(), false);

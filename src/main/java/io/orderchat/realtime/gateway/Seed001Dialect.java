@@ -78,12 +78,7 @@ final class Seed001Dialect extends SeedDialect {
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		ConversationId id = this.conversations.ofOrder(caller, payload.text("orderId"));
-		if (payload.optionalBoolean("isTyping").orElse(true)) {
-			this.conversations.startTyping(socket, caller, id);
-		}
-		else {
-			this.conversations.stopTyping(socket, caller, id);
-		}
+		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
 		return null;
 	}
 

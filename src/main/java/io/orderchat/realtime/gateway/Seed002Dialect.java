@@ -66,12 +66,7 @@ final class Seed002Dialect extends SeedDialect {
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args, boolean typing) {
 		ConversationId id = order(caller, idArgument(args, "orderId"));
-		if (typing) {
-			this.conversations.startTyping(socket, caller, id);
-		}
-		else {
-			this.conversations.stopTyping(socket, caller, id);
-		}
+		this.conversations.setTyping(socket, caller, id, typing);
 		return null;
 	}
 

@@ -75,12 +75,7 @@ final class Seed004Dialect extends SeedDialect {
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		ConversationId id = order(caller, payload.text("orderId"));
-		if (payload.optionalBoolean("isTyping").orElse(true)) {
-			this.conversations.startTyping(socket, caller, id);
-		}
-		else {
-			this.conversations.stopTyping(socket, caller, id);
-		}
+		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
 		return null;
 	}
 

@@ -72,12 +72,7 @@ final class Seed004Disputes implements StaffRendering {
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		ConversationId id = dispute(caller, args).conversationId();
-		if (Payload.of(args).optionalBoolean("isTyping").orElse(true)) {
-			this.conversations.startTyping(socket, caller, id);
-		}
-		else {
-			this.conversations.stopTyping(socket, caller, id);
-		}
+		this.conversations.setTyping(socket, caller, id, Payload.of(args).optionalBoolean("isTyping").orElse(true));
 		return null;
 	}
 
