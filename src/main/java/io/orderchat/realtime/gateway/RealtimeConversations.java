@@ -3,6 +3,9 @@ package io.orderchat.realtime.gateway;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationId;
@@ -76,12 +79,12 @@ final class RealtimeConversations {
 	}
 
 	/** What a conversation is about (empty when there is no such conversation). */
-	java.util.Optional<RealtimeEvent.Subject> subjectOf(ConversationId id) {
+	Optional<RealtimeEvent.Subject> subjectOf(ConversationId id) {
 		try {
-			return java.util.Optional.of(this.subjects.of(id));
+			return Optional.of(this.subjects.of(id));
 		}
 		catch (DomainException ex) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 	}
 
@@ -130,7 +133,7 @@ final class RealtimeConversations {
 
 	/** Sends a message carrying files the caller pre-uploaded over REST. */
 	SendResult sendUploaded(SocketIoSocket socket, Caller caller, ConversationId id, String caption, String clientId,
-			List<java.util.UUID> attachmentIds) {
+			List<UUID> attachmentIds) {
 		SendResult result = this.attachments.sendUploaded(caller, id, caption, clientId, attachmentIds);
 		stopTyping(socket, caller, id);
 		return result;
@@ -200,7 +203,7 @@ final class RealtimeConversations {
 	}
 
 	/** A joined conversation, with which of its participants are online. */
-	record Joined(ConversationView view, java.util.Set<String> online) {
+	record Joined(ConversationView view, Set<String> online) {
 	}
 
 	/** One conversation's catch-up: the missed page, or why it was refused. */

@@ -1,7 +1,12 @@
 package io.orderchat.realtime.gateway;
 
+import java.util.Base64;
+import java.util.List;
+
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
@@ -105,7 +110,7 @@ final class Seed000Dialect extends SeedDialect {
 			int comma = url.indexOf(',');
 			if (comma > 0 && url.substring(0, comma).endsWith(";base64")) {
 				try {
-					return java.util.Base64.getDecoder().decode(url.substring(comma + 1));
+					return Base64.getDecoder().decode(url.substring(comma + 1));
 				}
 				catch (IllegalArgumentException ex) {
 					throw Payload.invalid("'file' is not valid base64");
@@ -117,7 +122,7 @@ final class Seed000Dialect extends SeedDialect {
 
 	private String orderOf(ConversationId id) {
 		return this.conversations.subjectOf(id)
-			.filter((subject) -> subject.kind() == io.orderchat.conversations.ConversationKind.ORDER)
+			.filter((subject) -> subject.kind() == ConversationKind.ORDER)
 			.map(RealtimeEvent.Subject::subjectId)
 			.orElseThrow(() -> DomainException.notFound("Room '" + id + "' is not an order's chat"));
 	}
@@ -139,13 +144,13 @@ final class Seed000Dialect extends SeedDialect {
 				imageUrl(message));
 	}
 
-	private static java.util.List<?> attachments(Message message) {
+	private static List<?> attachments(Message message) {
 		return AttachmentReferences.of(message);
 	}
 
 	/** The first file's address, for an image message (what the exchange app shows). */
 	private static Object imageUrl(Message message) {
-		if (message.type() != io.orderchat.conversations.MessageType.IMAGE) {
+		if (message.type() != MessageType.IMAGE) {
 			return null;
 		}
 		return AttachmentReferences.of(message).stream().map((file) -> file.get("file_url")).findFirst().orElse(null);

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import io.orderchat.conversations.ConversationKind;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
@@ -65,8 +66,7 @@ abstract class SeedDialect implements Dialect {
 	}
 
 	static Optional<String> orderIdOf(RealtimeEvent.Subject subject) {
-		return (subject.kind() == io.orderchat.conversations.ConversationKind.ORDER)
-				? Optional.ofNullable(subject.subjectId()) : Optional.empty();
+		return (subject.kind() == ConversationKind.ORDER) ? Optional.ofNullable(subject.subjectId()) : Optional.empty();
 	}
 
 }
