@@ -54,10 +54,12 @@ test("a moderator moves the order on with order:updateStatus; the customer may n
   assert.ok((await refused).message.length > 0);
 
   const updated = next(customer, "order:statusUpdated");
+  const pusherStyle = next(customer, "status-updated");
   moderator.emit("order:updateStatus", { roomId: order.roomId, status: "processing", notes: "on it" });
   const event = await updated;
   assert.equal(event.orderId, order.orderId);
   assert.equal(event.status, "processing");
+  assert.equal((await pusherStyle).status, "processing");
 });
 
 test("a stranger cannot join another customer's room", async () => {

@@ -169,9 +169,14 @@ final class Seed000Dialect extends SeedDialect {
 					typing.name(), "roomId", roomId, "isTyping", typing.typing()));
 			case MemberPresence member when member.joined() -> emitter.emit("chat:userJoined",
 					json("userId", member.userId(), "name", member.name(), "role", member.role(), "roomId", roomId));
-			case OrderStatusChanged status -> emitter.emit("order:statusUpdated",
-					json("orderId", status.orderId(), "roomId", roomId, "status", status.to(), "previousStatus",
-							status.from(), "notes", status.notes(), "updatedBy", status.byUserId()));
+			case OrderStatusChanged status -> {
+				Object update = json("orderId", status.orderId(), "roomId", roomId, "status", status.to(),
+						"previousStatus", status.from(), "notes", status.notes(), "updatedBy", status.byUserId());
+				emitter.emit("order:statusUpdated", update);
+				// What the app's Pusher channel order-{id} carried, for clients ported to
+				// the socket.
+				emitter.emit("status-updated", update);
+			}
 			default -> {
 				// The exchange app's clients know no other events.
 			}
