@@ -4,7 +4,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
-import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 
 /** A conversation's id; on the wire the UUID string. */
 public record ConversationId(UUID value) {
@@ -22,12 +22,7 @@ public record ConversationId(UUID value) {
 	 * ({@code NOT_FOUND}).
 	 */
 	public static ConversationId parse(String value) {
-		try {
-			return new ConversationId(UUID.fromString(value.strip()));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.notFound("No conversation '" + value + "'");
-		}
+		return new ConversationId(Inputs.uuid(value, "conversation"));
 	}
 
 	@JsonValue

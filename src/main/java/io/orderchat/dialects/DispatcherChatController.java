@@ -19,6 +19,7 @@ import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
@@ -115,7 +116,7 @@ class DispatcherChatController {
 
 	@DeleteMapping("/api/chat/messages/{messageId}")
 	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
-		MessageDeleted deleted = this.conversations.delete(caller, ChatIds.messageId(messageId));
+		MessageDeleted deleted = this.conversations.delete(caller, Inputs.uuid(messageId, "message"));
 		String orderId = this.conversations.find(deleted.conversationId())
 			.map((conversation) -> conversation.subjectId())
 			.orElse(null);
