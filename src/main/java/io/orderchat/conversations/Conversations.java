@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.shared.Timestamps;
@@ -78,6 +79,17 @@ class Conversations {
 			.query((rs, row) -> rs.getObject(1) != null)
 			.optional()
 			.orElse(false);
+	}
+
+	/** Which of the conversations were closed, in one query. */
+	Set<ConversationId> closedAmong(Collection<ConversationId> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return this.jdbc.sql("SELECT id FROM conversations WHERE id IN (:ids) AND closed_at IS NOT NULL")
+			.param("ids", ids.stream().map(ConversationId::value).toList())
+			.query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
+			.set();
 	}
 
 	/** Closes the conversation; answers false when it already was closed. */

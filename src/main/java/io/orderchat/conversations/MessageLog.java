@@ -104,10 +104,7 @@ class MessageLog {
 		// lockAll finds only the conversations that exist; the others' sends are refused
 		// below
 		Map<ConversationId, Set<String>> members = this.participants.activeUserIds(locked.keySet());
-		Set<ConversationId> closed = locked.keySet()
-			.stream()
-			.filter(this.conversations::isClosed)
-			.collect(Collectors.toSet());
+		Set<ConversationId> closed = this.conversations.closedAmong(locked.keySet());
 		Map<ConversationId, Long> lastSeqs = new LinkedHashMap<>();
 		Map<String, Message> sentInBatch = new HashMap<>();
 		List<Outcome> outcomes = new ArrayList<>();
