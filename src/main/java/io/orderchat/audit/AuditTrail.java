@@ -8,6 +8,7 @@ import java.util.UUID;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.Timestamps;
 
 import org.springframework.stereotype.Service;
@@ -65,12 +66,8 @@ public class AuditTrail {
 		}
 		UUID conversation = null;
 		if (conversationId != null && !conversationId.isBlank()) {
-			try {
-				conversation = UUID.fromString(conversationId.strip());
-			}
-			catch (IllegalArgumentException ex) {
-				throw DomainException.invalid("conversationId must be a conversation id");
-			}
+			conversation = Inputs.parseUuid(conversationId)
+				.orElseThrow(() -> DomainException.invalid("conversationId must be a conversation id"));
 		}
 		return this.log.newest(conversation, (actorId != null && !actorId.isBlank()) ? actorId.strip() : null, size);
 	}

@@ -262,12 +262,8 @@ public class DisputeManagement {
 	}
 
 	private static UUID messageId(String messageId) {
-		try {
-			return UUID.fromString(messageId.strip());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.invalid("Message '" + messageId + "' is not a message id");
-		}
+		return Inputs.parseUuid(messageId)
+			.orElseThrow(() -> DomainException.invalid("Message '" + messageId + "' is not a message id"));
 	}
 
 }

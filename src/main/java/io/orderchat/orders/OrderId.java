@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.orderchat.shared.Inputs;
 
 /** An order's own id (not the host app's external id); on the wire the UUID string. */
 public record OrderId(UUID value) {
@@ -19,12 +20,7 @@ public record OrderId(UUID value) {
 
 	/** The id a string names, if it is a UUID at all. */
 	public static Optional<OrderId> parse(String value) {
-		try {
-			return Optional.of(new OrderId(UUID.fromString(value.strip())));
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			return Optional.empty();
-		}
+		return Inputs.parseUuid(value).map(OrderId::new);
 	}
 
 	@JsonValue

@@ -1,5 +1,6 @@
 package io.orderchat.shared;
 
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,11 +16,16 @@ public final class Inputs {
 	 * The UUID {@code value} spells; {@code NOT_FOUND} "No {what} '{value}'" otherwise.
 	 */
 	public static UUID uuid(String value, String what) {
+		return parseUuid(value).orElseThrow(() -> DomainException.notFound("No " + what + " '" + value + "'"));
+	}
+
+	/** The UUID {@code value} spells (stripped), if it is one at all. */
+	public static Optional<UUID> parseUuid(String value) {
 		try {
-			return UUID.fromString(value.strip());
+			return Optional.of(UUID.fromString(value.strip()));
 		}
 		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.notFound("No " + what + " '" + value + "'");
+			return Optional.empty();
 		}
 	}
 

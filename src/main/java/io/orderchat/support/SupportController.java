@@ -14,6 +14,7 @@ import io.orderchat.conversations.SendResult;
 import io.orderchat.conversations.Unread;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
@@ -136,12 +137,8 @@ class SupportController {
 	}
 
 	private static UUID messageId(String value) {
-		try {
-			return UUID.fromString(value.strip());
-		}
-		catch (IllegalArgumentException | NullPointerException ex) {
-			throw DomainException.invalid("message_ids must be message ids; '" + value + "' is not");
-		}
+		return Inputs.parseUuid(value)
+			.orElseThrow(() -> DomainException.invalid("message_ids must be message ids; '" + value + "' is not"));
 	}
 
 	record SendRequest(String content, @JsonProperty("message_type") String messageType,
