@@ -34,9 +34,4 @@ record Attachment(UUID id, String uploaderId, ConversationId conversationId, UUI
 		return new AttachedFile(this.id, this.fileName, fileUrl(), this.size, this.type.contentType(), thumbnailUrl());
 	}
 
-	Attachment sentWith(ConversationId conversation, UUID message) {
-		return new Attachment(this.id, this.uploaderId, conversation, message, this.storageKey, this.fileName,
-				this.type, this.size, this.thumbnailKey, this.createdAt);
-	}
-
 }

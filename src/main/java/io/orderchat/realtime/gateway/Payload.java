@@ -24,15 +24,6 @@ record Payload(JsonNode body) {
 		return new Payload(args[0]);
 	}
 
-	/**
-	 * The first argument as a bare value, for dialects that send
-	 * {@code emit('join', orderId)}.
-	 */
-	Optional<String> bareText(JsonNode[] args) {
-		return (args.length > 0 && args[0] != null && args[0].isString()) ? Optional.of(args[0].stringValue())
-				: Optional.empty();
-	}
-
 	String text(String field) {
 		return optionalText(field).orElseThrow(() -> invalid("'" + field + "' is required"));
 	}

@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
@@ -70,12 +69,6 @@ final class RealtimeConversations {
 	ConversationId ofOrder(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.get(caller, orderIdOrExternalId);
 		return order.conversationId();
-	}
-
-	/** The conversation of a dispute or support session, named by that subject's id. */
-	ConversationId ofSubject(ConversationKind kind, String subjectId) {
-		return this.conversations.forSubject(kind, subjectId)
-			.orElseThrow(() -> DomainException.notFound("No " + kind.name().toLowerCase() + " '" + subjectId + "'"));
 	}
 
 	/** What a conversation is about (empty when there is no such conversation). */
