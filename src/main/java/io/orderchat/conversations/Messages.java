@@ -159,12 +159,12 @@ class Messages {
 
 	/** The highest seq among the given messages of the conversation; 0 when none is. */
 	long maxSeqOf(ConversationId conversation, List<UUID> ids) {
-		long max = 0;
-		for (UUID id : ids) {
-			max = Math.max(max,
-					find(id).filter((m) -> m.conversationId().equals(conversation)).map(Message::seq).orElse(0L));
-		}
-		return max;
+		return this.jdbc
+			.sql("SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = :conversation AND id IN (:ids)")
+			.param("conversation", conversation.value())
+			.param("ids", ids)
+			.query(Long.class)
+			.single();
 	}
 
 	void tombstone(UUID id, Instant at) {
