@@ -340,7 +340,11 @@ public class ConversationService {
 		if (uptoSeq != null && uptoSeq < 0) {
 			throw DomainException.invalid("seq must not be negative");
 		}
-		Access access = access(caller, id);
+		return moveHorizon(caller, access(caller, id), uptoSeq);
+	}
+
+	private ReadReceipt moveHorizon(Caller caller, Access access, Long uptoSeq) {
+		ConversationId id = access.conversation().id();
 		long lastSeq = access.conversation().lastSeq();
 		long target = (uptoSeq != null) ? Math.min(uptoSeq, lastSeq) : lastSeq;
 		Instant now = Timestamps.now(this.clock);
@@ -365,8 +369,8 @@ public class ConversationService {
 		if (messageIds == null || messageIds.isEmpty()) {
 			return markRead(caller, id, (Long) null);
 		}
-		access(caller, id);
-		return markRead(caller, id, this.messages.maxSeqOf(id, messageIds));
+		Access access = access(caller, id);
+		return moveHorizon(caller, access, this.messages.maxSeqOf(id, messageIds));
 	}
 
 	/**
