@@ -12,7 +12,6 @@ import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ParticipantJoined;
 import io.orderchat.conversations.ParticipantLeft;
 import io.orderchat.conversations.ReadHorizonMoved;
-import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderStatusChanged;
 import io.orderchat.realtime.gateway.RealtimeEvent.Subject;
 
@@ -85,17 +84,9 @@ class DomainEventRelay {
 		RealtimeEvent changed = new RealtimeEvent.OrderStatusChanged(this.subjects.of(id), event.orderId().toString(),
 				event.from(), event.to(), event.byUserId(), event.notes(), event.at());
 		this.fanout.toConversation(id, changed);
-		this.fanout.toUsers(partiesOf(event.order()), changed, Rooms.conversation(id));
-	}
-
-	private static Set<String> partiesOf(Order order) {
-		Set<String> parties = new HashSet<>();
-		for (String userId : new String[] { order.customerId(), order.performerId(), order.moderatorId() }) {
-			if (userId != null) {
-				parties.add(userId);
-			}
-		}
-		return parties;
+		this.fanout.toUsers(
+				Fanout.parties(event.order().customerId(), event.order().performerId(), event.order().moderatorId()),
+				changed, Rooms.conversation(id));
 	}
 
 }

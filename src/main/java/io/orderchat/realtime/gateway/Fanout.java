@@ -1,6 +1,8 @@
 package io.orderchat.realtime.gateway;
 
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.socketio.Namespace;
@@ -51,6 +53,17 @@ final class Fanout {
 			String[] rooms = userIds.stream().map((userId) -> Rooms.user(userId, dialect)).toArray(String[]::new);
 			dialect.render(event, (name, payload) -> this.namespace.to(rooms).except(exceptRooms).emit(name, payload));
 		}
+	}
+
+	/** The users among {@code userIds} (which may be null, as unassigned roles are). */
+	static Set<String> parties(String... userIds) {
+		Set<String> parties = new HashSet<>();
+		for (String userId : userIds) {
+			if (userId != null) {
+				parties.add(userId);
+			}
+		}
+		return parties;
 	}
 
 }

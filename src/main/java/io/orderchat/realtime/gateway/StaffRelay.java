@@ -1,8 +1,6 @@
 package io.orderchat.realtime.gateway;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import io.orderchat.conversations.ConversationCleaned;
 import io.orderchat.conversations.ConversationId;
@@ -109,7 +107,7 @@ class StaffRelay {
 		ConversationId id = session.conversationId();
 		StaffEvent accepted = new StaffEvent.SessionAccepted(this.subjects.of(id), session);
 		this.fanout.toConversation(id, accepted);
-		this.fanout.toUsers(parties(session.customerId(), session.agentId()), accepted, Rooms.conversation(id));
+		this.fanout.toUsers(Fanout.parties(session.customerId(), session.agentId()), accepted, Rooms.conversation(id));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -119,14 +117,14 @@ class StaffRelay {
 		StaffEvent changed = new StaffEvent.SessionStatusChanged(this.subjects.of(id), session, event.from(),
 				event.to(), event.byUserId());
 		this.fanout.toConversation(id, changed);
-		this.fanout.toUsers(parties(session.customerId(), session.agentId()), changed, Rooms.conversation(id));
+		this.fanout.toUsers(Fanout.parties(session.customerId(), session.agentId()), changed, Rooms.conversation(id));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(DisputeOpened event) {
 		Dispute dispute = event.dispute();
 		StaffEvent opened = new StaffEvent.DisputeChanged(this.subjects.of(dispute.conversationId()), dispute);
-		this.fanout.toUsers(parties(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened);
+		this.fanout.toUsers(Fanout.parties(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened);
 		this.fanout.toRole(Role.MODERATOR, opened);
 	}
 
@@ -136,18 +134,8 @@ class StaffRelay {
 		ConversationId id = dispute.conversationId();
 		StaffEvent changed = new StaffEvent.DisputeChanged(this.subjects.of(id), dispute);
 		this.fanout.toConversation(id, changed);
-		this.fanout.toUsers(parties(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), changed,
+		this.fanout.toUsers(Fanout.parties(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), changed,
 				Rooms.conversation(id));
-	}
-
-	private static Set<String> parties(String... userIds) {
-		Set<String> parties = new HashSet<>();
-		for (String userId : userIds) {
-			if (userId != null) {
-				parties.add(userId);
-			}
-		}
-		return parties;
 	}
 
 }
