@@ -67,17 +67,13 @@ class ConversationController {
 
 	@DeleteMapping("/api/messages/{messageId}")
 	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
-		MessageDeleted deleted = this.conversations.delete(caller, messageId(messageId));
+		MessageDeleted deleted = this.conversations.delete(caller, Inputs.uuid(messageId, "message"));
 		return ApiResponse.ok(new Deleted(deleted.conversationId(), deleted.messageId(), deleted.seq(), deleted.at()));
 	}
 
 	@GetMapping("/api/unread")
 	ApiResponse<Unread> unread(Caller caller) {
 		return ApiResponse.ok(this.conversations.unread(caller));
-	}
-
-	static UUID messageId(String value) {
-		return Inputs.uuid(value, "message");
 	}
 
 	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata) {
