@@ -13,6 +13,7 @@ import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
 import io.orderchat.conversations.NewMessage;
+import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
@@ -88,12 +89,13 @@ final class RealtimeConversations {
 		ConversationView view = this.conversations.open(caller, id);
 		boolean first = !this.rooms.subscribed(socket, id);
 		this.rooms.subscribe(socket, id, dialect);
-		this.subjects.of(view.conversation());
+		RealtimeEvent.Subject subject = this.subjects.of(view.conversation());
 		if (first) {
-			this.fanout.toConversation(id, new RealtimeEvent.MemberPresence(this.subjects.of(id), caller.userId(),
-					caller.name(), caller.role(), true), socket.id());
+			this.fanout.toConversation(id,
+					new RealtimeEvent.MemberPresence(subject, caller.userId(), caller.name(), caller.role(), true),
+					socket.id());
 		}
-		List<String> memberIds = view.participants().stream().map((p) -> p.userId()).toList();
+		List<String> memberIds = view.participants().stream().map(Participant::userId).toList();
 		return new Joined(view, this.presence.online(memberIds));
 	}
 
