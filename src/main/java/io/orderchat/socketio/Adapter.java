@@ -34,6 +34,13 @@ public interface Adapter {
 	 */
 	void broadcast(EncodedPacket packet, BroadcastOptions options);
 
+	/**
+	 * Whether any socket, on any node, is in {@code room}; a multi-node implementation
+	 * that cannot tell cheaply answers {@code true}. Must be cheap: it is asked before
+	 * every broadcast's encoding.
+	 */
+	boolean hasSockets(String room);
+
 	/** The ids of this node's sockets in any of {@code rooms} (every socket if empty). */
 	Set<String> sockets(Set<String> rooms);
 

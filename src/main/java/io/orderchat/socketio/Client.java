@@ -52,6 +52,16 @@ final class Client {
 		this.connection.send(packet.enginePackets());
 	}
 
+	/**
+	 * Queues a broadcast's packet; adds the connection to {@code idle} if it needs a
+	 * flush.
+	 */
+	void queue(EncodedPacket packet, List<EngineSocket> idle) {
+		if (this.connection.queue(packet.enginePackets())) {
+			idle.add(this.connection);
+		}
+	}
+
 	private void onMessage(EnginePacket message) {
 		Packet packet;
 		try {
@@ -103,6 +113,8 @@ final class Client {
 
 	/** A socket passed its middleware: the connection has joined a namespace. */
 	synchronized void connected(DefaultSocket socket) {
+		// The middleware has read the headers; namespaces joined later see none.
+		this.connection.releaseHeaders();
 		if (this.connectTimer != null) {
 			this.connectTimer.cancel(false);
 			this.connectTimer = null;

@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -7,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+
+import io.orderchat.socketio.engine.EngineSocket;
 
 /**
  * A namespace of one {@link SocketIoServer}: runs the CONNECT sequence (middleware, room
@@ -70,6 +73,11 @@ final class DefaultNamespace implements Namespace {
 	@Override
 	public Set<String> socketIdsIn(String room) {
 		return this.adapter.sockets(Set.of(room));
+	}
+
+	@Override
+	public boolean hasSockets(String room) {
+		return this.adapter.hasSockets(room);
 	}
 
 	@Override
@@ -137,10 +145,20 @@ final class DefaultNamespace implements Namespace {
 		}
 	}
 
-	private void deliver(String socketId, EncodedPacket packet) {
-		DefaultSocket socket = this.sockets.get(socketId);
-		if (socket != null) {
-			socket.write(packet);
+	/**
+	 * Queues the packet on each socket's connection, then has the engine's writer threads
+	 * write the connections that were idle — all of them in a few tasks.
+	 */
+	private void deliver(Iterable<String> socketIds, EncodedPacket packet) {
+		List<EngineSocket> idle = new ArrayList<>();
+		for (String socketId : socketIds) {
+			DefaultSocket socket = this.sockets.get(socketId);
+			if (socket != null) {
+				socket.queue(packet, idle);
+			}
+		}
+		if (!idle.isEmpty()) {
+			this.server.engine().flush(idle);
 		}
 	}
 

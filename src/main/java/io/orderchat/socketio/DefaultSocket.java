@@ -2,19 +2,19 @@ package io.orderchat.socketio;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
+import io.orderchat.socketio.engine.EngineSocket;
 import io.orderchat.socketio.parser.Packet;
 import tools.jackson.databind.JsonNode;
 
@@ -35,17 +35,21 @@ final class DefaultSocket implements SocketIoSocket {
 
 	private final Client client;
 
-	private final Handshake handshake;
+	private volatile Handshake handshake;
 
 	private final SerialExecutor executor = new SerialExecutor();
 
-	private final Map<String, Object> attributes = new ConcurrentHashMap<>(4);
+	// Read on every packet, written a few times in a socket's life: immutable copies
+	// replaced under this monitor, so an idle socket holds three small constants, not
+	// three concurrent collections.
 
-	private final Map<String, EventHandler> handlers = new ConcurrentHashMap<>(4);
+	private volatile Map<String, Object> attributes = Map.of();
+
+	private volatile Map<String, EventHandler> handlers = Map.of();
 
 	private volatile AnyEventHandler anyHandler;
 
-	private final List<Consumer<String>> disconnectListeners = new CopyOnWriteArrayList<>();
+	private volatile List<Consumer<String>> disconnectListeners = List.of();
 
 	private volatile boolean connected;
 
@@ -85,18 +89,22 @@ final class DefaultSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public void attribute(String key, Object value) {
+	public synchronized void attribute(String key, Object value) {
+		Map<String, Object> copy = new HashMap<>(this.attributes);
 		if (value == null) {
-			this.attributes.remove(key);
+			copy.remove(key);
 		}
 		else {
-			this.attributes.put(key, value);
+			copy.put(key, value);
 		}
+		this.attributes = Map.copyOf(copy);
 	}
 
 	@Override
-	public void on(String event, EventHandler handler) {
-		this.handlers.put(event, handler);
+	public synchronized void on(String event, EventHandler handler) {
+		Map<String, EventHandler> copy = new HashMap<>(this.handlers);
+		copy.put(event, handler);
+		this.handlers = Map.copyOf(copy);
 	}
 
 	@Override
@@ -105,8 +113,10 @@ final class DefaultSocket implements SocketIoSocket {
 	}
 
 	@Override
-	public void onDisconnect(Consumer<String> reasonListener) {
-		this.disconnectListeners.add(reasonListener);
+	public synchronized void onDisconnect(Consumer<String> reasonListener) {
+		List<Consumer<String>> copy = new ArrayList<>(this.disconnectListeners);
+		copy.add(reasonListener);
+		this.disconnectListeners = List.copyOf(copy);
 	}
 
 	@Override
@@ -194,6 +204,14 @@ final class DefaultSocket implements SocketIoSocket {
 		this.client.write(packet);
 	}
 
+	/**
+	 * A broadcast reaching this socket: queued, not written on the broadcaster's thread;
+	 * adds the connection to {@code idle} if nothing will write it yet.
+	 */
+	void queue(EncodedPacket packet, List<EngineSocket> idle) {
+		this.client.queue(packet, idle);
+	}
+
 	/** Starts the CONNECT sequence on the socket's executor. */
 	void startConnect() {
 		this.executor.execute(() -> this.namespace.connect(this));
@@ -208,6 +226,8 @@ final class DefaultSocket implements SocketIoSocket {
 			return false;
 		}
 		this.connected = true;
+		// Headers are for the middleware; an idle socket should not keep them.
+		this.handshake = this.handshake.withoutHeaders();
 		registration.run();
 		this.client.connected(this);
 		return true;

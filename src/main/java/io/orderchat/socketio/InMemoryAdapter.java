@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +9,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The single-node {@link Adapter}: room membership in two concurrent maps. Broadcasts
  * take no lock; they see each room as it is while they iterate.
+ *
+ * <p>
+ * Most rooms and most sockets' room lists are small (a socket's own room, its user's), so
+ * a set of up to {@value #SMALL} ids is an immutable copy replaced on change, and only a
+ * bigger one becomes a concurrent set: an idle socket then costs a few dozen bytes here,
+ * not a concurrent map per room.
  */
 public final class InMemoryAdapter implements Adapter {
+
+	private static final int SMALL = 8;
 
 	private final Map<String, Set<String>> rooms = new ConcurrentHashMap<>();
 
@@ -23,19 +32,20 @@ public final class InMemoryAdapter implements Adapter {
 
 	@Override
 	public void addAll(String socketId, Set<String> rooms) {
-		Set<String> joined = this.socketRooms.computeIfAbsent(socketId, (id) -> ConcurrentHashMap.newKeySet(2));
 		for (String room : rooms) {
-			joined.add(room);
-			this.rooms.computeIfAbsent(room, (name) -> ConcurrentHashMap.newKeySet()).add(socketId);
+			this.socketRooms.compute(socketId, (id, joined) -> with(joined, room));
+			this.rooms.compute(room, (name, members) -> with(members, socketId));
 		}
 	}
 
 	@Override
 	public void del(String socketId, String room) {
-		Set<String> joined = this.socketRooms.get(socketId);
-		if (joined != null) {
-			joined.remove(room);
-		}
+		// A socket stays known (for broadcasts to everyone) until it leaves the
+		// namespace.
+		this.socketRooms.computeIfPresent(socketId, (id, joined) -> {
+			Set<String> left = without(joined, room);
+			return (left != null) ? left : Set.of();
+		});
 		removeFromRoom(socketId, room);
 	}
 
@@ -50,39 +60,70 @@ public final class InMemoryAdapter implements Adapter {
 	}
 
 	private void removeFromRoom(String socketId, String room) {
-		this.rooms.computeIfPresent(room, (name, members) -> {
-			members.remove(socketId);
-			return members.isEmpty() ? null : members;
-		});
+		this.rooms.computeIfPresent(room, (name, members) -> without(members, socketId));
+	}
+
+	/** {@code set} with {@code id} added: the same set if it is big, else a new copy. */
+	private static Set<String> with(Set<String> set, String id) {
+		if (set == null) {
+			return Set.of(id);
+		}
+		if (set.contains(id)) {
+			return set;
+		}
+		if (set instanceof ConcurrentHashMap.KeySetView<?, ?>) {
+			set.add(id);
+			return set;
+		}
+		if (set.size() < SMALL) {
+			String[] ids = set.toArray(new String[set.size() + 1]);
+			ids[set.size()] = id;
+			return Set.of(ids);
+		}
+		Set<String> big = ConcurrentHashMap.newKeySet();
+		big.addAll(set);
+		big.add(id);
+		return big;
+	}
+
+	/** {@code set} without {@code id}, or {@code null} if nothing is left. */
+	private static Set<String> without(Set<String> set, String id) {
+		if (!set.contains(id)) {
+			return set;
+		}
+		if (set instanceof ConcurrentHashMap.KeySetView<?, ?>) {
+			set.remove(id);
+			return set.isEmpty() ? null : set;
+		}
+		if (set.size() == 1) {
+			return null;
+		}
+		return Set.of(set.stream().filter((member) -> !member.equals(id)).toArray(String[]::new));
 	}
 
 	@Override
 	public void broadcast(EncodedPacket packet, BroadcastOptions options) {
-		Set<String> except = options.except().isEmpty() ? Set.of() : sockets(options.except());
+		Collection<String> targets;
 		if (options.rooms().isEmpty()) {
-			for (String socketId : this.socketRooms.keySet()) {
-				deliver(socketId, packet, except);
-			}
+			targets = this.socketRooms.keySet();
 		}
 		else if (options.rooms().size() == 1) {
-			Set<String> members = this.rooms.get(options.rooms().iterator().next());
-			if (members != null) {
-				for (String socketId : members) {
-					deliver(socketId, packet, except);
-				}
-			}
+			targets = this.rooms.getOrDefault(options.rooms().iterator().next(), Set.of());
 		}
 		else {
-			for (String socketId : sockets(options.rooms())) {
-				deliver(socketId, packet, except);
-			}
+			targets = sockets(options.rooms());
 		}
+		if (!options.except().isEmpty()) {
+			Set<String> except = sockets(options.except());
+			targets = targets.stream().filter((socketId) -> !except.contains(socketId)).toList();
+		}
+		this.delivery.deliver(targets, packet);
 	}
 
-	private void deliver(String socketId, EncodedPacket packet, Set<String> except) {
-		if (!except.contains(socketId)) {
-			this.delivery.deliver(socketId, packet);
-		}
+	@Override
+	public boolean hasSockets(String room) {
+		// Rooms are removed when their last socket leaves.
+		return this.rooms.containsKey(room);
 	}
 
 	@Override

@@ -1,12 +1,13 @@
 package io.orderchat.socketio;
 
 /**
- * Writes an encoded packet to one socket of this node, if it is still connected. Never
- * blocks: the packet is queued on the socket's connection.
+ * Hands an encoded packet to the sockets of this node among {@code socketIds} that are
+ * still connected. Never blocks: the packet is queued on each socket's connection, and
+ * the engine's writer threads write them.
  */
 @FunctionalInterface
 public interface LocalDelivery {
 
-	void deliver(String socketId, EncodedPacket packet);
+	void deliver(Iterable<String> socketIds, EncodedPacket packet);
 
 }

@@ -39,6 +39,12 @@ public interface Namespace {
 	/** The ids of the sockets of this node in {@code room}. */
 	Set<String> socketIdsIn(String room);
 
+	/**
+	 * Whether a broadcast to {@code room} may reach anyone, on any node: lets a sender
+	 * skip encoding for nobody.
+	 */
+	boolean hasSockets(String room);
+
 	/** The number of sockets connected to this node. */
 	int size();
 

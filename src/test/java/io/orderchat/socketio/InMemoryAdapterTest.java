@@ -12,7 +12,7 @@ class InMemoryAdapterTest {
 
 	private final List<String> delivered = new ArrayList<>();
 
-	private final InMemoryAdapter adapter = new InMemoryAdapter("/", (id, packet) -> this.delivered.add(id));
+	private final InMemoryAdapter adapter = new InMemoryAdapter("/", (ids, packet) -> ids.forEach(this.delivered::add));
 
 	private final EncodedPacket packet = new EncodedPacket("2[\"x\"]", List.of());
 
@@ -43,6 +43,31 @@ class InMemoryAdapterTest {
 		assertThat(this.adapter.socketRooms("a")).isEmpty();
 		assertThat(this.adapter.sockets(Set.of())).containsExactlyInAnyOrder("b", "c");
 		assertThat(this.adapter.sockets(Set.of("a"))).isEmpty();
+	}
+
+	@Test
+	void keepsRoomsExactAsTheyGrowPastSmallAndShrinkAgain() {
+		for (int i = 0; i < 50; i++) {
+			this.adapter.addAll("s" + i, Set.of("s" + i, "big"));
+		}
+		assertThat(this.adapter.sockets(Set.of("big"))).hasSize(50);
+		for (int i = 0; i < 49; i++) {
+			this.adapter.del("s" + i, "big");
+		}
+		assertThat(this.adapter.hasSockets("big")).isTrue();
+		this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of("big"), Set.of()));
+		assertThat(this.delivered).containsExactly("s49");
+		this.adapter.delAll("s49");
+		assertThat(this.adapter.hasSockets("big")).isFalse();
+	}
+
+	@Test
+	void aSocketThatLeftEveryRoomStillHearsBroadcastsToEveryone() {
+		this.adapter.del("b", "b");
+		this.adapter.del("b", "r1");
+		assertThat(this.adapter.socketRooms("b")).isEmpty();
+		this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of(), Set.of()));
+		assertThat(this.delivered).containsExactlyInAnyOrder("a", "b", "c");
 	}
 
 }

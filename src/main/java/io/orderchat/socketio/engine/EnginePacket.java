@@ -1,5 +1,6 @@
 package io.orderchat.socketio.engine;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /**
@@ -26,6 +27,8 @@ public final class EnginePacket {
 	private final byte[] binary;
 
 	private String encoded;
+
+	private volatile byte[] webSocketPayload;
 
 	private EnginePacket(EnginePacketType type, String text, byte[] binary) {
 		this.type = type;
@@ -76,6 +79,20 @@ public final class EnginePacket {
 		if (result == null) {
 			result = isBinary() ? "b" + Base64.getEncoder().encodeToString(this.binary) : this.type.code() + this.text;
 			this.encoded = result;
+		}
+		return result;
+	}
+
+	/**
+	 * The packet as a WebSocket frame's payload: the UTF-8 bytes of {@link #encode()} for
+	 * text, the data itself for binary. Cached, and shared by every recipient: must not
+	 * be modified.
+	 */
+	public byte[] webSocketPayload() {
+		byte[] result = this.webSocketPayload;
+		if (result == null) {
+			result = isBinary() ? this.binary : (this.type.code() + this.text).getBytes(StandardCharsets.UTF_8);
+			this.webSocketPayload = result;
 		}
 		return result;
 	}

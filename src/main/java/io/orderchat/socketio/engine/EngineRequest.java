@@ -33,4 +33,9 @@ public record EngineRequest(String method, Map<String, List<String>> query, Map<
 		return parameter("sid");
 	}
 
+	/** This request without its headers. */
+	public EngineRequest withoutHeaders() {
+		return new EngineRequest(this.method, this.query, Map.of(), this.remoteAddress, this.upgrade);
+	}
+
 }

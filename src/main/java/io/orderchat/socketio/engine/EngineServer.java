@@ -5,6 +5,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.function.Consumer;
@@ -19,8 +22,10 @@ import org.slf4j.LoggerFactory;
  * calls it.
  *
  * <p>
- * All timers (heartbeats, upgrade and connect timeouts) run on one shared scheduler
- * thread; their tasks only flip state or enqueue packets.
+ * All timers (upgrade and connect timeouts, and one heartbeat sweep over every session
+ * instead of a timer per session) run on one shared scheduler thread; their tasks only
+ * flip state or enqueue packets. Broadcast writes run on a few writer threads, one per
+ * core.
  */
 public final class EngineServer {
 
@@ -32,6 +37,13 @@ public final class EngineServer {
 
 	private final ScheduledThreadPoolExecutor scheduler;
 
+	/** Below this many sessions, a broadcast's writes are not split further. */
+	private static final int FLUSH_CHUNK_MIN = 16;
+
+	private final ExecutorService writers;
+
+	private final int writerCount;
+
 	private final Map<String, EngineSocket> sessions = new ConcurrentHashMap<>();
 
 	private volatile Consumer<EngineSocket> connectionListener = (socket) -> {
@@ -42,10 +54,58 @@ public final class EngineServer {
 		this.scheduler = new ScheduledThreadPoolExecutor(1,
 				Thread.ofPlatform().name("engine-io-timer").daemon().factory());
 		this.scheduler.setRemoveOnCancelPolicy(true);
+		long tick = heartbeatTick(options);
+		this.scheduler.scheduleWithFixedDelay(this::sweepHeartbeats, tick, tick, TimeUnit.MILLISECONDS);
+		this.writerCount = Math.max(2, Runtime.getRuntime().availableProcessors());
+		this.writers = Executors.newFixedThreadPool(this.writerCount,
+				Thread.ofPlatform().name("engine-io-writer-", 1).daemon().factory());
+	}
+
+	/**
+	 * A tenth of the shorter of ping interval and timeout, between 5 ms and one second:
+	 * pings and timeouts are that much late at most.
+	 */
+	static long heartbeatTick(EngineOptions options) {
+		long shorter = Math.min(options.pingInterval().toMillis(), options.pingTimeout().toMillis());
+		return Math.clamp(shorter / 10, 5, 1000);
+	}
+
+	private void sweepHeartbeats() {
+		long now = System.nanoTime();
+		for (EngineSocket socket : this.sessions.values()) {
+			try {
+				socket.heartbeat(now);
+			}
+			catch (RuntimeException ex) {
+				logger.error("Heartbeat of Engine.IO session {} failed", socket.id(), ex);
+			}
+		}
 	}
 
 	public EngineOptions options() {
 		return this.options;
+	}
+
+	/**
+	 * Has the writer threads write the outboxes of sessions that
+	 * {@link EngineSocket#queue} asked for: a broadcast's sessions are split into one
+	 * task per writer thread, not one task each.
+	 */
+	public void flush(List<EngineSocket> sockets) {
+		int chunk = Math.max(FLUSH_CHUNK_MIN, -Math.floorDiv(-sockets.size(), this.writerCount));
+		for (int from = 0; from < sockets.size(); from += chunk) {
+			List<EngineSocket> part = sockets.subList(from, Math.min(sockets.size(), from + chunk));
+			this.writers.execute(() -> {
+				for (EngineSocket socket : part) {
+					try {
+						socket.flushQueued();
+					}
+					catch (RuntimeException ex) {
+						logger.error("Writing to Engine.IO session {} failed", socket.id(), ex);
+					}
+				}
+			});
+		}
 	}
 
 	/** The shared timer; tasks must be short. */
@@ -174,6 +234,7 @@ public final class EngineServer {
 			socket.close("server shutting down", false);
 		}
 		this.scheduler.shutdownNow();
+		this.writers.shutdown();
 	}
 
 	void remove(EngineSocket socket) {

@@ -14,17 +14,22 @@ import org.slf4j.LoggerFactory;
  * One Engine.IO session: a client that shook hands, whatever transport it uses now.
  *
  * <p>
- * Outbound packets wait in one {@link Outbox}, bounded by
- * {@link EngineOptions#outboundQueueLimit()} together with the frames the web server is
- * still writing: a session whose client does not keep up is closed with the reason
- * {@code "outbound queue overflow"} instead of holding memory or slowing its senders.
- * Long polls take the whole outbox. Over WebSocket, packets are written as they come,
- * unless {@link EngineOptions#writeSpacing()} asks for a least time between writes: then
- * packets wait for that spacing (a burst of more than {@value #BURST_FRAMES} frames goes
- * out at once), which keeps consecutive packets in separate TCP segments for clients that
- * read one message per read (the official test suites among them; spacing costs latency,
- * so only the conformance configuration uses it). All state changes happen under the
- * session's own monitor, never a server-wide lock.
+ * Outbound packets wait in one {@link Outbox}. Packets waiting for the client — a long
+ * poll's outbox, or the frames the web server is still writing to a WebSocket — are
+ * bounded by {@link EngineOptions#outboundQueueLimit()}: a session whose client does not
+ * keep up is closed with the reason {@code "outbound queue overflow"} instead of holding
+ * memory or slowing its senders. (Packets a WebSocket's outbox holds only until a writer
+ * thread takes them wait for this server, not for the client, and do not count.) Long
+ * polls take the whole outbox. Over WebSocket, {@link #send} writes on the caller's
+ * thread while {@link #enqueue} leaves the writing to the server's writer threads, which
+ * write everything waiting in one network write: a broadcast to a thousand sockets only
+ * queues, and the busier the writers, the more packets each write carries. With
+ * {@link EngineOptions#writeSpacing()} set, packets must wait a least time between
+ * writes: then packets wait for that spacing (a burst of more than {@value #BURST_FRAMES}
+ * frames goes out at once), which keeps consecutive packets in separate TCP segments for
+ * clients that read one message per read (the official test suites among them; spacing
+ * costs latency, so only the conformance configuration uses it). All state changes happen
+ * under the session's own monitor, never a server-wide lock.
  *
  * <p>
  * Listeners are called on the thread that received the packet (a web-server thread); they
@@ -53,30 +58,13 @@ public final class EngineSocket {
 
 	private final EngineServer server;
 
-	private final EngineRequest request;
+	private volatile EngineRequest request;
 
 	private final Instant issued = Instant.now();
 
 	private final int queueLimit;
 
 	private final AtomicInteger framesInFlight = new AtomicInteger();
-
-	private final WebSocketChannel.WriteCallback writeCallback = new WebSocketChannel.WriteCallback() {
-
-		@Override
-		public void succeeded() {
-			EngineSocket.this.framesInFlight.decrementAndGet();
-		}
-
-		@Override
-		public void failed(Throwable cause) {
-			EngineSocket.this.framesInFlight.decrementAndGet();
-			// Never close from inside the web server's write path: it may hold its own
-			// locks.
-			Thread.startVirtualThread(() -> close("transport error", false));
-		}
-
-	};
 
 	private volatile Consumer<EnginePacket> messageListener = (packet) -> {
 	};
@@ -96,8 +84,24 @@ public final class EngineSocket {
 
 	private boolean pollFlushScheduled;
 
-	/** When the pong for the next ping is due at the latest. */
-	private long pongDeadlineNanos;
+	/** A flush of the outbox waits for one of the server's writer threads. */
+	private boolean flushQueued;
+
+	/**
+	 * A thread is handing the outbox to the WebSocket: others only add to it, that thread
+	 * writes what they add before it stops, so writes keep their order without holding
+	 * this monitor during the web server's write.
+	 */
+	private boolean writing;
+
+	/**
+	 * When the next ping is due or, while a ping is unanswered, its pong
+	 * ({@code nanoTime}). Volatile so that the server's heartbeat sweep can skip sessions
+	 * without locking.
+	 */
+	private volatile long heartbeatDue;
+
+	private boolean awaitingPong;
 
 	/** When the last WebSocket write was handed to the web server, 0 if never. */
 	private long lastWriteNanos;
@@ -114,8 +118,6 @@ public final class EngineSocket {
 
 	private boolean probed;
 
-	private ScheduledFuture<?> heartbeat;
-
 	private ScheduledFuture<?> upgradeTimer;
 
 	EngineSocket(String id, EngineServer server, EngineRequest request, WebSocketChannel webSocket) {
@@ -130,9 +132,20 @@ public final class EngineSocket {
 		return this.id;
 	}
 
-	/** The request that opened the session. */
+	/**
+	 * The request that opened the session; without its headers once
+	 * {@link #releaseHeaders()} was called.
+	 */
 	public EngineRequest request() {
 		return this.request;
+	}
+
+	/**
+	 * Drops the opening request's headers, which are most of what an idle session would
+	 * otherwise hold, once whoever needed them has read them.
+	 */
+	public void releaseHeaders() {
+		this.request = this.request.withoutHeaders();
 	}
 
 	public Instant issued() {
@@ -164,16 +177,44 @@ public final class EngineSocket {
 
 	/**
 	 * Sends packets that must stay together, in order (a Socket.IO packet and its binary
-	 * attachments). Does nothing once the session is closing.
+	 * attachments), writing them to a WebSocket on the calling thread. Does nothing once
+	 * the session is closing.
 	 */
 	public void send(List<EnginePacket> packets) {
+		offer(packets, true);
+	}
+
+	/**
+	 * Like {@link #send(List)}, but a WebSocket write is left to the server's writer
+	 * threads: for a single recipient. A broadcast uses {@link #queue} and
+	 * {@link EngineServer#flush} for all its recipients at once.
+	 */
+	public void enqueue(List<EnginePacket> packets) {
+		if (queue(packets)) {
+			this.server.flush(List.of(this));
+		}
+	}
+
+	/**
+	 * Adds packets to the outbox without writing them to a WebSocket. Returns whether the
+	 * caller must hand this session to {@link EngineServer#flush} (no flush is queued or
+	 * running yet).
+	 */
+	public boolean queue(List<EnginePacket> packets) {
+		return offer(packets, false);
+	}
+
+	private boolean offer(List<EnginePacket> packets, boolean writeHere) {
 		boolean overflow = false;
 		boolean flushPoll = false;
+		boolean queueFlush = false;
+		boolean writeNow = false;
 		synchronized (this) {
 			if (this.state != State.OPEN) {
-				return;
+				return false;
 			}
-			if (this.outbox.frames() + this.framesInFlight.get() + packets.size() > this.queueLimit) {
+			int waitingForClient = (this.webSocket == null) ? this.outbox.frames() : this.framesInFlight.get();
+			if (waitingForClient + packets.size() > this.queueLimit) {
 				overflow = true;
 			}
 			else {
@@ -181,12 +222,28 @@ public final class EngineSocket {
 				if (this.webSocket == null) {
 					flushPoll = schedulePollFlush();
 				}
-				else if (!this.flushScheduled || this.outbox.frames() > BURST_FRAMES) {
-					flushWebSocket();
+				else if (spaced()) {
+					if (!this.flushScheduled || this.outbox.frames() > BURST_FRAMES) {
+						flushWebSocket();
+					}
+				}
+				else if (this.writing) {
+					// The thread writing now takes these too.
+				}
+				else if (writeHere) {
+					this.writing = true;
+					writeNow = true;
+				}
+				else if (!this.flushQueued) {
+					this.flushQueued = true;
+					queueFlush = true;
 				}
 			}
 		}
-		if (overflow) {
+		if (writeNow) {
+			writeOutbox();
+		}
+		else if (overflow) {
 			logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow (limit {} packets)", this.id,
 					this.request.remoteAddress(), this.queueLimit);
 			close("outbound queue overflow", false);
@@ -196,6 +253,7 @@ public final class EngineSocket {
 			// broadcast; packets sent meanwhile go out in the same response.
 			Thread.startVirtualThread(this::flushPendingPoll);
 		}
+		return queueFlush;
 	}
 
 	/**
@@ -289,28 +347,48 @@ public final class EngineSocket {
 
 	// --- heartbeat -----------------------------------------------------------------
 
+	/** The next ping is due one ping interval from now. */
 	synchronized void startHeartbeat() {
-		this.pongDeadlineNanos = System.nanoTime() + this.server.options().pingInterval().toNanos()
-				+ this.server.options().pingTimeout().toNanos();
-		scheduleHeartbeat(this::ping, this.server.options().pingInterval().toMillis());
+		this.awaitingPong = false;
+		this.heartbeatDue = System.nanoTime() + this.server.options().pingInterval().toNanos();
 	}
 
 	/**
-	 * Whether the pong for the current ping is overdue, whether or not the timer has
-	 * fired yet: a request arriving after the deadline must not see the session alive.
+	 * Whether the pong for the current ping is overdue, whether or not the heartbeat
+	 * sweep has seen it yet: a request arriving after the deadline must not see the
+	 * session alive.
 	 */
 	private boolean pongOverdue() {
-		return System.nanoTime() - this.pongDeadlineNanos > 0;
+		long deadline = this.awaitingPong ? this.heartbeatDue
+				: this.heartbeatDue + this.server.options().pingTimeout().toNanos();
+		return System.nanoTime() - deadline > 0;
 	}
 
-	private void ping() {
+	/**
+	 * Called by the server's heartbeat sweep: sends the ping that is due, or closes the
+	 * session whose pong is overdue.
+	 */
+	void heartbeat(long now) {
+		if (now - this.heartbeatDue < 0) {
+			return;
+		}
+		boolean timedOut;
 		synchronized (this) {
-			if (this.state != State.OPEN) {
+			if (this.state != State.OPEN || now - this.heartbeatDue < 0) {
 				return;
 			}
-			scheduleHeartbeat(() -> close("ping timeout", false), this.server.options().pingTimeout().toMillis());
+			timedOut = this.awaitingPong;
+			if (!timedOut) {
+				this.awaitingPong = true;
+				this.heartbeatDue = now + this.server.options().pingTimeout().toNanos();
+			}
 		}
-		send(EnginePacket.PING);
+		if (timedOut) {
+			close("ping timeout", false);
+		}
+		else {
+			send(EnginePacket.PING);
+		}
 	}
 
 	private synchronized void onPong() {
@@ -319,18 +397,7 @@ public final class EngineSocket {
 		}
 	}
 
-	private void scheduleHeartbeat(Runnable task, long delayMillis) {
-		if (this.heartbeat != null) {
-			this.heartbeat.cancel(false);
-		}
-		this.heartbeat = this.server.scheduler().schedule(task, delayMillis, TimeUnit.MILLISECONDS);
-	}
-
 	private void cancelTimers() {
-		if (this.heartbeat != null) {
-			this.heartbeat.cancel(false);
-			this.heartbeat = null;
-		}
 		if (this.upgradeTimer != null) {
 			this.upgradeTimer.cancel(false);
 			this.upgradeTimer = null;
@@ -516,26 +583,62 @@ public final class EngineSocket {
 
 	// --- WebSocket -----------------------------------------------------------------
 
+	private boolean spaced() {
+		return !this.server.options().writeSpacing().isZero();
+	}
+
 	/**
-	 * Writes to the WebSocket what the spacing rule allows now (one group, or everything
-	 * in a burst) and schedules the rest.
+	 * Runs on a writer thread ({@link EngineServer#flush}): writes everything waiting.
+	 */
+	void flushQueued() {
+		synchronized (this) {
+			this.flushQueued = false;
+			if (this.writing) {
+				return;
+			}
+			this.writing = true;
+		}
+		writeOutbox();
+	}
+
+	/**
+	 * Hands everything waiting to the WebSocket, one write per round, outside this
+	 * monitor, until the outbox stays empty; only the thread that set {@link #writing}
+	 * calls it. A closing session closes once its outbox is written.
+	 */
+	private void writeOutbox() {
+		boolean drained;
+		while (true) {
+			List<EnginePacket> packets;
+			WebSocketChannel channel;
+			synchronized (this) {
+				channel = this.webSocket;
+				if (this.outbox.isEmpty() || channel == null || this.state == State.CLOSED) {
+					this.writing = false;
+					drained = this.state == State.CLOSING && channel != null;
+					break;
+				}
+				packets = this.outbox.drain();
+				this.framesInFlight.addAndGet(packets.size());
+			}
+			channel.send(packets, new Written(packets.size()));
+		}
+		if (drained) {
+			close("forced close", false);
+		}
+	}
+
+	/**
+	 * With write spacing, writes what the spacing rule allows now (one group, or
+	 * everything in a burst) and schedules the rest.
 	 */
 	private void flushWebSocket() {
 		long spacing = this.server.options().writeSpacing().toNanos();
-		if (spacing == 0) {
-			for (EnginePacket packet : this.outbox.drain()) {
-				write(packet);
-			}
-			return;
-		}
 		long now = System.nanoTime();
 		long wait = (this.lastWriteNanos == 0) ? 0 : this.lastWriteNanos + spacing - now;
 		boolean burst = this.outbox.frames() > BURST_FRAMES;
 		if (wait <= 0 || burst) {
-			List<EnginePacket> packets = burst ? this.outbox.drain() : this.outbox.poll();
-			for (EnginePacket packet : packets) {
-				write(packet);
-			}
+			write(burst ? this.outbox.drain() : this.outbox.poll());
 			this.lastWriteNanos = (now == 0) ? 1 : now;
 			wait = spacing;
 		}
@@ -563,14 +666,35 @@ public final class EngineSocket {
 		}
 	}
 
-	private void write(EnginePacket packet) {
-		this.framesInFlight.incrementAndGet();
-		if (packet.isBinary()) {
-			this.webSocket.sendBinary(packet.binary(), this.writeCallback);
+	private void write(List<EnginePacket> packets) {
+		this.framesInFlight.addAndGet(packets.size());
+		this.webSocket.send(packets, new Written(packets.size()));
+	}
+
+	/**
+	 * Releases a write's frames from the queue limit; a failed write ends the session.
+	 */
+	private final class Written implements WebSocketChannel.WriteCallback {
+
+		private final int frames;
+
+		Written(int frames) {
+			this.frames = frames;
 		}
-		else {
-			this.webSocket.sendText(packet.encode(), this.writeCallback);
+
+		@Override
+		public void succeeded() {
+			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
 		}
+
+		@Override
+		public void failed(Throwable cause) {
+			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
+			// Never close from inside the web server's write path: it may hold its own
+			// locks.
+			Thread.startVirtualThread(() -> close("transport error", false));
+		}
+
 	}
 
 	/**
@@ -612,7 +736,7 @@ public final class EngineSocket {
 				return;
 			}
 			this.probed = true;
-			channel.sendText(EnginePacket.PONG_PROBE.encode(), NO_CALLBACK);
+			channel.send(List.of(EnginePacket.PONG_PROBE), NO_CALLBACK);
 			if (this.pendingPoll != null) {
 				this.server.scheduler().schedule(this::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
 			}
@@ -635,6 +759,7 @@ public final class EngineSocket {
 
 	private boolean completeUpgrade(WebSocketChannel channel) {
 		PollResponder poll;
+		boolean queueFlush = false;
 		synchronized (this) {
 			if (this.state != State.OPEN || !this.probed) {
 				return false;
@@ -648,8 +773,17 @@ public final class EngineSocket {
 			poll = this.pendingPoll;
 			this.pendingPoll = null;
 			if (!this.outbox.isEmpty()) {
-				flushWebSocket();
+				if (spaced()) {
+					flushWebSocket();
+				}
+				else {
+					queueFlush = !this.writing && !this.flushQueued;
+					this.flushQueued |= queueFlush;
+				}
 			}
+		}
+		if (queueFlush) {
+			this.server.flush(List.of(this));
 		}
 		if (poll != null) {
 			poll.fail(EngineError.BAD_REQUEST);

@@ -39,6 +39,11 @@ final class Outbox {
 
 	/** Removes and returns every waiting packet, in order. */
 	List<EnginePacket> drain() {
+		if (this.groups.size() == 1) {
+			List<EnginePacket> only = this.groups.poll();
+			this.frames = 0;
+			return only;
+		}
 		List<EnginePacket> all = new ArrayList<>(this.frames);
 		for (List<EnginePacket> group : this.groups) {
 			all.addAll(group);

@@ -22,8 +22,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee11.websocket.server.JettyWebSocketCreator;
-import org.eclipse.jetty.ee11.websocket.server.JettyWebSocketServerContainer;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletCoreRequest;
+import org.eclipse.jetty.ee11.servlet.ServletCoreResponse;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Blocker;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.WebSocketComponents;
+import org.eclipse.jetty.websocket.core.server.Handshaker;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
+import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
+import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
+import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +56,8 @@ public final class EngineIoServlet extends HttpServlet {
 	private final transient EngineServer engine;
 
 	private final transient ClientBundle bundle;
+
+	private final transient Handshaker handshaker = Handshaker.newInstance();
 
 	public EngineIoServlet(EngineServer engine) {
 		this(engine, null);
@@ -97,19 +111,33 @@ public final class EngineIoServlet extends HttpServlet {
 
 	private void upgrade(EngineRequest engineRequest, HttpServletRequest request, HttpServletResponse response)
 			throws IOException {
-		JettyWebSocketServerContainer container = JettyWebSocketServerContainer.getContainer(getServletContext());
-		if (container == null) {
+		WebSocketComponents components = WebSocketServerComponents
+			.getWebSocketComponents(ServletContextHandler.getServletContextHandler(getServletContext()));
+		if (components == null) {
 			throw new IllegalStateException("Jetty WebSocket support is not initialised for this servlet context");
 		}
 		boolean perMessageDeflate = this.engine.options().perMessageDeflate();
-		JettyWebSocketCreator creator = (upgradeRequest, upgradeResponse) -> {
-			if (!perMessageDeflate) {
-				upgradeResponse.setExtensions(List.of());
+		WebSocketNegotiator negotiator = new WebSocketNegotiator.AbstractNegotiator() {
+
+			@Override
+			public FrameHandler negotiate(ServerUpgradeRequest upgradeRequest, ServerUpgradeResponse upgradeResponse,
+					Callback callback) {
+				if (!perMessageDeflate) {
+					upgradeResponse.setExtensions(List.of());
+				}
+				return new JettyWebSocketEndpoint(EngineIoServlet.this.engine, engineRequest);
 			}
-			return new JettyWebSocketEndpoint(this.engine, engineRequest);
+
 		};
-		if (!container.upgrade(creator, request, response)) {
-			writeError(response, EngineError.BAD_REQUEST);
+		Request coreRequest = ServletCoreRequest.wrap(request);
+		Response coreResponse = ServletCoreResponse.wrap(coreRequest, response, false);
+		try (Blocker.Callback callback = Blocker.callback()) {
+			if (this.handshaker.upgradeRequest(negotiator, coreRequest, coreResponse, callback, components, null)) {
+				callback.block();
+			}
+			else {
+				writeError(response, EngineError.BAD_REQUEST);
+			}
 		}
 	}
 
@@ -207,8 +235,11 @@ public final class EngineIoServlet extends HttpServlet {
 			headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
 		}
 		boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-		return new EngineRequest(request.getMethod(), Collections.unmodifiableMap(query),
-				Collections.unmodifiableMap(headers), request.getRemoteAddr(), upgrade);
+		// Immutable copies: a session keeps the query for its life, in a fraction of the
+		// room the builders take.
+		query.replaceAll((name, values) -> List.copyOf(values));
+		return new EngineRequest(request.getMethod(), Map.copyOf(query), Map.copyOf(headers), request.getRemoteAddr(),
+				upgrade);
 	}
 
 	private static String decode(String value) {

@@ -1,30 +1,41 @@
 package io.orderchat.socketio.servlet;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 
+import io.orderchat.socketio.engine.EnginePacket;
 import io.orderchat.socketio.engine.EngineRequest;
 import io.orderchat.socketio.engine.EngineServer;
 import io.orderchat.socketio.engine.WebSocketChannel;
 import io.orderchat.socketio.engine.WebSocketHandler;
-import org.eclipse.jetty.websocket.api.Callback;
-import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.websocket.core.CloseStatus;
+import org.eclipse.jetty.websocket.core.CoreSession;
+import org.eclipse.jetty.websocket.core.Frame;
+import org.eclipse.jetty.websocket.core.FrameHandler;
+import org.eclipse.jetty.websocket.core.OpCode;
 
 /**
- * Adapts one Jetty WebSocket session to the engine: frames in go to the engine's
- * {@link WebSocketHandler}, frames out are sent asynchronously through Jetty's own
- * outgoing queue. Public only because Jetty calls its listener methods reflectively.
+ * One WebSocket on Jetty's WebSocket core, with no annotated-endpoint layer between: the
+ * upgrade request is not kept, messages are assembled here, and outgoing packets become
+ * frames whose payload bytes every recipient of a broadcast shares. Several packets sent
+ * together are batched into one network write.
  */
-public final class JettyWebSocketEndpoint implements Session.Listener.AutoDemanding, WebSocketChannel {
+final class JettyWebSocketEndpoint implements FrameHandler, WebSocketChannel {
 
 	private final EngineServer engine;
 
-	private final EngineRequest request;
+	private EngineRequest request;
 
-	private volatile Session session;
+	private volatile CoreSession session;
 
 	private WebSocketHandler handler;
 
-	private volatile Adapted adapted;
+	/** A fragmented message being received, {@code null} between messages. */
+	private MessageAssembly assembly;
 
 	JettyWebSocketEndpoint(EngineServer engine, EngineRequest request) {
 		this.engine = engine;
@@ -32,89 +43,197 @@ public final class JettyWebSocketEndpoint implements Session.Listener.AutoDemand
 	}
 
 	@Override
-	public void onWebSocketOpen(Session session) {
-		this.session = session;
+	public void onOpen(CoreSession coreSession, Callback callback) {
+		this.session = coreSession;
 		long maxPayload = this.engine.options().maxPayload();
-		session.setMaxTextMessageSize(maxPayload);
-		session.setMaxBinaryMessageSize(maxPayload);
+		coreSession.setMaxFrameSize(maxPayload);
+		coreSession.setMaxTextMessageSize(maxPayload);
+		coreSession.setMaxBinaryMessageSize(maxPayload);
 		// The engine's heartbeat detects dead peers; Jetty's idle timeout is only a
 		// backstop.
-		session.setIdleTimeout(this.engine.options()
+		coreSession.setIdleTimeout(this.engine.options()
 			.pingInterval()
 			.plus(this.engine.options().pingTimeout())
 			.plus(this.engine.options().pingTimeout()));
 		this.handler = this.engine.openWebSocket(this.request, this);
+		this.request = null;
+		callback.succeeded();
+		coreSession.demand();
 	}
 
 	@Override
-	public void onWebSocketText(String message) {
-		this.handler.onText(message);
+	public void onFrame(Frame frame, Callback callback) {
+		// The payload is only valid until the callback completes: read it first.
+		Runnable delivery = null;
+		CloseStatus refusal = null;
+		switch (frame.getOpCode()) {
+			case OpCode.TEXT, OpCode.BINARY -> {
+				if (frame.isFin()) {
+					delivery = deliver(frame.getOpCode(), frame.getPayload());
+					refusal = (delivery == null) ? badUtf8() : null;
+				}
+				else {
+					this.assembly = new MessageAssembly(frame.getOpCode());
+					refusal = append(frame);
+				}
+			}
+			case OpCode.CONTINUATION -> {
+				refusal = append(frame);
+				if (refusal == null && frame.isFin()) {
+					MessageAssembly done = this.assembly;
+					this.assembly = null;
+					delivery = deliver(done.opCode(), done.bytes());
+					refusal = (delivery == null) ? badUtf8() : null;
+				}
+			}
+			case OpCode.PING ->
+				this.session.sendFrame(new Frame(OpCode.PONG, copy(frame.getPayload())), Callback.NOOP, false);
+			default -> {
+				// PONG, and CLOSE, which Jetty answers itself before calling onClosed.
+			}
+		}
+		callback.succeeded();
+		if (refusal != null) {
+			this.session.close(refusal.getCode(), refusal.getReason(), Callback.NOOP);
+			return;
+		}
+		if (delivery != null) {
+			delivery.run();
+		}
+		this.session.demand();
+	}
+
+	/**
+	 * Decodes a whole message now and returns its delivery, or {@code null} if a text
+	 * message is not valid UTF-8.
+	 */
+	private Runnable deliver(byte opCode, ByteBuffer payload) {
+		if (opCode == OpCode.BINARY) {
+			byte[] data = copy(payload).array();
+			return () -> this.handler.onBinary(data);
+		}
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder().decode(payload).toString();
+			return () -> this.handler.onText(text);
+		}
+		catch (CharacterCodingException ex) {
+			return null;
+		}
+	}
+
+	private CloseStatus append(Frame frame) {
+		if (this.assembly == null) {
+			return new CloseStatus(CloseStatus.PROTOCOL, "continuation without a message");
+		}
+		if (!this.assembly.append(frame.getPayload(), this.engine.options().maxPayload())) {
+			this.assembly = null;
+			return new CloseStatus(CloseStatus.MESSAGE_TOO_LARGE, "message too large");
+		}
+		return null;
+	}
+
+	private static CloseStatus badUtf8() {
+		return new CloseStatus(CloseStatus.BAD_PAYLOAD, "invalid UTF-8");
 	}
 
 	@Override
-	public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
-		byte[] data = new byte[payload.remaining()];
-		payload.get(data);
-		callback.succeed();
-		this.handler.onBinary(data);
+	public void onError(Throwable cause, Callback callback) {
+		closed();
+		callback.succeeded();
 	}
 
 	@Override
-	public void onWebSocketClose(int statusCode, String reason) {
+	public void onClosed(CloseStatus closeStatus, Callback callback) {
+		closed();
+		callback.succeeded();
+	}
+
+	private void closed() {
 		if (this.handler != null) {
 			this.handler.onClose();
 		}
 	}
 
 	@Override
-	public void onWebSocketError(Throwable cause) {
-		if (this.handler != null) {
-			this.handler.onClose();
+	public void send(List<EnginePacket> packets, WriteCallback callback) {
+		CoreSession current = this.session;
+		int last = packets.size() - 1;
+		// Batched frames wait in Jetty's aggregation buffer; the last one, not batched,
+		// writes them all at once. Its callback completes after all of them.
+		for (int i = 0; i < last; i++) {
+			current.sendFrame(frame(packets.get(i)), Callback.NOOP, true);
 		}
-	}
-
-	@Override
-	public void sendText(String text, WriteCallback callback) {
-		this.session.sendText(text, adapt(callback));
-	}
-
-	@Override
-	public void sendBinary(byte[] data, WriteCallback callback) {
-		this.session.sendBinary(ByteBuffer.wrap(data), adapt(callback));
-	}
-
-	@Override
-	public void close() {
-		Session current = this.session;
-		if (current != null && current.isOpen()) {
-			current.close();
-		}
-	}
-
-	private Callback adapt(WriteCallback callback) {
-		// Sessions send with one callback instance each: adapt it once, not per frame.
-		Adapted last = this.adapted;
-		if (last != null && last.callback() == callback) {
-			return last.jetty();
-		}
-		Callback jetty = new Callback() {
+		current.sendFrame(frame(packets.get(last)), new Callback() {
 
 			@Override
-			public void succeed() {
+			public void succeeded() {
 				callback.succeeded();
 			}
 
 			@Override
-			public void fail(Throwable cause) {
+			public void failed(Throwable cause) {
 				callback.failed(cause);
 			}
 
-		};
-		this.adapted = new Adapted(callback, jetty);
-		return jetty;
+		}, false);
 	}
 
-	private record Adapted(WriteCallback callback, Callback jetty) {
+	private static Frame frame(EnginePacket packet) {
+		return new Frame(packet.isBinary() ? OpCode.BINARY : OpCode.TEXT, ByteBuffer.wrap(packet.webSocketPayload()));
+	}
+
+	@Override
+	public void close() {
+		CoreSession current = this.session;
+		if (current != null && current.isOutputOpen()) {
+			current.close(CloseStatus.NORMAL, null, Callback.NOOP);
+		}
+	}
+
+	private static ByteBuffer copy(ByteBuffer payload) {
+		ByteBuffer copy = ByteBuffer.allocate((payload != null) ? payload.remaining() : 0);
+		if (payload != null) {
+			copy.put(payload.slice());
+		}
+		return copy.flip();
+	}
+
+	/** The frames of one fragmented message so far, bounded by the maximum payload. */
+	private static final class MessageAssembly {
+
+		private final byte opCode;
+
+		private byte[] bytes = new byte[256];
+
+		private int length;
+
+		MessageAssembly(byte opCode) {
+			this.opCode = opCode;
+		}
+
+		byte opCode() {
+			return this.opCode;
+		}
+
+		boolean append(ByteBuffer payload, long limit) {
+			int size = (payload != null) ? payload.remaining() : 0;
+			if ((long) this.length + size > limit) {
+				return false;
+			}
+			if (this.length + size > this.bytes.length) {
+				this.bytes = Arrays.copyOf(this.bytes, Math.max(this.length + size, this.bytes.length * 2));
+			}
+			if (size > 0) {
+				payload.slice().get(this.bytes, this.length, size);
+			}
+			this.length += size;
+			return true;
+		}
+
+		ByteBuffer bytes() {
+			return ByteBuffer.wrap(this.bytes, 0, this.length);
+		}
+
 	}
 
 }

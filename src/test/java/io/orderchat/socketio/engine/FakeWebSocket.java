@@ -50,16 +50,10 @@ public final class FakeWebSocket implements WebSocketChannel {
 	}
 
 	@Override
-	public void sendText(String text, WriteCallback callback) {
-		this.frames.add(text);
-		if (!this.stalled) {
-			callback.succeeded();
+	public void send(List<EnginePacket> packets, WriteCallback callback) {
+		for (EnginePacket packet : packets) {
+			this.frames.add(packet.isBinary() ? packet.binary() : packet.encode());
 		}
-	}
-
-	@Override
-	public void sendBinary(byte[] data, WriteCallback callback) {
-		this.frames.add(data);
 		if (!this.stalled) {
 			callback.succeeded();
 		}
