@@ -47,7 +47,6 @@ final class ConnectionLifecycle {
 		if (caller.isStaff()) {
 			socket.join(Rooms.role(caller.role()));
 		}
-		this.rooms.attach(socket);
 		SocketSession.start(socket, this.defaultDialect);
 		socket.onAny((event, args, ack) -> this.router.dispatch(socket, event, args, ack));
 		socket.onDisconnect((reason) -> disconnected(socket, caller));

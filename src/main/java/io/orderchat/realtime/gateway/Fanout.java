@@ -1,7 +1,9 @@
 package io.orderchat.realtime.gateway;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import io.orderchat.conversations.ConversationId;
@@ -10,7 +12,8 @@ import io.orderchat.socketio.Namespace;
 /**
  * Delivers a realtime event to the sockets it concerns, once per dialect: each dialect
  * renders the event once, and the engine encodes that packet once for all of the
- * dialect's sockets in the target rooms.
+ * dialect's sockets in the target rooms. A dialect that no socket speaks, or whose room
+ * for the event is empty, renders nothing.
  */
 final class Fanout {
 
@@ -29,7 +32,10 @@ final class Fanout {
 	void toConversation(ConversationId id, RealtimeEvent event, String... exceptRooms) {
 		for (Dialect dialect : this.dialects) {
 			String room = Rooms.conversation(id, dialect);
-			dialect.render(event, (name, payload) -> this.namespace.to(room).except(exceptRooms).emit(name, payload));
+			if (this.namespace.hasSockets(room)) {
+				dialect.render(event,
+						(name, payload) -> this.namespace.to(room).except(exceptRooms).emit(name, payload));
+			}
 		}
 	}
 
@@ -38,7 +44,7 @@ final class Fanout {
 		if (ids.isEmpty()) {
 			return;
 		}
-		for (Dialect dialect : this.dialects) {
+		for (Dialect dialect : spoken()) {
 			String[] rooms = ids.stream().map((id) -> Rooms.conversation(id, dialect)).toArray(String[]::new);
 			dialect.render(event, (name, payload) -> this.namespace.to(rooms).emit(name, payload));
 		}
@@ -49,10 +55,20 @@ final class Fanout {
 		if (userIds.isEmpty()) {
 			return;
 		}
-		for (Dialect dialect : this.dialects) {
+		for (Dialect dialect : spoken()) {
 			String[] rooms = userIds.stream().map((userId) -> Rooms.user(userId, dialect)).toArray(String[]::new);
 			dialect.render(event, (name, payload) -> this.namespace.to(rooms).except(exceptRooms).emit(name, payload));
 		}
+	}
+
+	private List<Dialect> spoken() {
+		List<Dialect> spoken = new ArrayList<>(2);
+		for (Dialect dialect : this.dialects) {
+			if (this.namespace.hasSockets(Rooms.dialect(dialect))) {
+				spoken.add(dialect);
+			}
+		}
+		return spoken;
 	}
 
 	/** The users among {@code userIds} (which may be null, as unassigned roles are). */

@@ -28,15 +28,21 @@ final class RoomMembership {
 		this.dialects = dialects;
 	}
 
-	/** Gives a new socket its (empty) set of joined conversations. */
-	void attach(SocketIoSocket socket) {
-		socket.attribute(JOINED, ConcurrentHashMap.newKeySet());
-	}
-
+	/**
+	 * Records a joined conversation. Runs on the socket's own executor, one command at a
+	 * time; the set is made on the socket's first join (most sockets never join one, and
+	 * an idle socket should not carry an empty concurrent set).
+	 */
 	void subscribe(SocketIoSocket socket, ConversationId id, Dialect dialect) {
-		joined(socket).add(id);
+		Set<ConversationId> joined = socket.attribute(JOINED);
+		if (joined == null) {
+			joined = ConcurrentHashMap.newKeySet();
+			socket.attribute(JOINED, joined);
+		}
+		joined.add(id);
 		socket.join(Rooms.conversation(id));
 		socket.join(Rooms.conversation(id, dialect));
+		socket.join(Rooms.dialect(dialect));
 		Caller caller = SocketSession.caller(socket);
 		if (caller != null && caller.isStaff()) {
 			socket.join(Rooms.staff(id));
@@ -44,7 +50,10 @@ final class RoomMembership {
 	}
 
 	void unsubscribe(SocketIoSocket socket, ConversationId id) {
-		joined(socket).remove(id);
+		Set<ConversationId> joined = socket.attribute(JOINED);
+		if (joined != null) {
+			joined.remove(id);
+		}
 		socket.leave(Rooms.conversation(id));
 		socket.leave(Rooms.staff(id));
 		for (Dialect dialect : this.dialects) {

@@ -37,6 +37,14 @@ final class Rooms {
 		return "c:" + id + "/staff";
 	}
 
+	/**
+	 * Every socket that speaks a dialect, in any room: a dialect nobody speaks renders
+	 * nothing.
+	 */
+	static String dialect(Dialect dialect) {
+		return "d:" + dialect.name();
+	}
+
 	static String user(String userId, Dialect dialect) {
 		return "u:" + userId + "/" + dialect.name();
 	}

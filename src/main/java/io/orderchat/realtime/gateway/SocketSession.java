@@ -51,6 +51,7 @@ final class SocketSession {
 	static void start(SocketIoSocket socket, Dialect defaultDialect) {
 		socket.attribute(USER_DIALECT, defaultDialect);
 		socket.join(Rooms.user(caller(socket).userId(), defaultDialect));
+		socket.join(Rooms.dialect(defaultDialect));
 	}
 
 	/** The dialect the socket's user-level events are rendered in. */
@@ -72,6 +73,7 @@ final class SocketSession {
 			String userId = caller(socket).userId();
 			socket.leave(Rooms.user(userId, current));
 			socket.join(Rooms.user(userId, dialect));
+			socket.join(Rooms.dialect(dialect));
 			socket.attribute(USER_DIALECT, dialect);
 		}
 	}
