@@ -33,7 +33,9 @@ final class DefaultBroadcastOperator implements BroadcastOperator {
 
 	@Override
 	public void emit(String event, Object... args) {
-		EncodedPacket packet = this.namespace.writer().event(this.namespace.name(), null, event, args);
+		PacketWriter.checkEventName(event);
+		EncodedPacket packet = EncodedPacket
+			.lazily(() -> this.namespace.writer().event(this.namespace.name(), null, event, args));
 		this.namespace.adapter().broadcast(packet, new BroadcastOptions(this.rooms, this.except));
 	}
 

@@ -2,45 +2,75 @@ package io.orderchat.socketio;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.orderchat.socketio.engine.EnginePacket;
 
 /**
  * A Socket.IO packet encoded once for any number of recipients: its text frame and binary
  * attachments (plain data, so an adapter can ship it to other nodes), and the Engine.IO
- * packets built from them, shared by every recipient.
+ * packets built from them, shared by every recipient. A broadcast's packet is encoded on
+ * first use, so a broadcast that reaches nobody encodes nothing.
  */
 public final class EncodedPacket {
 
-	private final String text;
+	private Supplier<EncodedPacket> encoder;
 
-	private final List<byte[]> attachments;
-
-	private final List<EnginePacket> enginePackets;
+	private volatile Parts parts;
 
 	public EncodedPacket(String text, List<byte[]> attachments) {
-		this.text = text;
-		this.attachments = List.copyOf(attachments);
-		List<EnginePacket> packets = new ArrayList<>(1 + attachments.size());
-		packets.add(EnginePacket.message(text));
-		for (byte[] attachment : attachments) {
-			packets.add(EnginePacket.message(attachment));
-		}
-		this.enginePackets = List.copyOf(packets);
+		this.parts = Parts.of(text, attachments);
+	}
+
+	private EncodedPacket(Supplier<EncodedPacket> encoder) {
+		this.encoder = encoder;
+	}
+
+	/** A packet that {@code encoder} encodes when someone first needs it. */
+	static EncodedPacket lazily(Supplier<EncodedPacket> encoder) {
+		return new EncodedPacket(encoder);
 	}
 
 	/** The Socket.IO text encoding, e.g. {@code 2["event",1]}. */
 	public String text() {
-		return this.text;
+		return parts().text();
 	}
 
 	/** The binary attachments, in placeholder order; arrays must not be modified. */
 	public List<byte[]> attachments() {
-		return this.attachments;
+		return parts().attachments();
 	}
 
 	List<EnginePacket> enginePackets() {
-		return this.enginePackets;
+		return parts().enginePackets();
+	}
+
+	private Parts parts() {
+		Parts result = this.parts;
+		if (result == null) {
+			synchronized (this) {
+				result = this.parts;
+				if (result == null) {
+					result = this.encoder.get().parts();
+					this.parts = result;
+					this.encoder = null;
+				}
+			}
+		}
+		return result;
+	}
+
+	private record Parts(String text, List<byte[]> attachments, List<EnginePacket> enginePackets) {
+
+		static Parts of(String text, List<byte[]> attachments) {
+			List<EnginePacket> packets = new ArrayList<>(1 + attachments.size());
+			packets.add(EnginePacket.message(text));
+			for (byte[] attachment : attachments) {
+				packets.add(EnginePacket.message(attachment));
+			}
+			return new Parts(text, List.copyOf(attachments), List.copyOf(packets));
+		}
+
 	}
 
 }

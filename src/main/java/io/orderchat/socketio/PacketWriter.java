@@ -32,13 +32,18 @@ final class PacketWriter {
 	}
 
 	EncodedPacket event(String namespace, Long ackId, String event, Object[] args) {
-		if (event == null || RESERVED_EVENTS.contains(event)) {
-			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
-		}
+		checkEventName(event);
 		ArrayNode data = JsonNodeFactory.instance.arrayNode(1 + args.length);
 		data.add(event);
 		addAll(data, args);
 		return encode(new Packet(PacketType.EVENT, namespace, ackId, data));
+	}
+
+	/** Refuses the names Socket.IO reserves for itself. */
+	static void checkEventName(String event) {
+		if (event == null || RESERVED_EVENTS.contains(event)) {
+			throw new IllegalArgumentException("\"" + event + "\" is a reserved event name");
+		}
 	}
 
 	EncodedPacket ack(String namespace, long ackId, Object[] args) {
