@@ -9,9 +9,12 @@ public enum ConversationKind {
 
 	ORDER, DISPUTE, SUPPORT;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	static ConversationKind fromWire(String value) {

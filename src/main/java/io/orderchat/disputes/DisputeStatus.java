@@ -16,9 +16,12 @@ public enum DisputeStatus {
 
 	OPEN, IN_REVIEW, RESOLVED, REJECTED;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	public Set<DisputeStatus> next() {

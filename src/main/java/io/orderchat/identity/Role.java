@@ -11,6 +11,9 @@ public enum Role {
 
 	CUSTOMER, PERFORMER, MODERATOR, SUPPORT, ADMIN;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	/** The names the seed apps use in their tokens for our roles. */
 	private static final Map<String, Role> ALIASES = Map.ofEntries(Map.entry("client", CUSTOMER),
 			Map.entry("user", CUSTOMER), Map.entry("buyer", CUSTOMER), Map.entry("agent", PERFORMER),
@@ -20,7 +23,7 @@ public enum Role {
 
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	/**

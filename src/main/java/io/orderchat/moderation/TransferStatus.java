@@ -9,9 +9,12 @@ public enum TransferStatus {
 
 	PENDING, ACCEPTED, DECLINED;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	static TransferStatus fromWire(String value) {

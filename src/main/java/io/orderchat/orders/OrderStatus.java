@@ -15,9 +15,12 @@ public enum OrderStatus {
 
 	PENDING, PROCESSING, COMPLETED, CANCELLED, REJECTED;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	/** The statuses the status machine allows next. */

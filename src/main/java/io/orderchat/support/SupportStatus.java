@@ -10,9 +10,12 @@ public enum SupportStatus {
 
 	WAITING, ACTIVE, RESOLVED, CLOSED;
 
+	/** The name on the wire, made once: it is written into every message and event. */
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	public static Optional<SupportStatus> parse(String value) {
