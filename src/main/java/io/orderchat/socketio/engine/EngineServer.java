@@ -253,7 +253,6 @@ public final class EngineServer {
 		catch (RuntimeException ex) {
 			logger.error("Connection listener failed for Engine.IO session {}", socket.id(), ex);
 		}
-		socket.startHeartbeat();
 		return socket;
 	}
 

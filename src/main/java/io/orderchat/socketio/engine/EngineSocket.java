@@ -126,6 +126,8 @@ public final class EngineSocket {
 		this.request = request;
 		this.webSocket = webSocket;
 		this.queueLimit = server.options().outboundQueueLimit();
+		// Set before the session is published: the heartbeat sweep may see it at once.
+		this.heartbeatDue = System.nanoTime() + server.options().pingInterval().toNanos();
 	}
 
 	public String id() {
@@ -348,7 +350,7 @@ public final class EngineSocket {
 	// --- heartbeat -----------------------------------------------------------------
 
 	/** The next ping is due one ping interval from now. */
-	synchronized void startHeartbeat() {
+	private synchronized void startHeartbeat() {
 		this.awaitingPong = false;
 		this.heartbeatDue = System.nanoTime() + this.server.options().pingInterval().toNanos();
 	}
