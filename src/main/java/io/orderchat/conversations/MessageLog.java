@@ -135,7 +135,7 @@ class MessageLog {
 				outcomes.add(new Outcome(new SendResult(earlier, true), null));
 				continue;
 			}
-			long seq = lastSeqs.getOrDefault(send.id(), locked.get(send.id()).conversation().lastSeq()) + 1;
+			long seq = lastSeqs.getOrDefault(send.id(), locked.get(send.id()).lastSeq()) + 1;
 			lastSeqs.put(send.id(), seq);
 			Caller caller = send.caller();
 			Message message = new Message(UUID.randomUUID(), send.id(), seq, send.type(), send.content(),
@@ -165,7 +165,7 @@ class MessageLog {
 			return DomainException.notFound("No conversation '" + send.id() + "'");
 		}
 		boolean participant = locked.activeMembers().contains(send.caller().userId());
-		if (!AccessPolicy.mayAccess(send.caller(), locked.conversation().kind(), participant)) {
+		if (!AccessPolicy.mayAccess(send.caller(), locked.kind(), participant)) {
 			return DomainException.forbidden("You are not a participant of this conversation");
 		}
 		if (locked.closed()) {
