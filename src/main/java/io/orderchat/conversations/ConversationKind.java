@@ -9,9 +9,12 @@ public enum ConversationKind {
 
 	ORDER, DISPUTE, SUPPORT;
 
+	// computed once: every stored, acknowledged and rendered message asks for it
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	static ConversationKind fromWire(String value) {

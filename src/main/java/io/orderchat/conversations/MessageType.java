@@ -10,9 +10,12 @@ public enum MessageType {
 
 	TEXT, IMAGE, FILE, SYSTEM;
 
+	// computed once: every stored, acknowledged and rendered message asks for it
+	private final String wire = name().toLowerCase(Locale.ROOT);
+
 	@JsonValue
 	public String wire() {
-		return name().toLowerCase(Locale.ROOT);
+		return this.wire;
 	}
 
 	public static Optional<MessageType> parse(String value) {
