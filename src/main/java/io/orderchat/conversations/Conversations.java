@@ -5,9 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -112,14 +112,12 @@ class Conversations {
 		return locked;
 	}
 
+	// immutable, so every message of the batch shares it as its recipients
+	// (Set.copyOf of an immutable set is the set itself)
 	private static Set<String> members(Array array) throws SQLException {
 		Object[] userIds = (Object[]) array.getArray();
-		Set<String> members = new HashSet<>(userIds.length * 2);
-		for (Object userId : userIds) {
-			members.add((String) userId);
-		}
 		array.free();
-		return members;
+		return Set.copyOf(Arrays.asList(userIds).stream().map(String.class::cast).toList());
 	}
 
 	/** Moves several conversations' {@code last_seq} in one statement. */
