@@ -1,9 +1,11 @@
 package io.orderchat.conversations;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -81,17 +83,6 @@ class Conversations {
 			.orElse(false);
 	}
 
-	/** Which of the conversations were closed, in one query. */
-	Set<ConversationId> closedAmong(Collection<ConversationId> ids) {
-		if (ids.isEmpty()) {
-			return Set.of();
-		}
-		return this.jdbc.sql("SELECT id FROM conversations WHERE id IN (:ids) AND closed_at IS NOT NULL")
-			.param("ids", ids.stream().map(ConversationId::value).toList())
-			.query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
-			.set();
-	}
-
 	/** Closes the conversation; answers false when it already was closed. */
 	boolean close(ConversationId id, Instant at) {
 		return this.jdbc.sql("UPDATE conversations SET closed_at = ? WHERE id = ? AND closed_at IS NULL")
@@ -101,16 +92,32 @@ class Conversations {
 
 	/**
 	 * Locks several conversations at once, always in id order so that two batches never
-	 * wait on each other's locks.
+	 * wait on each other's locks, and reads with them whether each is closed and its
+	 * active members: one statement where a send batch needed three. Only the
+	 * conversations that exist are in the answer.
 	 */
-	Map<ConversationId, Conversation> lockAll(Collection<ConversationId> ids) {
-		Map<ConversationId, Conversation> locked = new HashMap<>();
-		this.jdbc.sql("SELECT " + COLUMNS + " FROM conversations WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+	Map<ConversationId, LockedConversation> lockForSending(Collection<ConversationId> ids) {
+		Map<ConversationId, LockedConversation> locked = new HashMap<>();
+		// only the columns a send needs: the timestamps and titles cost a parse each
+		this.jdbc
+			.sql("SELECT c.id, c.kind, c.last_seq, c.closed_at IS NOT NULL, ARRAY(SELECT p.user_id "
+					+ "FROM participants p WHERE p.conversation_id = c.id AND p.left_at IS NULL) "
+					+ "FROM conversations c WHERE c.id IN (:ids) ORDER BY c.id FOR UPDATE")
 			.param("ids", ids.stream().map(ConversationId::value).toList())
-			.query(Conversations::map)
+			.query((rs, row) -> new LockedConversation(new ConversationId(rs.getObject(1, UUID.class)),
+					ConversationKind.fromWire(rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
+					members(rs.getArray(5))))
 			.list()
 			.forEach((conversation) -> locked.put(conversation.id(), conversation));
 		return locked;
+	}
+
+	// immutable, so every message of the batch shares it as its recipients
+	// (Set.copyOf of an immutable set is the set itself)
+	private static Set<String> members(Array array) throws SQLException {
+		Object[] userIds = (Object[]) array.getArray();
+		array.free();
+		return Set.copyOf(Arrays.asList(userIds).stream().map(String.class::cast).toList());
 	}
 
 	/** Moves several conversations' {@code last_seq} in one statement. */

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import io.orderchat.conversations.Messages.ClientKey;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
@@ -66,6 +66,10 @@ class MessageLog {
 			return System.identityHashCode(this);
 		}
 
+		ClientKey clientKey() {
+			return new ClientKey(this.id, this.caller.userId(), this.clientId);
+		}
+
 	}
 
 	/**
@@ -90,43 +94,48 @@ class MessageLog {
 
 	/**
 	 * Stores users' sends in one transaction: their conversations locked once, in id
-	 * order, the rows inserted with one statement and {@code last_seq} moved with one.
-	 * Each send is checked on its own — access, a closed conversation, a resend of a
-	 * stored client id (also within the batch) — and refused alone; the outcomes come in
-	 * the order of the sends. {@link MessagePosted} is published inside the transaction
-	 * for each stored message, so nothing is delivered before it is committed.
+	 * order (read with their members and whether they are closed), the earlier copies of
+	 * resent client ids found with one query, the rows inserted with one statement and
+	 * {@code last_seq} moved with one. Each send is checked on its own — access, a closed
+	 * conversation, a resend of a stored client id (also within the batch) — and refused
+	 * alone; the outcomes come in the order of the sends. {@link MessagePosted} is
+	 * published inside the transaction for each stored message, so nothing is delivered
+	 * before it is committed.
 	 */
 	@Transactional
 	List<Outcome> appendAll(List<UserSend> sends) {
 		Set<ConversationId> ids = new TreeSet<>((a, b) -> a.value().compareTo(b.value()));
 		sends.forEach((send) -> ids.add(send.id()));
-		Map<ConversationId, Conversation> locked = this.conversations.lockAll(ids);
-		// lockAll finds only the conversations that exist; the others' sends are refused
+		// only the conversations that exist are locked; the others' sends are refused
 		// below
-		Map<ConversationId, Set<String>> members = this.participants.activeUserIds(locked.keySet());
-		Set<ConversationId> closed = this.conversations.closedAmong(locked.keySet());
+		Map<ConversationId, LockedConversation> locked = this.conversations.lockForSending(ids);
+		List<DomainException> refusals = new ArrayList<>(sends.size());
+		List<ClientKey> resendable = new ArrayList<>();
+		for (UserSend send : sends) {
+			DomainException refusal = refusal(send, locked.get(send.id()));
+			refusals.add(refusal);
+			if (refusal == null && send.clientId() != null) {
+				resendable.add(send.clientKey());
+			}
+		}
+		// under the locks no other copy can be stored: what is not found here is new
+		Map<ClientKey, Message> sentBefore = this.messages.findByClientIds(resendable);
 		Map<ConversationId, Long> lastSeqs = new LinkedHashMap<>();
-		Map<String, Message> sentInBatch = new HashMap<>();
-		List<Outcome> outcomes = new ArrayList<>();
+		List<Outcome> outcomes = new ArrayList<>(sends.size());
 		List<Message> stored = new ArrayList<>();
 		Instant now = Timestamps.now(this.clock);
-		for (UserSend send : sends) {
-			Conversation conversation = locked.get(send.id());
-			DomainException refusal = refusal(send, conversation, members, closed);
-			if (refusal != null) {
-				outcomes.add(new Outcome(null, refusal));
+		for (int i = 0; i < sends.size(); i++) {
+			UserSend send = sends.get(i);
+			if (refusals.get(i) != null) {
+				outcomes.add(new Outcome(null, refusals.get(i)));
 				continue;
 			}
-			String key = send.id() + "\n" + send.caller().userId() + "\n" + send.clientId();
-			Message earlier = (send.clientId() != null) ? sentInBatch.computeIfAbsent(key,
-					(k) -> this.messages.findByClientId(send.id(), send.caller().userId(), send.clientId())
-						.orElse(null))
-					: null;
+			Message earlier = (send.clientId() != null) ? sentBefore.get(send.clientKey()) : null;
 			if (earlier != null) {
 				outcomes.add(new Outcome(new SendResult(earlier, true), null));
 				continue;
 			}
-			long seq = lastSeqs.getOrDefault(send.id(), conversation.lastSeq()) + 1;
+			long seq = lastSeqs.getOrDefault(send.id(), locked.get(send.id()).lastSeq()) + 1;
 			lastSeqs.put(send.id(), seq);
 			Caller caller = send.caller();
 			Message message = new Message(UUID.randomUUID(), send.id(), seq, send.type(), send.content(),
@@ -134,7 +143,8 @@ class MessageLog {
 							? Collections.unmodifiableMap(new LinkedHashMap<>(send.metadata())) : null,
 					now, null);
 			if (send.clientId() != null) {
-				sentInBatch.put(key, message);
+				// a later copy in this batch is a resend of this one
+				sentBefore.put(send.clientKey(), message);
 			}
 			stored.add(message);
 			outcomes.add(new Outcome(new SendResult(message, false), null));
@@ -143,22 +153,22 @@ class MessageLog {
 			this.messages.insertAll(stored);
 			this.conversations.advanceAll(lastSeqs, now);
 			for (Message message : stored) {
-				this.events.publishEvent(new MessagePosted(message, Set.copyOf(members.get(message.conversationId()))));
+				Set<String> members = locked.get(message.conversationId()).activeMembers();
+				this.events.publishEvent(new MessagePosted(message, Set.copyOf(members)));
 			}
 		}
 		return outcomes;
 	}
 
-	private static DomainException refusal(UserSend send, Conversation conversation,
-			Map<ConversationId, Set<String>> members, Set<ConversationId> closed) {
-		if (conversation == null) {
+	private static DomainException refusal(UserSend send, LockedConversation locked) {
+		if (locked == null) {
 			return DomainException.notFound("No conversation '" + send.id() + "'");
 		}
-		boolean participant = members.getOrDefault(send.id(), Set.of()).contains(send.caller().userId());
-		if (!AccessPolicy.mayAccess(send.caller(), conversation.kind(), participant)) {
+		boolean participant = locked.activeMembers().contains(send.caller().userId());
+		if (!AccessPolicy.mayAccess(send.caller(), locked.kind(), participant)) {
 			return DomainException.forbidden("You are not a participant of this conversation");
 		}
-		if (closed.contains(send.id())) {
+		if (locked.closed()) {
 			return new DomainException(ErrorCode.CONVERSATION_CLOSED,
 					"This conversation is closed and accepts no new messages");
 		}

@@ -5,6 +5,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,6 +93,28 @@ class Messages {
 			.params(conversation.value(), senderId, clientId)
 			.query(Messages::map)
 			.optional();
+	}
+
+	/**
+	 * The stored messages of several sends that carry a client id, in one query; a key
+	 * without a stored message is not in the answer.
+	 */
+	Map<ClientKey, Message> findByClientIds(Collection<ClientKey> keys) {
+		Map<ClientKey, Message> found = new HashMap<>();
+		if (keys.isEmpty()) {
+			return found;
+		}
+		this.jdbc
+			.sql("SELECT " + COLUMNS
+					+ " FROM messages m WHERE (m.conversation_id, m.sender_id, m.client_id) IN (:keys)")
+			.param("keys",
+					keys.stream()
+						.map((key) -> new Object[] { key.conversationId().value(), key.senderId(), key.clientId() })
+						.toList())
+			.query(Messages::map)
+			.list()
+			.forEach((message) -> found.put(ClientKey.of(message), message));
+		return found;
 	}
 
 	/**
@@ -195,6 +219,15 @@ class Messages {
 			.query((rs, row) -> new Unread.Count(new ConversationId(rs.getObject("id", UUID.class)),
 					ConversationKind.fromWire(rs.getString("kind")), rs.getString("subject_id"), rs.getLong("unread")))
 			.list();
+	}
+
+	/** What makes a send idempotent: one stored message per sender and client id. */
+	record ClientKey(ConversationId conversationId, String senderId, String clientId) {
+
+		static ClientKey of(Message message) {
+			return new ClientKey(message.conversationId(), message.senderId(), message.clientId());
+		}
+
 	}
 
 	static Message map(ResultSet rs, int row) throws SQLException {

@@ -3,13 +3,8 @@ package io.orderchat.conversations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import io.orderchat.identity.Role;
@@ -47,31 +42,11 @@ class Participants {
 			.list();
 	}
 
-	/** The active participants' user ids of several conversations. */
-	Map<ConversationId, Set<String>> activeUserIds(Collection<ConversationId> ids) {
-		Map<ConversationId, Set<String>> members = new HashMap<>();
-		if (ids.isEmpty()) {
-			return members;
-		}
-		ids.forEach((id) -> members.put(id, new TreeSet<>()));
-		this.jdbc
-			.sql("SELECT conversation_id, user_id FROM participants WHERE conversation_id IN (:ids) "
-					+ "AND left_at IS NULL")
-			.param("ids", ids.stream().map(ConversationId::value).toList())
-			.query((rs, row) -> {
-				members.get(new ConversationId(rs.getObject("conversation_id", UUID.class)))
-					.add(rs.getString("user_id"));
-				return null;
-			})
-			.list();
-		return members;
-	}
-
 	/** The conversations a user takes part in now (index ix_participants_user). */
 	List<ConversationId> activeConversationsOf(String userId) {
 		return this.jdbc.sql("SELECT conversation_id FROM participants WHERE user_id = ? AND left_at IS NULL")
 			.param(userId)
-			.query((rs, row) -> new ConversationId(rs.getObject(1, java.util.UUID.class)))
+			.query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
 			.list();
 	}
 

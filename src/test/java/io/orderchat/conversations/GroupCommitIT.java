@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Sends that arrive together are stored together (one transaction per batch): the batch
@@ -121,6 +122,41 @@ class GroupCommitIT extends IntegrationTest {
 			.toList();
 		assertThat(posted).hasSize(rooms * (sendersPerRoom * each - (sendersPerRoom - 2)));
 		assertThat(posted).allSatisfy((event) -> assertThat(event.recipientUserIds()).hasSize(2));
+	}
+
+	@Test
+	void refusesWhoLeftAndAClosedConversationAtOnceAndKnowsResentClientIdsPerSender() {
+		Person customer = person("Carla Customer", Role.CUSTOMER);
+		Person performer = person("Pete Performer", Role.PERFORMER);
+		ConversationId id = this.orders
+			.registerExternal(this.admin.caller(),
+					new ExternalOrder("batch-" + UUID.randomUUID(), new Party(customer.id(), customer.name()),
+							new Party(performer.id(), performer.name()), null, null))
+			.order()
+			.conversationId();
+		SendResult first = this.conversations.send(customer.caller(), id, NewMessage.text("one", "same-id"));
+		// the same client id from another sender is another message
+		SendResult other = this.conversations.send(performer.caller(), id, NewMessage.text("two", "same-id"));
+		assertThat(other.duplicate()).isFalse();
+		assertThat(other.message().id()).isNotEqualTo(first.message().id());
+		SendResult resent = this.conversations.send(customer.caller(), id, NewMessage.text("one again", "same-id"));
+		assertThat(resent.duplicate()).isTrue();
+		assertThat(resent.message().id()).isEqualTo(first.message().id());
+
+		this.conversations.removeParticipant(id, performer.id(), null);
+		assertThatThrownBy(() -> this.conversations.send(performer.caller(), id, NewMessage.text("still here?", null)))
+			.isInstanceOfSatisfying(DomainException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
+		this.conversations.addParticipant(id, new Member(performer.id(), performer.name(), Role.PERFORMER), null);
+		assertThat(this.conversations.send(performer.caller(), id, NewMessage.text("back", null)).duplicate())
+			.isFalse();
+
+		this.conversations.close(id, null, null);
+		assertThatThrownBy(() -> this.conversations.send(customer.caller(), id, NewMessage.text("hello?", null)))
+			.isInstanceOfSatisfying(DomainException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONVERSATION_CLOSED));
+		assertThat(all(customer, id).stream().filter((m) -> m.type() == MessageType.TEXT).map(Message::content))
+			.containsExactly("one", "two", "back");
 	}
 
 	private List<Message> all(Person reader, ConversationId id) {
