@@ -39,21 +39,30 @@ public final class PacketEncoder {
 				default -> type;
 			};
 		}
-		StringBuilder text = new StringBuilder(64);
+		String json = (data != null) ? this.mapper.writeValueAsString(data) : null;
+		return new Encoded(text(type, attachments.size(), packet.namespace(), packet.id(), json), attachments);
+	}
+
+	/**
+	 * The text frame of a packet whose data is already JSON ({@code null} for none) and
+	 * has {@code attachments} placeholders.
+	 */
+	public static String text(PacketType type, int attachments, String namespace, Long id, String json) {
+		StringBuilder text = new StringBuilder(16 + ((json != null) ? json.length() : 0));
 		text.append(type.code());
 		if (type.isBinary()) {
-			text.append(attachments.size()).append('-');
+			text.append(attachments).append('-');
 		}
-		if (!"/".equals(packet.namespace())) {
-			text.append(packet.namespace()).append(',');
+		if (!"/".equals(namespace)) {
+			text.append(namespace).append(',');
 		}
-		if (packet.id() != null) {
-			text.append(packet.id().longValue());
+		if (id != null) {
+			text.append(id.longValue());
 		}
-		if (data != null) {
-			text.append(this.mapper.writeValueAsString(data));
+		if (json != null) {
+			text.append(json);
 		}
-		return new Encoded(text.toString(), attachments);
+		return text.toString();
 	}
 
 	/**
