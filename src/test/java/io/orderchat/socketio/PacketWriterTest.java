@@ -4,6 +4,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.BinaryNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -11,9 +14,6 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class PacketWriterTest {
 
 	private final PacketWriter writer = new PacketWriter(JsonMapper.builder().build());
-
-	record Photo(String name, byte[] bytes) {
-	}
 
 	@Test
 	void writesPlainValuesStraightToText() {
@@ -24,12 +24,13 @@ class PacketWriterTest {
 	}
 
 	@Test
-	void binaryAnywhereInAValueBecomesAnAttachment() {
-		EncodedPacket packet = this.writer.event("/", 3L, "photo",
-				new Object[] { new Photo("cat.png", new byte[] { 1, 2, 3 }) });
-		assertThat(packet.text())
-			.isEqualTo("51-3[\"photo\",{\"name\":\"cat.png\",\"bytes\":{\"_placeholder\":true,\"num\":0}}]");
-		assertThat(packet.attachments()).containsExactly(new byte[] { 1, 2, 3 });
+	void binaryArgumentsAndBinaryNodesBecomeAttachments() {
+		ObjectNode meta = JsonNodeFactory.instance.objectNode();
+		meta.set("thumb", BinaryNode.valueOf(new byte[] { 9 }));
+		EncodedPacket packet = this.writer.event("/", 3L, "photo", new Object[] { new byte[] { 1, 2, 3 }, meta });
+		assertThat(packet.text()).isEqualTo(
+				"52-3[\"photo\",{\"_placeholder\":true,\"num\":0},{\"thumb\":{\"_placeholder\":true,\"num\":1}}]");
+		assertThat(packet.attachments()).containsExactly(new byte[] { 1, 2, 3 }, new byte[] { 9 });
 	}
 
 	@Test
