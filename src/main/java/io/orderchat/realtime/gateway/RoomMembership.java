@@ -28,13 +28,17 @@ final class RoomMembership {
 		this.dialects = dialects;
 	}
 
-	/** Gives a new socket its (empty) set of joined conversations. */
-	void attach(SocketIoSocket socket) {
-		socket.attribute(JOINED, ConcurrentHashMap.newKeySet());
-	}
-
+	/**
+	 * Runs on the socket's own handlers, one at a time, so the set it creates on the
+	 * first join (most sockets never join one) cannot race another.
+	 */
 	void subscribe(SocketIoSocket socket, ConversationId id, Dialect dialect) {
-		joined(socket).add(id);
+		Set<ConversationId> joined = socket.attribute(JOINED);
+		if (joined == null) {
+			joined = ConcurrentHashMap.newKeySet();
+			socket.attribute(JOINED, joined);
+		}
+		joined.add(id);
 		socket.join(Rooms.conversation(id));
 		socket.join(Rooms.conversation(id, dialect));
 		Caller caller = SocketSession.caller(socket);
@@ -44,7 +48,10 @@ final class RoomMembership {
 	}
 
 	void unsubscribe(SocketIoSocket socket, ConversationId id) {
-		joined(socket).remove(id);
+		Set<ConversationId> joined = socket.attribute(JOINED);
+		if (joined != null) {
+			joined.remove(id);
+		}
 		socket.leave(Rooms.conversation(id));
 		socket.leave(Rooms.staff(id));
 		for (Dialect dialect : this.dialects) {
