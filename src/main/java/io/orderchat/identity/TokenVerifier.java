@@ -41,8 +41,9 @@ import org.springframework.stereotype.Service;
  * {@code id} / {@code userId}), {@code name} (or {@code username} / {@code email}),
  * {@code role} (wire names or the seeds' aliases; a token without a role is a
  * customer's), {@code exp}, {@code nbf}. Each verified caller is remembered in the users
- * table. The caller's expiry must still be checked on every later action of a long-lived
- * connection with {@link Caller#expiredAt}.
+ * table. A token verified lately is recognised by its text ({@link VerifiedTokens}) and
+ * only its expiry checked again. The caller's expiry must still be checked on every later
+ * action of a long-lived connection with {@link Caller#expiredAt}.
  */
 @Service
 public class TokenVerifier {
@@ -58,6 +59,8 @@ public class TokenVerifier {
 
 	private final Clock clock;
 
+	private final VerifiedTokens verified = new VerifiedTokens();
+
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
 		this.keys = keys;
 		this.users = users;
@@ -66,16 +69,30 @@ public class TokenVerifier {
 
 	/** Verifies {@code token} (with or without a {@code Bearer } prefix) now. */
 	public Caller verify(String token) {
-		SignedJWT jwt = parse(token);
-		if (!signatureValid(jwt)) {
-			throw unauthenticated("The token's signature does not verify");
+		String raw = withoutBearer(token);
+		Instant now = this.clock.instant();
+		Caller caller = this.verified.find(raw, now);
+		if (caller == null) {
+			caller = verifyFully(raw, now);
+			this.verified.add(raw, caller, now);
 		}
-		Caller caller = caller(claims(jwt));
+		else if (caller.expiredAt(now)) {
+			this.verified.forget(raw);
+			throw expired(caller.expiresAt());
+		}
 		this.users.remember(caller);
 		return caller;
 	}
 
-	private static SignedJWT parse(String token) {
+	private Caller verifyFully(String raw, Instant now) {
+		SignedJWT jwt = parse(raw);
+		if (!signatureValid(jwt)) {
+			throw unauthenticated("The token's signature does not verify");
+		}
+		return caller(claims(jwt), now);
+	}
+
+	private static String withoutBearer(String token) {
 		if (token == null || token.isBlank()) {
 			throw unauthenticated("A bearer token is required");
 		}
@@ -83,6 +100,10 @@ public class TokenVerifier {
 		if (raw.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			raw = raw.substring(7).strip();
 		}
+		return raw;
+	}
+
+	private static SignedJWT parse(String raw) {
 		try {
 			return SignedJWT.parse(raw);
 		}
@@ -146,11 +167,10 @@ public class TokenVerifier {
 		}
 	}
 
-	private Caller caller(JWTClaimsSet claims) {
-		Instant now = this.clock.instant();
+	private static Caller caller(JWTClaimsSet claims, Instant now) {
 		Date expiry = claims.getExpirationTime();
 		if (expiry != null && !now.isBefore(expiry.toInstant())) {
-			throw new DomainException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + expiry.toInstant());
+			throw expired(expiry.toInstant());
 		}
 		Date notBefore = claims.getNotBeforeTime();
 		if (notBefore != null && now.isBefore(notBefore.toInstant())) {
@@ -188,6 +208,10 @@ public class TokenVerifier {
 			}
 		}
 		return null;
+	}
+
+	private static DomainException expired(Instant expiry) {
+		return new DomainException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + expiry);
 	}
 
 	private static DomainException unauthenticated(String message) {
