@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * The users seen in tokens, cached in the {@code users} table so that names and roles are
@@ -28,8 +28,12 @@ import org.springframework.stereotype.Repository;
  * written together, one statement per batch, on a thread of their own, so that neither a
  * connect storm nor a slow database holds up a token check. Until written, a user is
  * found in {@link #pending}.
+ * <p>
+ * A plain component, not a {@code @Repository}: that would put an exception-translating
+ * proxy in front of {@link #remember}, which every token check calls, and JdbcClient
+ * translates the exceptions already.
  */
-@Repository
+@Component
 class KnownUsers {
 
 	private static final Logger log = LoggerFactory.getLogger(KnownUsers.class);
