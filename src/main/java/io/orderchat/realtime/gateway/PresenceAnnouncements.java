@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.slf4j.LoggerFactory;
  * the conversations of every user waiting with a single query, then delivers the changes
  * in the order they happened. A connect storm therefore costs a query per batch rather
  * than a transaction per connection, and a user in no conversation costs nothing more.
+ * Under load a change may go out up to {@link #GATHER} later.
  */
 final class PresenceAnnouncements implements AutoCloseable {
 
@@ -26,6 +28,12 @@ final class PresenceAnnouncements implements AutoCloseable {
 
 	/** Users looked up in one query (its IN list). */
 	static final int MAX_BATCH = 500;
+
+	/**
+	 * How long a change waits for others when more are queued behind it: a storm then
+	 * costs one query per this much time, while a change alone goes out at once.
+	 */
+	static final Duration GATHER = Duration.ofMillis(10);
 
 	private final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
 
@@ -55,6 +63,9 @@ final class PresenceAnnouncements implements AutoCloseable {
 		while (!Thread.currentThread().isInterrupted()) {
 			try {
 				batch.add(this.changes.take());
+				if (!this.changes.isEmpty()) {
+					Thread.sleep(GATHER);
+				}
 			}
 			catch (InterruptedException ex) {
 				return;
