@@ -3,13 +3,18 @@ package io.orderchat.conversations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import io.orderchat.identity.Role;
 import io.orderchat.shared.Timestamps;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,12 +47,21 @@ class Participants {
 			.list();
 	}
 
-	/** The conversations a user takes part in now (index ix_participants_user). */
-	List<ConversationId> activeConversationsOf(String userId) {
-		return this.jdbc.sql("SELECT conversation_id FROM participants WHERE user_id = ? AND left_at IS NULL")
-			.param(userId)
-			.query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
-			.list();
+	/**
+	 * The conversations each of the users takes part in now (index ix_participants_user);
+	 * a user in none has no entry.
+	 */
+	Map<String, List<ConversationId>> activeConversationsOf(Collection<String> userIds) {
+		Map<String, List<ConversationId>> conversations = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return conversations;
+		}
+		this.jdbc.sql("SELECT user_id, conversation_id FROM participants WHERE user_id IN (:ids) AND left_at IS NULL")
+			.param("ids", userIds)
+			.query((RowCallbackHandler) (rs) -> conversations
+				.computeIfAbsent(rs.getString(1), (user) -> new ArrayList<>())
+				.add(new ConversationId(rs.getObject(2, UUID.class))));
+		return conversations;
 	}
 
 	List<String> activeUserIds(ConversationId id) {

@@ -7,6 +7,7 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +42,9 @@ import org.springframework.stereotype.Service;
  * {@code id} / {@code userId}), {@code name} (or {@code username} / {@code email}),
  * {@code role} (wire names or the seeds' aliases; a token without a role is a
  * customer's), {@code exp}, {@code nbf}. Each verified caller is remembered in the users
- * table. The caller's expiry must still be checked on every later action of a long-lived
- * connection with {@link Caller#expiredAt}.
+ * table. A token verified lately is recognised by its text ({@link VerifiedTokens}) and
+ * only its expiry checked again. The caller's expiry must still be checked on every later
+ * action of a long-lived connection with {@link Caller#expiredAt}.
  */
 @Service
 public class TokenVerifier {
@@ -58,24 +60,44 @@ public class TokenVerifier {
 
 	private final Clock clock;
 
+	private final VerifiedTokens verified = new VerifiedTokens();
+
+	/** Never used themselves, only copied (the copies are not thread-safe). */
+	private final Map<String, Mac> keyedMacs;
+
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
 		this.keys = keys;
 		this.users = users;
 		this.clock = clock;
+		this.keyedMacs = keyedMacs(keys.hmacSecret());
 	}
 
 	/** Verifies {@code token} (with or without a {@code Bearer } prefix) now. */
 	public Caller verify(String token) {
-		SignedJWT jwt = parse(token);
-		if (!signatureValid(jwt)) {
-			throw unauthenticated("The token's signature does not verify");
+		String raw = withoutBearer(token);
+		Instant now = this.clock.instant();
+		Caller caller = this.verified.find(raw, now);
+		if (caller == null) {
+			caller = verifyFully(raw, now);
+			this.verified.add(raw, caller, now);
 		}
-		Caller caller = caller(claims(jwt));
+		else if (caller.expiredAt(now)) {
+			this.verified.forget(raw);
+			throw expired(caller.expiresAt());
+		}
 		this.users.remember(caller);
 		return caller;
 	}
 
-	private static SignedJWT parse(String token) {
+	private Caller verifyFully(String raw, Instant now) {
+		SignedJWT jwt = parse(raw);
+		if (!signatureValid(jwt)) {
+			throw unauthenticated("The token's signature does not verify");
+		}
+		return caller(claims(jwt), now);
+	}
+
+	private static String withoutBearer(String token) {
 		if (token == null || token.isBlank()) {
 			throw unauthenticated("A bearer token is required");
 		}
@@ -83,6 +105,10 @@ public class TokenVerifier {
 		if (raw.regionMatches(true, 0, "Bearer ", 0, 7)) {
 			raw = raw.substring(7).strip();
 		}
+		return raw;
+	}
+
+	private static SignedJWT parse(String raw) {
 		try {
 			return SignedJWT.parse(raw);
 		}
@@ -127,14 +153,46 @@ public class TokenVerifier {
 	 */
 	private boolean hmacValid(SignedJWT jwt, String algorithm) {
 		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(this.keys.hmacSecret(), algorithm));
-			byte[] expected = mac.doFinal(jwt.getSigningInput());
+			byte[] expected = mac(algorithm).doFinal(jwt.getSigningInput());
 			return MessageDigest.isEqual(expected, jwt.getSignature().decode());
 		}
 		catch (GeneralSecurityException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A fresh MAC keyed with the secret: a copy of one made once, which costs half of a
+	 * provider lookup and key setup per token.
+	 */
+	private Mac mac(String algorithm) throws GeneralSecurityException {
+		Mac keyed = this.keyedMacs.get(algorithm);
+		if (keyed != null) {
+			try {
+				return (Mac) keyed.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				// a provider whose MACs cannot be copied: key one for this token
+			}
+		}
+		Mac mac = Mac.getInstance(algorithm);
+		mac.init(new SecretKeySpec(this.keys.hmacSecret(), algorithm));
+		return mac;
+	}
+
+	private static Map<String, Mac> keyedMacs(byte[] secret) {
+		Map<String, Mac> macs = new HashMap<>();
+		for (String algorithm : HMACS.values()) {
+			try {
+				Mac mac = Mac.getInstance(algorithm);
+				mac.init(new SecretKeySpec(secret, algorithm));
+				macs.put(algorithm, mac);
+			}
+			catch (GeneralSecurityException ex) {
+				// not available here: mac() tries again per token and fails as before
+			}
+		}
+		return Map.copyOf(macs);
 	}
 
 	private static JWTClaimsSet claims(SignedJWT jwt) {
@@ -146,11 +204,10 @@ public class TokenVerifier {
 		}
 	}
 
-	private Caller caller(JWTClaimsSet claims) {
-		Instant now = this.clock.instant();
+	private static Caller caller(JWTClaimsSet claims, Instant now) {
 		Date expiry = claims.getExpirationTime();
 		if (expiry != null && !now.isBefore(expiry.toInstant())) {
-			throw new DomainException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + expiry.toInstant());
+			throw expired(expiry.toInstant());
 		}
 		Date notBefore = claims.getNotBeforeTime();
 		if (notBefore != null && now.isBefore(notBefore.toInstant())) {
@@ -188,6 +245,10 @@ public class TokenVerifier {
 			}
 		}
 		return null;
+	}
+
+	private static DomainException expired(Instant expiry) {
+		return new DomainException(ErrorCode.TOKEN_EXPIRED, "The token expired at " + expiry);
 	}
 
 	private static DomainException unauthenticated(String message) {

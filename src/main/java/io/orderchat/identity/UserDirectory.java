@@ -16,17 +16,26 @@ public class UserDirectory {
 
 	private final JdbcClient jdbc;
 
-	UserDirectory(JdbcClient jdbc) {
+	private final KnownUsers users;
+
+	UserDirectory(JdbcClient jdbc, KnownUsers users) {
 		this.jdbc = jdbc;
+		this.users = users;
 	}
 
+	/** Finds someone seen a moment ago too, whose row may not be written yet. */
 	@Transactional(readOnly = true)
 	public Optional<KnownUser> find(String userId) {
 		if (userId == null || userId.isBlank()) {
 			return Optional.empty();
 		}
+		String id = userId.strip();
+		Optional<KnownUser> pending = this.users.pending(id);
+		if (pending.isPresent()) {
+			return pending;
+		}
 		return this.jdbc.sql("SELECT id, name, role FROM users WHERE id = ?")
-			.param(userId.strip())
+			.param(id)
 			.query((rs, row) -> new KnownUser(rs.getString("id"), rs.getString("name"),
 					Role.parse(rs.getString("role")).orElseThrow()))
 			.optional();

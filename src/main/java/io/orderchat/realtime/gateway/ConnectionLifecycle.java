@@ -1,7 +1,6 @@
 package io.orderchat.realtime.gateway;
 
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.socketio.SocketIoSocket;
@@ -18,26 +17,22 @@ final class ConnectionLifecycle {
 
 	private final RealtimeConversations conversations;
 
-	private final ConversationService conversationService;
-
 	private final RoomMembership rooms;
 
 	private final Presence presence;
 
-	private final Fanout fanout;
+	private final PresenceAnnouncements announcements;
 
 	private final SessionExpiry expiry;
 
 	ConnectionLifecycle(Dialect defaultDialect, CommandRouter router, RealtimeConversations conversations,
-			ConversationService conversationService, RoomMembership rooms, Presence presence, Fanout fanout,
-			SessionExpiry expiry) {
+			RoomMembership rooms, Presence presence, PresenceAnnouncements announcements, SessionExpiry expiry) {
 		this.defaultDialect = defaultDialect;
 		this.router = router;
 		this.conversations = conversations;
-		this.conversationService = conversationService;
 		this.rooms = rooms;
 		this.presence = presence;
-		this.fanout = fanout;
+		this.announcements = announcements;
 		this.expiry = expiry;
 	}
 
@@ -52,26 +47,18 @@ final class ConnectionLifecycle {
 		socket.onDisconnect((reason) -> disconnected(socket, caller));
 		this.expiry.watch(socket, caller);
 		if (this.presence.connected(caller.userId(), socket.id())) {
-			announce(caller, true);
+			this.announcements.announce(caller.userId(), true);
 		}
 	}
 
 	private void disconnected(SocketIoSocket socket, Caller caller) {
+		this.expiry.forget(socket, caller);
 		for (ConversationId id : this.rooms.conversationsOf(socket)) {
 			this.conversations.leave(socket, caller, id);
 		}
 		if (this.presence.disconnected(caller.userId(), socket.id())) {
-			announce(caller, false);
+			this.announcements.announce(caller.userId(), false);
 		}
-	}
-
-	/**
-	 * Tells the members of the user's conversations that the user came online or went
-	 * offline.
-	 */
-	private void announce(Caller caller, boolean online) {
-		this.fanout.toConversations(this.conversationService.conversationsOf(caller.userId()),
-				new RealtimeEvent.PresenceChanged(caller.userId(), online));
 	}
 
 }

@@ -116,13 +116,17 @@ class RealtimeGatewayConfiguration {
 		return new DomainEventRelay(fanout, subjects, rooms);
 	}
 
+	@Bean(destroyMethod = "close")
+	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, Fanout fanout) {
+		return new PresenceAnnouncements(conversations, fanout);
+	}
+
 	@Bean
 	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
-			CommandRouter router, RealtimeConversations realtime, ConversationService conversations,
-			RoomMembership rooms, Presence presence, Fanout fanout, ScheduledExecutorService realtimeScheduler,
-			Clock clock) {
-		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, conversations, rooms,
-				presence, fanout, new SessionExpiry(realtimeScheduler, clock));
+			CommandRouter router, RealtimeConversations realtime, RoomMembership rooms, Presence presence,
+			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, Clock clock) {
+		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, rooms, presence,
+				announcements, new SessionExpiry(realtimeScheduler, clock));
 		server.sockets().use(new SocketAuthenticator(tokens));
 		server.sockets().onConnection(lifecycle::connected);
 		return lifecycle;

@@ -30,8 +30,8 @@ final class RoomMembership {
 
 	/**
 	 * Records a joined conversation. Runs on the socket's own executor, one command at a
-	 * time; the set is made on the socket's first join (most sockets never join one, and
-	 * an idle socket should not carry an empty concurrent set).
+	 * time, so the set it makes on the first join (most sockets never join one) cannot
+	 * race another.
 	 */
 	void subscribe(SocketIoSocket socket, ConversationId id, Dialect dialect) {
 		Set<ConversationId> joined = socket.attribute(JOINED);
