@@ -1,6 +1,5 @@
 package io.orderchat.bench;
 
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +17,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * (e) History over REST: {@code --clients} concurrent readers page backwards through one
  * conversation of {@code --messages} messages with {@code GET /api/conversations/{id}/messages
- * ?before=&limit=50}, each walk starting at a random point. The conversation is seeded once,
+ * ?before=&limit=50}, each walk starting at a random point, each reader on its own kept-alive
+ * connection ({@link KeepAliveGet}: the JDK's HTTP client cost the generator as much CPU as the
+ * server's page). The conversation is seeded once,
  * straight into PostgreSQL with {@code generate_series} (a bench-only shortcut: storing a
  * million messages through the API would take minutes and measure the write path instead),
  * and reused by later runs.
@@ -67,18 +68,20 @@ final class HistoryScenario implements Scenario {
 		for (int c = 0; c < clients; c++) {
 			readers.add(Thread.ofVirtual().start(() -> {
 				ThreadLocalRandom random = ThreadLocalRandom.current();
+				// one kept-alive connection per reader, like a browser tab's
+				KeepAliveGet http = new KeepAliveGet(target.address());
 				while (System.nanoTime() < deadline) {
 					// a reader opens the chat somewhere and scrolls back a few pages (keyset: before = oldest seq seen)
 					long before = page + 1 + random.nextLong(Math.max(1, seeded - page));
 					for (int p = 0; p < walk && before > 1 && System.nanoTime() < deadline; p++) {
 						long sent = System.nanoTime();
 						try {
-							HttpResponse<String> response = rest.get(path + before, token);
+							KeepAliveGet.Response response = http.get(path + before, token);
 							latency.recordValue((System.nanoTime() - sent) / 1000);
 							requests.increment();
-							if (response.statusCode() != 200) {
+							if (response.status() != 200) {
 								errors.increment();
-								firstError.compareAndSet(null, response.statusCode() + " " + response.body());
+								firstError.compareAndSet(null, response.status() + " " + response.body());
 							}
 						}
 						catch (Exception ex) {
@@ -91,6 +94,7 @@ final class HistoryScenario implements Scenario {
 						}
 					}
 				}
+				http.close();
 			}));
 		}
 		for (Thread reader : readers) {
