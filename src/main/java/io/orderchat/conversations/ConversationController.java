@@ -11,6 +11,7 @@ import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +27,11 @@ class ConversationController {
 
 	private final ConversationService conversations;
 
-	ConversationController(ConversationService conversations) {
+	private final HistoryJson historyJson;
+
+	ConversationController(ConversationService conversations, HistoryJson historyJson) {
 		this.conversations = conversations;
+		this.historyJson = historyJson;
 	}
 
 	@GetMapping("/api/conversations")
@@ -40,11 +44,15 @@ class ConversationController {
 		return ApiResponse.ok(this.conversations.open(caller, ConversationId.parse(id)));
 	}
 
+	/**
+	 * The page rendered by {@link HistoryJson} rather than by a message converter: the
+	 * busiest read, see its comment.
+	 */
 	@GetMapping("/api/conversations/{id}/messages")
-	ApiResponse<HistoryPage> history(Caller caller, @PathVariable String id,
-			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
-			@RequestParam(required = false) Integer limit) {
-		return ApiResponse.ok(this.conversations.history(caller, ConversationId.parse(id), before, after, limit));
+	ResponseEntity<byte[]> history(Caller caller, @PathVariable String id, @RequestParam(required = false) Long before,
+			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+		HistoryPage page = this.conversations.history(caller, ConversationId.parse(id), before, after, limit);
+		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.historyJson.render(page));
 	}
 
 	@PostMapping("/api/conversations/{id}/messages")

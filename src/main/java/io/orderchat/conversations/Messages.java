@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.orderchat.identity.Role;
 import io.orderchat.shared.Timestamps;
@@ -41,6 +42,12 @@ class Messages {
 	private static final String VISIBLE = "(? OR m.visibility = 'all')";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Map<String, MessageType> TYPES = Arrays.stream(MessageType.values())
+		.collect(Collectors.toUnmodifiableMap(MessageType::wire, (type) -> type));
+
+	private static final Map<String, Role> ROLES = Arrays.stream(Role.values())
+		.collect(Collectors.toUnmodifiableMap(Role::wire, (role) -> role));
 
 	private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
 	};
@@ -245,7 +252,7 @@ class Messages {
 		UUID id = rs.getObject(c++, UUID.class);
 		ConversationId conversation = new ConversationId(rs.getObject(c++, UUID.class));
 		long seq = rs.getLong(c++);
-		MessageType type = MessageType.parse(rs.getString(c++)).orElseThrow();
+		MessageType type = type(rs.getString(c++));
 		String content = rs.getString(c++);
 		String senderId = rs.getString(c++);
 		String senderName = rs.getString(c++);
@@ -255,8 +262,19 @@ class Messages {
 		Instant createdAt = instant(rs.getObject(c++, OffsetDateTime.class));
 		Instant deletedAt = instant(rs.getObject(c, OffsetDateTime.class));
 		return new Message(id, conversation, seq, type, content, senderId, senderName,
-				(role != null) ? Role.parse(role).orElseThrow() : null, clientId,
+				(role != null) ? role(role) : null, clientId,
 				(metadata != null) ? json.readValue(metadata, METADATA) : null, createdAt, deletedAt);
+	}
+
+	/** The stored wire name's type; parse() lower-cases every constant to compare. */
+	private static MessageType type(String stored) {
+		MessageType type = TYPES.get(stored);
+		return (type != null) ? type : MessageType.parse(stored).orElseThrow();
+	}
+
+	private static Role role(String stored) {
+		Role role = ROLES.get(stored);
+		return (role != null) ? role : Role.parse(stored).orElseThrow();
 	}
 
 	private static Instant instant(OffsetDateTime value) {

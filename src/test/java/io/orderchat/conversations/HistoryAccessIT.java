@@ -9,10 +9,12 @@ import io.orderchat.orders.OrderManagement;
 import io.orderchat.orders.Party;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.shared.web.ApiResponse;
 import io.orderchat.testing.Api.Response;
 import io.orderchat.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -30,6 +32,9 @@ class HistoryAccessIT extends IntegrationTest {
 
 	@Autowired
 	OrderManagement orders;
+
+	@Autowired
+	JsonMapper mapper;
 
 	final Person customer = person("Hana Customer", Role.CUSTOMER);
 
@@ -101,6 +106,17 @@ class HistoryAccessIT extends IntegrationTest {
 		assertThat(rest.hasMore()).isFalse();
 		assertThat(this.conversations.history(this.customer.caller(), this.conversation, 1L, null, 50).messages())
 			.isEmpty();
+	}
+
+	@Test
+	void writesThePageOverRestAsTheApplicationsMapperWould() {
+		for (Person reader : List.of(this.customer, this.moderator)) {
+			Response page = api().get("/api/conversations/" + this.conversation + "/messages", reader.token());
+			HistoryPage expected = this.conversations.history(reader.caller(), this.conversation, null, null, null);
+
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.text()).isEqualTo(this.mapper.writeValueAsString(ApiResponse.ok(expected)));
+		}
 	}
 
 	@Test
