@@ -37,6 +37,9 @@ final class HistoryScenario implements Scenario {
 		int messages = options.integer("messages", 1_000_000, 500);
 		int clients = options.integer("clients", 64, 4);
 		int seconds = options.integer("seconds", 20, 2);
+		// the readers run this long before the measured part: a freshly started server spends its first
+		// seconds compiling the read path, which is not what the scenario measures
+		int warmupSeconds = options.integer("warmup-seconds", 10, 1);
 		int page = options.integer("page", 50, 50);
 		int walk = options.integer("walk", 20, 5);
 		// 0: each reader asks for its next page as soon as it has the last one (closed loop, saturation);
@@ -55,14 +58,11 @@ final class HistoryScenario implements Scenario {
 		if (probeSize != page) {
 			throw new IllegalStateException("a history page held " + probeSize + " messages, expected " + page);
 		}
-		context.startProfile(target, name());
 		Recorder latency = new Recorder(3);
 		LongAdder requests = new LongAdder();
 		LongAdder errors = new LongAdder();
 		AtomicReference<String> firstError = new AtomicReference<>();
-		long cpuBefore = ProcessProbe.cpuNanos(target.pid());
-		long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
-		long started = System.nanoTime();
+		long started = System.nanoTime() + warmupSeconds * 1_000_000_000L;
 		long deadline = started + seconds * 1_000_000_000L;
 		List<Thread> readers = new ArrayList<>();
 		for (int c = 0; c < clients; c++) {
@@ -75,17 +75,20 @@ final class HistoryScenario implements Scenario {
 					long before = page + 1 + random.nextLong(Math.max(1, seeded - page));
 					for (int p = 0; p < walk && before > 1 && System.nanoTime() < deadline; p++) {
 						long sent = System.nanoTime();
+						boolean measured = sent >= started;
 						try {
 							KeepAliveGet.Response response = http.get(path + before, token);
-							latency.recordValue((System.nanoTime() - sent) / 1000);
-							requests.increment();
+							if (measured) {
+								latency.recordValue((System.nanoTime() - sent) / 1000);
+								requests.increment();
+							}
 							if (response.status() != 200) {
-								errors.increment();
+								errors.add(measured ? 1 : 0);
 								firstError.compareAndSet(null, response.status() + " " + response.body());
 							}
 						}
 						catch (Exception ex) {
-							errors.increment();
+							errors.add(measured ? 1 : 0);
 							firstError.compareAndSet(null, ex.toString());
 						}
 						before -= page;
@@ -97,6 +100,12 @@ final class HistoryScenario implements Scenario {
 				http.close();
 			}));
 		}
+		// the recording starts a little early, so that starting it is not in the measured part
+		sleepUntil(started - 2_000_000_000L);
+		context.startProfile(target, name());
+		sleepUntil(started);
+		long cpuBefore = ProcessProbe.cpuNanos(target.pid());
+		long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
 		for (Thread reader : readers) {
 			reader.join();
 		}
@@ -109,6 +118,7 @@ final class HistoryScenario implements Scenario {
 		row.put("clients", clients);
 		row.put("page", page);
 		row.put("think_ms", thinkMillis);
+		row.put("warmup_s", warmupSeconds);
 		row.put("requests", requests.sum());
 		row.put("errors", errors.sum());
 		row.put("pages_per_s", Result.round(requests.sum() / (wall / 1e9)));
@@ -125,6 +135,10 @@ final class HistoryScenario implements Scenario {
 			result.note("first failed request: " + firstError.get());
 		}
 		return result;
+	}
+
+	private static void sleepUntil(long nanoTime) {
+		sleep((int) Math.max(0, (nanoTime - System.nanoTime()) / 1_000_000));
 	}
 
 	private static void sleep(int millis) {
