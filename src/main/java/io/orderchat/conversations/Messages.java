@@ -115,15 +115,34 @@ class Messages {
 	GuardedPage guardedPage(ConversationId conversation, String userId, Set<ConversationKind> observableKinds,
 			long after, long before, int limit, boolean staff, boolean oldestFirst) {
 		String[] kinds = observableKinds.stream().map(ConversationKind::wire).toArray(String[]::new);
+		List<Object> params = new ArrayList<>(
+				List.of(conversation.value(), userId, conversation.value(), conversation.value()));
+		StringBuilder range = new StringBuilder();
+		if (after > 0) {
+			range.append(" AND m.seq > ?");
+			params.add(after);
+		}
+		if (before < Long.MAX_VALUE) {
+			range.append(" AND m.seq < ?");
+			params.add(before);
+		}
+		params.add(staff);
+		params.add(kinds);
+		// The bounds that do not narrow anything are left out and the limit (a checked
+		// int) is
+		// written into the text: with a LIMIT parameter and a two-sided range,
+		// PostgreSQL's
+		// estimate for a generic plan looked so poor that it planned every execution anew
+		// —
+		// planning cost more than running the statement.
 		List<GuardedRow> rows = this.jdbc
 			.sql("WITH access AS (SELECT c.kind, EXISTS (SELECT 1 FROM participants p "
 					+ "WHERE p.conversation_id = ? AND p.user_id = ? AND p.left_at IS NULL) AS participant "
 					+ "FROM conversations c WHERE c.id = ?) SELECT a.kind, a.participant, " + COLUMNS
-					+ " FROM access a LEFT JOIN (SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? "
-					+ "AND m.seq > ? AND m.seq < ? AND " + VISIBLE + " ORDER BY m.seq " + (oldestFirst ? "" : "DESC ")
-					+ "LIMIT ?) m ON a.participant OR a.kind = ANY (?) ORDER BY m.seq")
-			.params(conversation.value(), userId, conversation.value(), conversation.value(), after, before, staff,
-					limit, kinds)
+					+ " FROM access a LEFT JOIN (SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ?"
+					+ range + " AND " + VISIBLE + " ORDER BY m.seq " + (oldestFirst ? "" : "DESC ") + "LIMIT "
+					+ Math.max(0, limit) + ") m ON a.participant OR a.kind = ANY (?) ORDER BY m.seq")
+			.params(params)
 			.query((rs, row) -> new GuardedRow(ConversationKind.fromWire(rs.getString(1)), rs.getBoolean(2),
 					(rs.getObject(3) != null) ? mapFrom(rs, 3) : null))
 			.list();
