@@ -1,5 +1,6 @@
 package io.orderchat.conversations;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -45,14 +47,18 @@ class ConversationController {
 	}
 
 	/**
-	 * The page rendered by {@link HistoryJson} rather than by a message converter: the
-	 * busiest read, see its comment.
+	 * The page rendered by {@link HistoryJson} and written straight to the response,
+	 * skipping the message converters' negotiation: the busiest read, see HistoryJson.
 	 */
 	@GetMapping("/api/conversations/{id}/messages")
-	ResponseEntity<byte[]> history(Caller caller, @PathVariable String id, @RequestParam(required = false) Long before,
-			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit) {
+	void history(Caller caller, @PathVariable String id, @RequestParam(required = false) Long before,
+			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
+			HttpServletResponse response) throws IOException {
 		HistoryPage page = this.conversations.history(caller, ConversationId.parse(id), before, after, limit);
-		return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(this.historyJson.render(page));
+		byte[] json = this.historyJson.render(page);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(json.length);
+		response.getOutputStream().write(json);
 	}
 
 	@PostMapping("/api/conversations/{id}/messages")
