@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import io.orderchat.identity.Role;
 import tools.jackson.core.JsonGenerator;
@@ -14,12 +15,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a history page in the REST envelope, {@code {"success":true,"data":{"messages":
- * [...],"hasMore":...}}}, field by field with Jackson's streaming generator. Byte for
- * byte what the application's {@link JsonMapper} writes for {@code ApiResponse.ok(page)}
- * (HistoryJsonTest holds it to that), at a fraction of the cost: bean serialization reads
- * each of a message's twelve fields through reflection, and on the busiest read (scenario
- * (e) of docs/benchmarks.md) it was a third of the server's CPU. {@code metadata},
- * free-form, still goes through the mapper.
+ * [...],"hasMore":...}}}, field by field with the application's {@link JsonMapper}
+ * generator into one array — byte for byte what the mapper writes for
+ * {@code ApiResponse.ok(page)} (HistoryJsonTest and HistoryAccessIT hold it to that).
+ * History is the busiest read (scenario (e) of docs/benchmarks.md), and the converter
+ * path with Jackson's bean serializer (reflective reads of a message's twelve components,
+ * written to the servlet stream in pieces) was a third of its server CPU; this and
+ * writing the array in one go took that to about a quarter. {@code metadata}, free-form,
+ * still goes through the mapper.
  */
 @Component
 class HistoryJson {
@@ -111,8 +114,7 @@ class HistoryJson {
 		return (instant != null) ? instant.toString() : null;
 	}
 
-	private static <E extends Enum<E>> Map<E, String> wireNames(Class<E> type,
-			java.util.function.Function<E, String> wire) {
+	private static <E extends Enum<E>> Map<E, String> wireNames(Class<E> type, Function<E, String> wire) {
 		Map<E, String> names = new EnumMap<>(type);
 		for (E constant : type.getEnumConstants()) {
 			names.put(constant, wire.apply(constant));

@@ -128,13 +128,10 @@ class Messages {
 		}
 		params.add(staff);
 		params.add(kinds);
-		// The bounds that do not narrow anything are left out and the limit (a checked
-		// int) is
-		// written into the text: with a LIMIT parameter and a two-sided range,
-		// PostgreSQL's
-		// estimate for a generic plan looked so poor that it planned every execution anew
-		// —
-		// planning cost more than running the statement.
+		// Bounds that narrow nothing are left out, and the limit (a checked int)
+		// is part of the text: with a LIMIT parameter and a two-sided range the
+		// estimate for a generic plan was so poor that PostgreSQL planned every
+		// execution anew, and planning cost more than running the statement.
 		List<GuardedRow> rows = this.jdbc
 			.sql("WITH access AS (SELECT c.kind, EXISTS (SELECT 1 FROM participants p "
 					+ "WHERE p.conversation_id = ? AND p.user_id = ? AND p.left_at IS NULL) AS participant "
@@ -263,8 +260,8 @@ class Messages {
 	}
 
 	/**
-	 * Reads the {@link #COLUMNS} starting at column {@code first}, by position: looking
-	 * columns up by name was a tenth of a history page's mapping time.
+	 * Reads the {@link #COLUMNS} starting at column {@code first}, by position: a lookup
+	 * by name lower-cases the name, for every column of every row.
 	 */
 	private static Message mapFrom(ResultSet rs, int first) throws SQLException {
 		int c = first;

@@ -58,8 +58,7 @@ class HistoryAccessIT extends IntegrationTest {
 							new Party(this.performer.id(), this.performer.name()), null, null))
 			.order()
 			.conversationId();
-		// seq 1 is the system message; 2 and 3 from the customer, 4 a note, 5 a deleted
-		// message
+		// seq 1: the system message, 2-3: the customer, 4: a note, 5: deleted
 		send(this.customer, "first");
 		send(this.customer, "second");
 		this.conversations.addNote(this.moderator.caller(), this.conversation, "staff only");
