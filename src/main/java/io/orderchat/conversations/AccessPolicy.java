@@ -1,5 +1,8 @@
 package io.orderchat.conversations;
 
+import java.util.EnumSet;
+import java.util.Set;
+
 import io.orderchat.identity.Caller;
 
 /**
@@ -14,6 +17,17 @@ final class AccessPolicy {
 
 	static boolean mayAccess(Caller caller, ConversationKind kind, boolean activeParticipant) {
 		return activeParticipant || staffMayObserve(caller, kind);
+	}
+
+	/** The kinds of conversation the caller may read without taking part. */
+	static Set<ConversationKind> observableBy(Caller caller) {
+		Set<ConversationKind> kinds = EnumSet.noneOf(ConversationKind.class);
+		for (ConversationKind kind : ConversationKind.values()) {
+			if (staffMayObserve(caller, kind)) {
+				kinds.add(kind);
+			}
+		}
+		return kinds;
 	}
 
 	static boolean staffMayObserve(Caller caller, ConversationKind kind) {

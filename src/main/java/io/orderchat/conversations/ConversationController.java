@@ -1,5 +1,6 @@
 package io.orderchat.conversations;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,10 @@ import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,8 +29,11 @@ class ConversationController {
 
 	private final ConversationService conversations;
 
-	ConversationController(ConversationService conversations) {
+	private final HistoryJson historyJson;
+
+	ConversationController(ConversationService conversations, HistoryJson historyJson) {
 		this.conversations = conversations;
+		this.historyJson = historyJson;
 	}
 
 	@GetMapping("/api/conversations")
@@ -40,11 +46,19 @@ class ConversationController {
 		return ApiResponse.ok(this.conversations.open(caller, ConversationId.parse(id)));
 	}
 
+	/**
+	 * The page rendered by {@link HistoryJson} and written straight to the response,
+	 * skipping the message converters' negotiation: the busiest read, see HistoryJson.
+	 */
 	@GetMapping("/api/conversations/{id}/messages")
-	ApiResponse<HistoryPage> history(Caller caller, @PathVariable String id,
-			@RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
-			@RequestParam(required = false) Integer limit) {
-		return ApiResponse.ok(this.conversations.history(caller, ConversationId.parse(id), before, after, limit));
+	void history(Caller caller, @PathVariable String id, @RequestParam(required = false) Long before,
+			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
+			HttpServletResponse response) throws IOException {
+		HistoryPage page = this.conversations.history(caller, ConversationId.parse(id), before, after, limit);
+		byte[] json = this.historyJson.render(page);
+		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		response.setContentLength(json.length);
+		response.getOutputStream().write(json);
 	}
 
 	@PostMapping("/api/conversations/{id}/messages")

@@ -3,14 +3,18 @@ package io.orderchat.conversations;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import io.orderchat.identity.Role;
 import io.orderchat.shared.Timestamps;
@@ -40,6 +44,12 @@ class Messages {
 	private static final String VISIBLE = "(? OR m.visibility = 'all')";
 
 	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private static final Map<String, MessageType> TYPES = Arrays.stream(MessageType.values())
+		.collect(Collectors.toUnmodifiableMap(MessageType::wire, (type) -> type));
+
+	private static final Map<String, Role> ROLES = Arrays.stream(Role.values())
+		.collect(Collectors.toUnmodifiableMap(Role::wire, (role) -> role));
 
 	private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
 	};
@@ -115,6 +125,54 @@ class Messages {
 			.list()
 			.forEach((message) -> found.put(ClientKey.of(message), message));
 		return found;
+	}
+
+	/**
+	 * A history page and the facts that guard it, in one statement: the conversation's
+	 * kind, whether {@code userId} is an active participant, and up to {@code limit}
+	 * messages with {@code after < seq < before} (the oldest of them when
+	 * {@code oldestFirst}, otherwise the newest) — fetched only when the reader takes
+	 * part or the conversation's kind is in {@code observableKinds}. One statement is one
+	 * snapshot, so it needs no transaction; the caller still decides access from the kind
+	 * and the participation.
+	 */
+	GuardedPage guardedPage(ConversationId conversation, String userId, Set<ConversationKind> observableKinds,
+			long after, long before, int limit, boolean staff, boolean oldestFirst) {
+		String[] kinds = observableKinds.stream().map(ConversationKind::wire).toArray(String[]::new);
+		List<Object> params = new ArrayList<>(
+				List.of(conversation.value(), userId, conversation.value(), conversation.value()));
+		StringBuilder range = new StringBuilder();
+		if (after > 0) {
+			range.append(" AND m.seq > ?");
+			params.add(after);
+		}
+		if (before < Long.MAX_VALUE) {
+			range.append(" AND m.seq < ?");
+			params.add(before);
+		}
+		params.add(staff);
+		params.add(kinds);
+		// Bounds that narrow nothing are left out, and the limit (a checked int)
+		// is part of the text: with a LIMIT parameter and a two-sided range the
+		// estimate for a generic plan was so poor that PostgreSQL planned every
+		// execution anew, and planning cost more than running the statement.
+		List<GuardedRow> rows = this.jdbc
+			.sql("WITH access AS (SELECT c.kind, EXISTS (SELECT 1 FROM participants p "
+					+ "WHERE p.conversation_id = ? AND p.user_id = ? AND p.left_at IS NULL) AS participant "
+					+ "FROM conversations c WHERE c.id = ?) SELECT a.kind, a.participant, " + COLUMNS
+					+ " FROM access a LEFT JOIN (SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ?"
+					+ range + " AND " + VISIBLE + " ORDER BY m.seq " + (oldestFirst ? "" : "DESC ") + "LIMIT "
+					+ Math.max(0, limit) + ") m ON a.participant OR a.kind = ANY (?) ORDER BY m.seq")
+			.params(params)
+			.query((rs, row) -> new GuardedRow(ConversationKind.fromWire(rs.getString(1)), rs.getBoolean(2),
+					(rs.getObject(3) != null) ? mapFrom(rs, 3) : null))
+			.list();
+		if (rows.isEmpty()) {
+			return new GuardedPage(null, false, List.of());
+		}
+		List<Message> messages = new ArrayList<>(rows.size());
+		rows.stream().map(GuardedRow::message).filter(Objects::nonNull).forEach(messages::add);
+		return new GuardedPage(rows.getFirst().kind(), rows.getFirst().participant(), messages);
 	}
 
 	/**
@@ -231,15 +289,49 @@ class Messages {
 	}
 
 	static Message map(ResultSet rs, int row) throws SQLException {
-		String metadata = rs.getString("metadata");
-		String role = rs.getString("sender_role");
-		return new Message(rs.getObject("id", UUID.class),
-				new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getLong("seq"),
-				MessageType.parse(rs.getString("type")).orElseThrow(), rs.getString("content"),
-				rs.getString("sender_id"), rs.getString("sender_name"),
-				(role != null) ? Role.parse(role).orElseThrow() : null, rs.getString("client_id"),
-				(metadata != null) ? json.readValue(metadata, METADATA) : null, Timestamps.read(rs, "created_at"),
-				Timestamps.read(rs, "deleted_at"));
+		return mapFrom(rs, 1);
+	}
+
+	/**
+	 * Reads the {@link #COLUMNS} starting at column {@code first}, by position: a lookup
+	 * by name lower-cases the name, for every column of every row.
+	 */
+	private static Message mapFrom(ResultSet rs, int first) throws SQLException {
+		int c = first;
+		UUID id = rs.getObject(c++, UUID.class);
+		ConversationId conversation = new ConversationId(rs.getObject(c++, UUID.class));
+		long seq = rs.getLong(c++);
+		MessageType type = type(rs.getString(c++));
+		String content = rs.getString(c++);
+		String senderId = rs.getString(c++);
+		String senderName = rs.getString(c++);
+		String role = rs.getString(c++);
+		String clientId = rs.getString(c++);
+		String metadata = rs.getString(c++);
+		Instant createdAt = instant(rs.getObject(c++, OffsetDateTime.class));
+		Instant deletedAt = instant(rs.getObject(c, OffsetDateTime.class));
+		return new Message(id, conversation, seq, type, content, senderId, senderName,
+				(role != null) ? role(role) : null, clientId,
+				(metadata != null) ? json.readValue(metadata, METADATA) : null, createdAt, deletedAt);
+	}
+
+	/** The stored wire name's type; parse() lower-cases every constant to compare. */
+	private static MessageType type(String stored) {
+		MessageType type = TYPES.get(stored);
+		return (type != null) ? type : MessageType.parse(stored).orElseThrow();
+	}
+
+	private static Role role(String stored) {
+		Role role = ROLES.get(stored);
+		return (role != null) ? role : Role.parse(stored).orElseThrow();
+	}
+
+	private static Instant instant(OffsetDateTime value) {
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	/** One row of {@link #guardedPage}: the access facts and a message, if any. */
+	private record GuardedRow(ConversationKind kind, boolean participant, Message message) {
 	}
 
 }
