@@ -381,8 +381,13 @@ public final class EngineSocket {
 			}
 			timedOut = this.awaitingPong;
 			if (!timedOut) {
+				// The pong is due a ping timeout after the ping was due, not after the
+				// sweep came round: a client must be gone by interval + timeout. Only a
+				// sweep later than a whole timeout gives the client a timeout from now.
+				long timeout = this.server.options().pingTimeout().toNanos();
+				long deadline = this.heartbeatDue + timeout;
 				this.awaitingPong = true;
-				this.heartbeatDue = now + this.server.options().pingTimeout().toNanos();
+				this.heartbeatDue = (deadline - now > 0) ? deadline : now + timeout;
 			}
 		}
 		if (timedOut) {
