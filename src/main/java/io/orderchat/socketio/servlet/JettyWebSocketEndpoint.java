@@ -88,8 +88,13 @@ final class JettyWebSocketEndpoint implements FrameHandler, WebSocketChannel {
 			}
 			case OpCode.PING ->
 				this.session.sendFrame(new Frame(OpCode.PONG, copy(frame.getPayload())), Callback.NOOP, false);
+			case OpCode.CLOSE -> {
+				// Jetty answers it and then calls onClosed; nothing more to read.
+				callback.succeeded();
+				return;
+			}
 			default -> {
-				// PONG, and CLOSE, which Jetty answers itself before calling onClosed.
+				// PONG: nothing to do.
 			}
 		}
 		callback.succeeded();
