@@ -215,8 +215,10 @@ public final class EngineSocket {
 			if (this.state != State.OPEN) {
 				return false;
 			}
-			int waitingForClient = (this.webSocket == null) ? this.outbox.frames() : this.framesInFlight.get();
-			if (waitingForClient + packets.size() > this.queueLimit) {
+			// A long poll's outbox waits for the client; a WebSocket's is checked when it
+			// is written (writeOutbox), since frames being handed over right now would
+			// look like frames the client has not taken.
+			if (this.webSocket == null && this.outbox.frames() + packets.size() > this.queueLimit) {
 				overflow = true;
 			}
 			else {
@@ -246,9 +248,7 @@ public final class EngineSocket {
 			writeOutbox();
 		}
 		else if (overflow) {
-			logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow (limit {} packets)", this.id,
-					this.request.remoteAddress(), this.queueLimit);
-			close("outbound queue overflow", false);
+			overflow();
 		}
 		else if (flushPoll) {
 			// Written off the sender's thread so that a slow poller never slows a
@@ -256,6 +256,15 @@ public final class EngineSocket {
 			Thread.startVirtualThread(this::flushPendingPoll);
 		}
 		return queueFlush;
+	}
+
+	private void overflow() {
+		logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow (limit {} packets)", this.id,
+				this.request.remoteAddress(), this.queueLimit);
+		synchronized (this) {
+			this.writing = false;
+		}
+		close("outbound queue overflow", false);
 	}
 
 	/**
@@ -629,6 +638,12 @@ public final class EngineSocket {
 				this.framesInFlight.addAndGet(packets.size());
 			}
 			channel.send(packets, new Written(packets.size()));
+			// Frames the web server could not write at once wait for the client: a
+			// burst it cannot take is caught here, not only at the next send.
+			if (this.framesInFlight.get() > this.queueLimit) {
+				overflow();
+				return;
+			}
 		}
 		if (drained) {
 			close("forced close", false);
