@@ -1,10 +1,6 @@
 package io.orderchat.identity;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static io.orderchat.identity.TokenVerifierTest.NOW;
@@ -113,36 +110,6 @@ class VerifiedTokensTest {
 
 		assertThat(tokens.size()).isLessThanOrEqualTo(VerifiedTokens.CAPACITY);
 		assertThat(tokens.find("token-" + (VerifiedTokens.CAPACITY * 3 - 1), NOW)).isEqualTo(caller);
-	}
-
-	/** A clock the test moves by hand. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void moveTo(Instant instant) {
-			this.now = instant;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }

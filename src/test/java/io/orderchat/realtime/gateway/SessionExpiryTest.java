@@ -1,10 +1,7 @@
 package io.orderchat.realtime.gateway;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +18,7 @@ import io.orderchat.socketio.EventHandler;
 import io.orderchat.socketio.Handshake;
 import io.orderchat.socketio.Namespace;
 import io.orderchat.socketio.SocketIoSocket;
+import io.orderchat.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -195,36 +193,6 @@ class SessionExpiryTest {
 		@Override
 		public boolean connected() {
 			return this.connected;
-		}
-
-	}
-
-	/** A clock the test moves by hand. */
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void moveTo(Instant instant) {
-			this.now = instant;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
 		}
 
 	}

@@ -2,10 +2,10 @@ package io.orderchat.realtime.presence;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.orderchat.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import io.orderchat.realtime.presence.Typing.Typist;
@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InMemoryTypingTest {
 
-	private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
+	private final MovableClock clock = new MovableClock(Instant.parse("2026-01-01T00:00:00Z"));
 
 	private final InMemoryTyping typing = new InMemoryTyping(Duration.ofSeconds(10), this.clock);
 
@@ -69,35 +69,6 @@ class InMemoryTypingTest {
 		this.clock.advance(Duration.ofSeconds(30));
 		this.typing.expire();
 		assertThat(this.expired).isEmpty();
-	}
-
-	private static final class MutableClock extends java.time.Clock {
-
-		private Instant now;
-
-		MutableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
-		@Override
-		public ZoneOffset getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public java.time.Clock withZone(java.time.ZoneId zone) {
-			return this;
-		}
-
 	}
 
 }
