@@ -92,7 +92,7 @@ public final class EngineServer {
 	 * task per writer thread, not one task each.
 	 */
 	public void flush(List<EngineSocket> sockets) {
-		int chunk = Math.max(FLUSH_CHUNK_MIN, -Math.floorDiv(-sockets.size(), this.writerCount));
+		int chunk = Math.max(FLUSH_CHUNK_MIN, Math.ceilDiv(sockets.size(), this.writerCount));
 		for (int from = 0; from < sockets.size(); from += chunk) {
 			List<EngineSocket> part = sockets.subList(from, Math.min(sockets.size(), from + chunk));
 			this.writers.execute(() -> {

@@ -21,15 +21,16 @@ import org.slf4j.LoggerFactory;
  * memory or slowing its senders. (Packets a WebSocket's outbox holds only until a writer
  * thread takes them wait for this server, not for the client, and do not count.) Long
  * polls take the whole outbox. Over WebSocket, {@link #send} writes on the caller's
- * thread while {@link #enqueue} leaves the writing to the server's writer threads, which
- * write everything waiting in one network write: a broadcast to a thousand sockets only
- * queues, and the busier the writers, the more packets each write carries. With
- * {@link EngineOptions#writeSpacing()} set, packets must wait a least time between
- * writes: then packets wait for that spacing (a burst of more than {@value #BURST_FRAMES}
- * frames goes out at once), which keeps consecutive packets in separate TCP segments for
- * clients that read one message per read (the official test suites among them; spacing
- * costs latency, so only the conformance configuration uses it). All state changes happen
- * under the session's own monitor, never a server-wide lock.
+ * thread while {@link #queue} leaves the writing to the server's writer threads
+ * ({@link EngineServer#flush}), which write everything waiting in one network write: a
+ * broadcast to a thousand sockets only queues, and the busier the writers, the more
+ * packets each write carries. With {@link EngineOptions#writeSpacing()} set, packets must
+ * wait a least time between writes: then packets wait for that spacing (a burst of more
+ * than {@value #BURST_FRAMES} frames goes out at once), which keeps consecutive packets
+ * in separate TCP segments for clients that read one message per read (the official test
+ * suites among them; spacing costs latency, so only the conformance configuration uses
+ * it). All state changes happen under the session's own monitor, never a server-wide
+ * lock.
  *
  * <p>
  * Listeners are called on the thread that received the packet (a web-server thread); they
@@ -184,17 +185,6 @@ public final class EngineSocket {
 	 */
 	public void send(List<EnginePacket> packets) {
 		offer(packets, true);
-	}
-
-	/**
-	 * Like {@link #send(List)}, but a WebSocket write is left to the server's writer
-	 * threads: for a single recipient. A broadcast uses {@link #queue} and
-	 * {@link EngineServer#flush} for all its recipients at once.
-	 */
-	public void enqueue(List<EnginePacket> packets) {
-		if (queue(packets)) {
-			this.server.flush(List.of(this));
-		}
 	}
 
 	/**
