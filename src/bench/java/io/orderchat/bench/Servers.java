@@ -113,7 +113,11 @@ final class Servers {
 		if (!Files.isDirectory(copy.resolve("node_modules"))) {
 			Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error")
 				.directory(copy.toFile())
-				.inheritIO()
+				// Output only: a Node process given our stdin makes it non-blocking, and a
+				// test JVM reading commands from it then fails (surefire's "std/in stream
+				// corrupted").
+				.redirectOutput(ProcessBuilder.Redirect.INHERIT)
+				.redirectError(ProcessBuilder.Redirect.INHERIT)
 				.start();
 			if (install.waitFor() != 0) {
 				throw new IOException("npm ci failed in " + copy);
