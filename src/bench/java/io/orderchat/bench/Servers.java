@@ -76,7 +76,7 @@ final class Servers {
 		builder.environment().put("DATABASE_PASSWORD", database.password());
 		Process process = builder.start();
 		Target target = new Target(Target.Kind.ORDERCHAT, "127.0.0.1", port, process.pid(), process);
-		awaitHttp(process, target.baseUrl() + "/api/health", Duration.ofSeconds(180), output.resolve("orderchat.log"));
+		awaitHttp(process, target.baseUrl() + "/actuator/health/readiness", Duration.ofSeconds(180), output.resolve("orderchat.log"));
 		return target;
 	}
 

@@ -31,7 +31,7 @@ class IdentityConfiguration implements WebMvcConfigurer {
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new BearerAuthentication(this.verifier))
 			.addPathPatterns("/api/**")
-			.excludePathPatterns("/api/demo/**", "/api/health");
+			.excludePathPatterns("/api/demo/**");
 	}
 
 	@Override

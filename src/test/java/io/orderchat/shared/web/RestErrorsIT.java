@@ -80,9 +80,9 @@ class RestErrorsIT extends IntegrationTest {
 
 	@Test
 	void answersHealthWithoutToken() {
-		Response health = api().get("/api/health", null);
+		Response health = api().get("/actuator/health", null);
 		assertThat(health.status()).isEqualTo(200);
-		assertThat(health.body().path("success").asBoolean()).isTrue();
+		assertThat(health.body().path("status").asString()).isEqualTo("UP");
 	}
 
 	@Test
