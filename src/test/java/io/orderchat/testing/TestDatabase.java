@@ -30,6 +30,14 @@ public final class TestDatabase {
 		return settings;
 	}
 
+	/**
+	 * Another PostgreSQL database of its own (dropped when the JVM exits), for a test
+	 * that starts servers in processes of their own and must not share this JVM's data.
+	 */
+	public static Settings freshPostgres() {
+		return createPostgres("orderchat_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong()));
+	}
+
 	private static Settings create() {
 		String name = "orderchat_it_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
 		String kind = setting("orderchat.it.db", "ORDERCHAT_IT_DB", "postgres");
@@ -37,6 +45,10 @@ public final class TestDatabase {
 			return new Settings("jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
 					+ "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000", "sa", "");
 		}
+		return createPostgres(name);
+	}
+
+	private static Settings createPostgres(String name) {
 		String adminUrl = setting("orderchat.it.pg-url", "ORDERCHAT_IT_PG_URL",
 				"jdbc:postgresql://127.0.0.1:5432/postgres");
 		String user = setting("orderchat.it.pg-user", "ORDERCHAT_IT_PG_USER", "postgres");
