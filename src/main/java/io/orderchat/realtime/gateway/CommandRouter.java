@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.shared.Inputs;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +32,12 @@ import tools.jackson.databind.JsonNode;
 final class CommandRouter {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+	/**
+	 * Deeper than the parser lets a payload nest (Jackson's nesting limit): the walk for
+	 * NUL characters need not guard its stack itself, but does.
+	 */
+	private static final int MAX_WALK_DEPTH = 1000;
 
 	private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
 
@@ -74,6 +81,7 @@ final class CommandRouter {
 		}
 		Dialect dialect = route.dialect();
 		try {
+			refuseNul(args);
 			Caller caller = SocketSession.current(socket, this.clock);
 			SocketSession.spoke(socket, dialect);
 			dialect.succeeded(ack, route.command().run(socket, caller, args));
@@ -86,6 +94,50 @@ final class CommandRouter {
 			fail(socket, dialect, event, ack,
 					new DomainException(ErrorCode.INTERNAL, "Something went wrong on the server; please try again"));
 		}
+	}
+
+	/**
+	 * Refuses arguments with the NUL character in any string or key, for every command of
+	 * every dialect at once: no store can keep it (PostgreSQL refuses it) and no client
+	 * needs it.
+	 */
+	private static void refuseNul(JsonNode[] args) {
+		for (JsonNode arg : args) {
+			String where = nulIn(arg, 0);
+			if (where != null) {
+				throw Payload.invalid(Inputs.nulMessage(where));
+			}
+		}
+	}
+
+	/** The field holding a NUL, or null when there is none. */
+	private static String nulIn(JsonNode node, int depth) {
+		if (node == null || depth > MAX_WALK_DEPTH) {
+			return null;
+		}
+		if (node.isString()) {
+			return (node.stringValue().indexOf('\0') >= 0) ? "value" : null;
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				if (property.getKey().indexOf('\0') >= 0) {
+					return "key";
+				}
+				String inside = nulIn(property.getValue(), depth + 1);
+				if (inside != null) {
+					return inside.equals("value") ? property.getKey() : inside;
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (JsonNode item : node) {
+				String inside = nulIn(item, depth + 1);
+				if (inside != null) {
+					return inside;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Route route(String event, JsonNode[] args) {
