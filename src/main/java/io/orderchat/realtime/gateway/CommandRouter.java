@@ -3,6 +3,7 @@ package io.orderchat.realtime.gateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -69,6 +70,11 @@ final class CommandRouter {
 	void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
 			.addFirst(new Route(dialect, accepts, command));
+	}
+
+	/** The event names of every command of every dialect. */
+	Set<String> events() {
+		return Set.copyOf(this.routes.keySet());
 	}
 
 	/** Handles every event a socket sends. */
