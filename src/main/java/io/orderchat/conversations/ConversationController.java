@@ -36,9 +36,11 @@ class ConversationController {
 		this.historyJson = historyJson;
 	}
 
+	/** A page of the caller's conversations: {@code limit} 1..200 (default 50). */
 	@GetMapping("/api/conversations")
-	ApiResponse<List<ConversationSummary>> mine(Caller caller) {
-		return ApiResponse.ok(this.conversations.mine(caller));
+	ApiResponse<List<ConversationSummary>> mine(Caller caller, @RequestParam(defaultValue = "0") long offset,
+			@RequestParam(defaultValue = "50") int limit) {
+		return ApiResponse.ok(this.conversations.mine(caller, offset, limit));
 	}
 
 	@GetMapping("/api/conversations/{id}")

@@ -17,6 +17,7 @@ import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.shared.Inputs;
 import io.orderchat.shared.Timestamps;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -56,6 +57,8 @@ public class ConversationService {
 
 	private final ChatProperties properties;
 
+	private final ClientMetadata clientMetadata;
+
 	private final Clock clock;
 
 	ConversationService(Conversations conversations, Participants participants, Messages messages, MessageLog log,
@@ -67,6 +70,7 @@ public class ConversationService {
 		this.groupCommit = groupCommit;
 		this.events = events;
 		this.properties = properties;
+		this.clientMetadata = new ClientMetadata(properties);
 		this.clock = clock;
 	}
 
@@ -162,14 +166,28 @@ public class ConversationService {
 		return unreadCount(access(caller, id));
 	}
 
-	/** The conversations the caller takes part in, most recently active first. */
+	/**
+	 * A page of the conversations the caller takes part in, most recently active first:
+	 * {@code limit} (1..200) of them from the {@code offset}-th on.
+	 */
 	@Transactional(readOnly = true)
-	public List<ConversationSummary> mine(Caller caller) {
-		Map<ConversationId, Message> last = this.messages.lastOfEachConversationOf(caller.userId())
+	public List<ConversationSummary> mine(Caller caller, long offset, int limit) {
+		if (limit < 1 || limit > MAX_PAGE) {
+			throw DomainException.invalid("limit must be between 1 and " + MAX_PAGE);
+		}
+		if (offset < 0) {
+			throw DomainException.invalid("offset must not be negative");
+		}
+		List<Unread.Count> page = this.messages.unreadOf(caller.userId(), offset, limit);
+		if (page.isEmpty()) {
+			return List.of();
+		}
+		Map<ConversationId, Message> last = this.messages
+			.lastOfEachConversation(page.stream().map(Unread.Count::conversationId).toList())
 			.stream()
 			.collect(Collectors.toMap(Message::conversationId, Function.identity()));
 		List<ConversationSummary> summaries = new ArrayList<>();
-		for (Unread.Count count : this.messages.unreadOf(caller.userId())) {
+		for (Unread.Count count : page) {
 			Conversation conversation = this.conversations.find(count.conversationId()).orElseThrow();
 			long readSeq = this.participants.find(conversation.id(), caller.userId())
 				.map(Participant::readSeq)
@@ -265,6 +283,7 @@ public class ConversationService {
 			throw DomainException
 				.invalid("metadata.attachments is set by the server; reference uploaded attachments instead");
 		}
+		this.clientMetadata.check(message.metadata());
 		return append(caller, id, type, checkedContent(message.content()), message.clientId(), message.metadata());
 	}
 
@@ -285,6 +304,8 @@ public class ConversationService {
 			throw DomainException.invalid("An '" + type.wire() + "' message needs at least one file");
 		}
 		String caption = (message.content() != null) ? message.content().strip() : "";
+		Inputs.requireNoNul(caption, "content");
+		this.clientMetadata.check(message.metadata());
 		if (caption.length() > this.properties.maxContentLength()) {
 			throw new DomainException(ErrorCode.CONTENT_TOO_LONG, "A caption may have at most "
 					+ this.properties.maxContentLength() + " characters; this one has " + caption.length());
@@ -585,6 +606,7 @@ public class ConversationService {
 
 	private String checkedContent(String content) {
 		String trimmed = (content != null) ? content.strip() : "";
+		Inputs.requireNoNul(trimmed, "content");
 		if (trimmed.isEmpty()) {
 			throw new DomainException(ErrorCode.CONTENT_EMPTY, "A message needs some text");
 		}
@@ -599,7 +621,7 @@ public class ConversationService {
 		if (clientId == null || clientId.isBlank()) {
 			return null;
 		}
-		String trimmed = clientId.strip();
+		String trimmed = Inputs.requireNoNul(clientId.strip(), "clientId");
 		if (trimmed.length() > MAX_CLIENT_ID) {
 			throw DomainException.invalid("clientId may have at most " + MAX_CLIENT_ID + " characters");
 		}

@@ -204,12 +204,15 @@ class Messages {
 	 * The newest message that is not deleted, of each conversation the user takes part
 	 * in.
 	 */
-	List<Message> lastOfEachConversationOf(String userId) {
+	List<Message> lastOfEachConversation(Collection<ConversationId> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m JOIN participants p ON p.conversation_id = m.conversation_id "
-					+ "WHERE p.user_id = ? AND p.left_at IS NULL AND m.seq = (SELECT MAX(x.seq) FROM messages x "
-					+ "WHERE x.conversation_id = m.conversation_id AND x.deleted_at IS NULL AND x.visibility = 'all')")
-			.param(userId)
+			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id IN (:ids) AND m.seq = "
+					+ "(SELECT MAX(x.seq) FROM messages x WHERE x.conversation_id = m.conversation_id "
+					+ "AND x.deleted_at IS NULL AND x.visibility = 'all')")
+			.param("ids", ids.stream().map(ConversationId::value).toList())
 			.query(Messages::map)
 			.list();
 	}
@@ -267,13 +270,21 @@ class Messages {
 	 * first.
 	 */
 	List<Unread.Count> unreadOf(String userId) {
+		return unreadOf(userId, 0, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * A page of {@link #unreadOf(String)}: {@code limit} from the {@code offset}-th on.
+	 */
+	List<Unread.Count> unreadOf(String userId, long offset, int limit) {
 		return this.jdbc
 			.sql("SELECT c.id, c.kind, c.subject_id, COUNT(m.id) AS unread FROM participants p "
 					+ "JOIN conversations c ON c.id = p.conversation_id "
 					+ "LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq > p.read_seq AND "
 					+ UNREAD + " WHERE p.user_id = ? AND p.left_at IS NULL "
-					+ "GROUP BY c.id, c.kind, c.subject_id, c.updated_at ORDER BY c.updated_at DESC, c.id")
-			.params(userId, userId)
+					+ "GROUP BY c.id, c.kind, c.subject_id, c.updated_at ORDER BY c.updated_at DESC, c.id "
+					+ "LIMIT ? OFFSET ?")
+			.params(userId, userId, limit, offset)
 			.query((rs, row) -> new Unread.Count(new ConversationId(rs.getObject("id", UUID.class)),
 					ConversationKind.fromWire(rs.getString("kind")), rs.getString("subject_id"), rs.getLong("unread")))
 			.list();

@@ -93,9 +93,18 @@ class DispatcherChatController {
 			.toList(), new Pagination(page, size, lastSeq, pages, page < pages)));
 	}
 
+	/**
+	 * A page of the caller's conversations ({@code limit} ≤ 200), most recently active
+	 * first, of which the order chats are listed.
+	 */
 	@GetMapping("/api/chat/orders")
-	ApiResponse<List<OrderChat>> chats(Caller caller) {
-		return ApiResponse.ok(this.conversations.mine(caller)
+	ApiResponse<List<OrderChat>> chats(Caller caller, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "50") int limit) {
+		if (page < 1) {
+			throw DomainException.invalid("page must be 1 or more");
+		}
+		int size = BusyToShopChatController.clamp(limit);
+		return ApiResponse.ok(this.conversations.mine(caller, (long) (page - 1) * size, size)
 			.stream()
 			.filter((summary) -> summary.conversation().kind() == ConversationKind.ORDER)
 			.map(this::orderChat)

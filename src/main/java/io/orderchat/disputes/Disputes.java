@@ -73,6 +73,9 @@ class Disputes {
 		}
 	}
 
+	/** The most disputes a list answers: the latest ones. */
+	static final int LIST_LIMIT = 500;
+
 	List<Dispute> ofOrder(OrderId orderId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM disputes WHERE order_id = ? ORDER BY created_at DESC, id")
 			.param(orderId.value())
@@ -91,7 +94,7 @@ class Disputes {
 	List<Dispute> of(String userId, DisputeStatus status) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM disputes WHERE (customer_id = ? OR performer_id = ? OR moderator_id = ?) "
-					+ "AND (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY created_at DESC, id")
+					+ "AND (CAST(? AS VARCHAR) IS NULL OR status = ?) ORDER BY created_at DESC, id LIMIT " + LIST_LIMIT)
 			.params(userId, userId, userId, wire(status), wire(status))
 			.query(Disputes::map)
 			.list();
@@ -100,7 +103,7 @@ class Disputes {
 	List<Dispute> all(DisputeStatus status) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM disputes WHERE (CAST(? AS VARCHAR) IS NULL OR status = ?) "
-					+ "ORDER BY created_at DESC, id")
+					+ "ORDER BY created_at DESC, id LIMIT " + LIST_LIMIT)
 			.params(wire(status), wire(status))
 			.query(Disputes::map)
 			.list();

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * A verified caller, as its token says. {@code expiresAt} is {@code null} for a token
- * without {@code exp}; such a token never expires.
+ * A verified caller, as its token says. {@code expiresAt} is the token's {@code exp}, or
+ * for a token without one its {@code iat} plus the maximum token age; {@code null} (never
+ * expires) only for callers the server makes itself.
  */
 public record Caller(String userId, String name, Role role, Instant expiresAt) {
 

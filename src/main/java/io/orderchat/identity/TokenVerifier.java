@@ -5,6 +5,7 @@ import java.security.Key;
 import java.security.MessageDigest;
 import java.text.ParseException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -30,6 +31,7 @@ import io.orderchat.shared.ErrorCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -65,10 +67,22 @@ public class TokenVerifier {
 	/** Never used themselves, only copied (the copies are not thread-safe). */
 	private final Map<String, Mac> keyedMacs;
 
+	private final Duration maxTokenAge;
+
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
+		this(keys, users, clock, IdentityProperties.DEFAULT_MAX_TOKEN_AGE);
+	}
+
+	@Autowired
+	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, IdentityProperties properties) {
+		this(keys, users, clock, properties.maxTokenAge());
+	}
+
+	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, Duration maxTokenAge) {
 		this.keys = keys;
 		this.users = users;
 		this.clock = clock;
+		this.maxTokenAge = maxTokenAge;
 		this.keyedMacs = keyedMacs(keys.hmacSecret());
 	}
 
@@ -94,7 +108,7 @@ public class TokenVerifier {
 		if (!signatureValid(jwt)) {
 			throw unauthenticated("The token's signature does not verify");
 		}
-		return caller(claims(jwt), now);
+		return caller(claims(jwt), now, this.maxTokenAge);
 	}
 
 	private static String withoutBearer(String token) {
@@ -204,10 +218,14 @@ public class TokenVerifier {
 		}
 	}
 
-	private static Caller caller(JWTClaimsSet claims, Instant now) {
-		Date expiry = claims.getExpirationTime();
-		if (expiry != null && !now.isBefore(expiry.toInstant())) {
-			throw expired(expiry.toInstant());
+	/**
+	 * The caller a token names. A token without {@code exp} expires {@code maxAge} after
+	 * its {@code iat}; one without either is refused, as its age cannot be known.
+	 */
+	private static Caller caller(JWTClaimsSet claims, Instant now, Duration maxAge) {
+		Instant expiry = expiry(claims, maxAge);
+		if (!now.isBefore(expiry)) {
+			throw expired(expiry);
 		}
 		Date notBefore = claims.getNotBeforeTime();
 		if (notBefore != null && now.isBefore(notBefore.toInstant())) {
@@ -219,7 +237,19 @@ public class TokenVerifier {
 		}
 		Role role = role(claims);
 		String name = firstText(claims, "name", "username", "email");
-		return new Caller(userId, name, role, (expiry != null) ? expiry.toInstant() : null);
+		return new Caller(userId, name, role, expiry);
+	}
+
+	private static Instant expiry(JWTClaimsSet claims, Duration maxAge) {
+		Date expiry = claims.getExpirationTime();
+		if (expiry != null) {
+			return expiry.toInstant();
+		}
+		Date issued = claims.getIssueTime();
+		if (issued == null) {
+			throw unauthenticated("The token has neither 'exp' nor 'iat': a token must expire");
+		}
+		return issued.toInstant().plus(maxAge);
 	}
 
 	private static Role role(JWTClaimsSet claims) {

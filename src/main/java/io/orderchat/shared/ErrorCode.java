@@ -36,6 +36,9 @@ public enum ErrorCode {
 	 */
 	CONTENT_TOO_LONG(413),
 
+	/** A request body over the size limit (REST, other than multipart uploads). */
+	PAYLOAD_TOO_LARGE(413),
+
 	/** An uploaded file over the size limit (REST and socket). */
 	FILE_TOO_LARGE(413),
 

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * Reading what clients send: an id that is no UUID names nothing ({@code NOT_FOUND}, as
- * an unknown id would), and free text is stripped and bounded.
+ * an unknown id would), and free text is stripped and bounded. Text never carries the NUL
+ * character: PostgreSQL cannot store it, and no client has a use for it.
  */
 public final class Inputs {
 
@@ -35,10 +36,24 @@ public final class Inputs {
 			return null;
 		}
 		String text = value.strip();
+		requireNoNul(text, field);
 		if (text.length() > max) {
 			throw DomainException.invalid("Field '" + field + "' may have at most " + max + " characters");
 		}
 		return text;
+	}
+
+	/** Refuses text holding the NUL character (U+0000). */
+	public static String requireNoNul(String value, String field) {
+		if (value != null && value.indexOf('\0') >= 0) {
+			throw DomainException.invalid(nulMessage(field));
+		}
+		return value;
+	}
+
+	/** The refusal of text with a NUL in it, for every place that checks. */
+	public static String nulMessage(String field) {
+		return "Field '" + field + "' must not contain the NUL character (\\u0000)";
 	}
 
 }

@@ -93,6 +93,12 @@ class SupportController {
 				? MessageType.parse(request.messageType())
 					.orElseThrow(() -> DomainException.invalid("Unknown message_type '" + request.messageType() + "'"))
 				: MessageType.TEXT;
+		if (Boolean.TRUE.equals(request.internal())) {
+			// only staff may write a note (the service refuses others); a note is text
+			Message note = this.conversations.addNote(caller, session.conversationId(), request.content());
+			return ResponseEntity.status(HttpStatus.CREATED)
+				.body(ApiResponse.ok(SupportMessageJson.of(id, note, List.of())));
+		}
 		SendResult result = this.conversations.send(caller, session.conversationId(),
 				new NewMessage(type, request.content(), request.tempId(), null));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
@@ -141,8 +147,11 @@ class SupportController {
 			.orElseThrow(() -> DomainException.invalid("message_ids must be message ids; '" + value + "' is not"));
 	}
 
+	/**
+	 * {@code is_internal: true} asks for an internal note, which only staff may write.
+	 */
 	record SendRequest(String content, @JsonProperty("message_type") String messageType,
-			@JsonProperty("temp_id") String tempId) {
+			@JsonProperty("temp_id") String tempId, @JsonProperty("is_internal") Boolean internal) {
 	}
 
 	record ReadRequest(@JsonProperty("message_ids") List<String> messageIds) {

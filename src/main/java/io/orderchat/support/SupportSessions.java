@@ -77,9 +77,13 @@ class SupportSessions {
 			.update();
 	}
 
+	/** The most sessions a list answers: the latest ones. */
+	static final int LIST_LIMIT = 500;
+
 	List<SupportSession> ofCustomer(String userId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE customer_id = ? ORDER BY updated_at DESC, id")
+			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE customer_id = ? ORDER BY updated_at DESC, id "
+					+ "LIMIT " + LIST_LIMIT)
 			.param(userId)
 			.query(SupportSessions::map)
 			.list();
@@ -87,7 +91,8 @@ class SupportSessions {
 
 	List<SupportSession> ofAgent(String userId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE agent_id = ? ORDER BY updated_at DESC, id")
+			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE agent_id = ? ORDER BY updated_at DESC, id LIMIT "
+					+ LIST_LIMIT)
 			.param(userId)
 			.query(SupportSessions::map)
 			.list();

@@ -72,13 +72,12 @@ class TokenVerifierTest {
 	void acceptsAShortSecretAsNodeAppsUseThem() throws Exception {
 		TokenVerifier shortSecret = new TokenVerifier(
 				SigningKeys.from(new IdentityProperties("short", null, Duration.ofHours(1))), this.noUsers, this.clock);
-		String token = manualHs256("short", claims("u2", "Bo", "client", null));
+		String token = manualHs256("short", claims("u2", "Bo", "client", NOW.plusSeconds(60)));
 
 		Caller caller = shortSecret.verify(token);
 
 		assertThat(caller.role()).isEqualTo(Role.CUSTOMER);
-		assertThat(caller.expiresAt()).isNull();
-		assertThat(caller.expiredAt(NOW.plus(Duration.ofDays(999)))).isFalse();
+		assertThat(caller.expiresAt()).isEqualTo(NOW.plusSeconds(60));
 	}
 
 	@Test
@@ -115,7 +114,7 @@ class TokenVerifierTest {
 
 	@Test
 	void refusesAnUnknownRole() throws Exception {
-		String token = hs256(SECRET, claims("u1", "Ann", "wizard", null));
+		String token = hs256(SECRET, claims("u1", "Ann", "wizard", NOW.plusSeconds(60)));
 
 		assertThatThrownBy(() -> this.hmac.verify(token)).isInstanceOfSatisfying(DomainException.class, (ex) -> {
 			assertThat(ex.code()).isEqualTo(ErrorCode.UNAUTHENTICATED);
@@ -140,7 +139,10 @@ class TokenVerifierTest {
 	@Test
 	void refusesATokenNotValidYet() throws Exception {
 		String token = hs256(SECRET,
-				new JWTClaimsSet.Builder().subject("u1").notBeforeTime(Date.from(NOW.plusSeconds(30))).build());
+				new JWTClaimsSet.Builder().subject("u1")
+					.issueTime(Date.from(NOW))
+					.notBeforeTime(Date.from(NOW.plusSeconds(30)))
+					.build());
 
 		assertRefused(() -> this.hmac.verify(token), ErrorCode.UNAUTHENTICATED);
 	}
@@ -151,18 +153,43 @@ class TokenVerifierTest {
 				new JWTClaimsSet.Builder().claim("id", 42)
 					.claim("username", "driver42")
 					.claim("roles", List.of("courier"))
+					.issueTime(Date.from(NOW))
 					.build());
 
 		Caller caller = this.hmac.verify(token);
 
-		assertThat(caller).isEqualTo(new Caller("42", "driver42", Role.PERFORMER, null));
+		assertThat(caller).isEqualTo(new Caller("42", "driver42", Role.PERFORMER, NOW.plus(Duration.ofHours(24))));
 	}
 
 	@Test
 	void aTokenWithoutRoleIsACustomersAndNameFallsBackToTheId() throws Exception {
-		Caller caller = this.hmac.verify(hs256(SECRET, new JWTClaimsSet.Builder().claim("userId", "u9").build()));
+		Caller caller = this.hmac.verify(hs256(SECRET,
+				new JWTClaimsSet.Builder().claim("userId", "u9")
+					.expirationTime(Date.from(NOW.plusSeconds(60)))
+					.build()));
 
-		assertThat(caller).isEqualTo(new Caller("u9", "u9", Role.CUSTOMER, null));
+		assertThat(caller).isEqualTo(new Caller("u9", "u9", Role.CUSTOMER, NOW.plusSeconds(60)));
+	}
+
+	@Test
+	void aTokenWithoutExpExpiresTheMaximumAgeAfterItWasIssued() throws Exception {
+		TokenVerifier verifier = new TokenVerifier(
+				SigningKeys.from(new IdentityProperties(SECRET, null, Duration.ofHours(1))), this.noUsers, this.clock,
+				Duration.ofHours(2));
+		String fresh = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u1").issueTime(Date.from(NOW.minusSeconds(3600))).build());
+		String old = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u1").issueTime(Date.from(NOW.minusSeconds(7200))).build());
+
+		assertThat(verifier.verify(fresh).expiresAt()).isEqualTo(NOW.plusSeconds(3600));
+		assertRefused(() -> verifier.verify(old), ErrorCode.TOKEN_EXPIRED);
+	}
+
+	@Test
+	void refusesATokenWithNeitherExpNorIat() throws Exception {
+		String forever = hs256(SECRET, new JWTClaimsSet.Builder().subject("u1").claim("role", "admin").build());
+
+		assertRefused(() -> this.hmac.verify(forever), ErrorCode.UNAUTHENTICATED);
 	}
 
 	@Test

@@ -78,9 +78,9 @@ final class CanonicalDialect implements Dialect {
 	}
 
 	private Object join(SocketIoSocket socket, Caller caller, Payload payload) {
-		ConversationId id = payload.optionalText("conversationId")
+		ConversationId id = payload.optionalId("conversationId")
 			.map(ConversationId::parse)
-			.orElseGet(() -> this.conversations.ofOrder(caller, payload.text("orderId")));
+			.orElseGet(() -> this.conversations.ofOrder(caller, payload.id("orderId")));
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
 		ConversationView view = joined.view();
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -111,7 +111,7 @@ final class CanonicalDialect implements Dialect {
 	private SendResult send(SocketIoSocket socket, Caller caller, Payload payload) {
 		ConversationId id = conversationId(payload);
 		String content = payload.optionalText("content").orElse(null);
-		String clientId = payload.optionalText("clientId").orElse(null);
+		String clientId = payload.optionalId("clientId").orElse(null);
 		JsonNode attachments = payload.node("attachments");
 		if (attachments.isArray() && !attachments.isEmpty()) {
 			return this.conversations.sendUploaded(socket, caller, id, content, clientId,
@@ -126,7 +126,7 @@ final class CanonicalDialect implements Dialect {
 	private HistoryPage history(Caller caller, Payload payload) {
 		return this.conversations.history(caller, conversationId(payload),
 				payload.optionalLong("beforeSeq").orElse(null), payload.optionalLong("afterSeq").orElse(null),
-				payload.optionalLong("limit").map(Long::intValue).orElse(null));
+				payload.optionalInt("limit").orElse(null));
 	}
 
 	private Map<String, Object> read(Caller caller, Payload payload) {
@@ -147,7 +147,7 @@ final class CanonicalDialect implements Dialect {
 				throw Payload.invalid("each entry of 'conversations' must be {conversationId, lastSeq}");
 			}
 			Payload entry = new Payload(item);
-			lastSeen.put(ConversationId.parse(entry.text("conversationId")), entry.optionalLong("lastSeq").orElse(0L));
+			lastSeen.put(ConversationId.parse(entry.id("conversationId")), entry.optionalLong("lastSeq").orElse(0L));
 		}
 		List<Map<String, Object>> resumed = this.conversations.resume(socket, caller, this, lastSeen)
 			.stream()
@@ -175,7 +175,7 @@ final class CanonicalDialect implements Dialect {
 	}
 
 	private static ConversationId conversationId(Payload payload) {
-		return ConversationId.parse(payload.text("conversationId"));
+		return ConversationId.parse(payload.id("conversationId"));
 	}
 
 	@Override

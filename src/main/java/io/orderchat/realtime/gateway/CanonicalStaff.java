@@ -57,7 +57,7 @@ final class CanonicalStaff implements StaffRendering {
 				(socket, caller, args) -> OrderJson.of(this.moderation.accept(caller, order(Payload.of(args)))));
 		router.on(this.canonical, "transfer:initiate", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
-			return this.moderation.initiateTransfer(caller, order(payload), payload.text("toModeratorId"));
+			return this.moderation.initiateTransfer(caller, order(payload), payload.id("toModeratorId"));
 		});
 		router.on(this.canonical, "transfer:accept",
 				(socket, caller, args) -> this.moderation.acceptTransfer(caller, order(Payload.of(args))));
@@ -67,36 +67,36 @@ final class CanonicalStaff implements StaffRendering {
 				(socket, caller, args) -> this.moderation.clean(caller, order(Payload.of(args))));
 		router.on(this.canonical, "note:add", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
-			return this.moderation.addNote(caller, payload.text("conversationId"),
+			return this.moderation.addNote(caller, payload.id("conversationId"),
 					payload.optionalText("content").orElse(null));
 		});
 		router.on(this.canonical, "support:queue",
 				(socket, caller, args) -> this.support.queue(caller).stream().map(SessionJson::of).toList());
 		router.on(this.canonical, "support:accept", (socket, caller, args) -> SessionJson
-			.of(this.support.accept(caller, Payload.of(args).text("sessionId"))));
-		router.on(this.canonical, "support:close", (socket, caller, args) -> SessionJson
-			.of(this.support.close(caller, Payload.of(args).text("sessionId"))));
+			.of(this.support.accept(caller, Payload.of(args).id("sessionId"))));
+		router.on(this.canonical, "support:close",
+				(socket, caller, args) -> SessionJson.of(this.support.close(caller, Payload.of(args).id("sessionId"))));
 		router.on(this.canonical, "support:status", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			SupportStatus to = SupportStatus.parse(payload.text("status"))
 				.orElseThrow(() -> Payload.invalid("'status' must be active, resolved or closed"));
-			return SessionJson.of(this.support.changeStatus(caller, payload.text("sessionId"), to));
+			return SessionJson.of(this.support.changeStatus(caller, payload.id("sessionId"), to));
 		});
 		router.on(this.canonical, "dispute:open", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
-			return this.disputes.open(caller, payload.text("orderId"), payload.optionalText("reason").orElse(null));
+			return this.disputes.open(caller, payload.id("orderId"), payload.optionalText("reason").orElse(null));
 		});
 		router.on(this.canonical, "dispute:status", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			DisputeStatus to = DisputeStatus.parse(payload.text("status"))
 				.orElseThrow(() -> Payload.invalid("'status' must be in_review, resolved or rejected"));
-			return this.disputes.changeStatus(caller, payload.text("disputeId"), to,
+			return this.disputes.changeStatus(caller, payload.id("disputeId"), to,
 					payload.optionalText("resolution").orElse(null));
 		});
 	}
 
 	private static String order(Payload payload) {
-		return payload.optionalText("orderId").orElseGet(() -> payload.text("conversationId"));
+		return payload.optionalId("orderId").orElseGet(() -> payload.id("conversationId"));
 	}
 
 	@Override

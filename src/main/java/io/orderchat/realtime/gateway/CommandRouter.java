@@ -3,6 +3,7 @@ package io.orderchat.realtime.gateway;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.shared.Inputs;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
@@ -31,6 +33,12 @@ import tools.jackson.databind.JsonNode;
 final class CommandRouter {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
+
+	/**
+	 * Deeper than the parser lets a payload nest (Jackson's nesting limit): the walk for
+	 * NUL characters need not guard its stack itself, but does.
+	 */
+	private static final int MAX_WALK_DEPTH = 1000;
 
 	private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
 
@@ -64,6 +72,11 @@ final class CommandRouter {
 			.addFirst(new Route(dialect, accepts, command));
 	}
 
+	/** The event names of every command of every dialect. */
+	Set<String> events() {
+		return Set.copyOf(this.routes.keySet());
+	}
+
 	/** Handles every event a socket sends. */
 	void dispatch(SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
 		Route route = route(event, args);
@@ -74,6 +87,7 @@ final class CommandRouter {
 		}
 		Dialect dialect = route.dialect();
 		try {
+			refuseNul(args);
 			Caller caller = SocketSession.current(socket, this.clock);
 			SocketSession.spoke(socket, dialect);
 			dialect.succeeded(ack, route.command().run(socket, caller, args));
@@ -86,6 +100,50 @@ final class CommandRouter {
 			fail(socket, dialect, event, ack,
 					new DomainException(ErrorCode.INTERNAL, "Something went wrong on the server; please try again"));
 		}
+	}
+
+	/**
+	 * Refuses arguments with the NUL character in any string or key, for every command of
+	 * every dialect at once: no store can keep it (PostgreSQL refuses it) and no client
+	 * needs it.
+	 */
+	private static void refuseNul(JsonNode[] args) {
+		for (JsonNode arg : args) {
+			String where = nulIn(arg, 0);
+			if (where != null) {
+				throw Payload.invalid(Inputs.nulMessage(where));
+			}
+		}
+	}
+
+	/** The field holding a NUL, or null when there is none. */
+	private static String nulIn(JsonNode node, int depth) {
+		if (node == null || depth > MAX_WALK_DEPTH) {
+			return null;
+		}
+		if (node.isString()) {
+			return (node.stringValue().indexOf('\0') >= 0) ? "value" : null;
+		}
+		if (node.isObject()) {
+			for (Map.Entry<String, JsonNode> property : node.properties()) {
+				if (property.getKey().indexOf('\0') >= 0) {
+					return "key";
+				}
+				String inside = nulIn(property.getValue(), depth + 1);
+				if (inside != null) {
+					return inside.equals("value") ? property.getKey() : inside;
+				}
+			}
+		}
+		else if (node.isArray()) {
+			for (JsonNode item : node) {
+				String inside = nulIn(item, depth + 1);
+				if (inside != null) {
+					return inside;
+				}
+			}
+		}
+		return null;
 	}
 
 	private Route route(String event, JsonNode[] args) {

@@ -24,10 +24,15 @@ record Payload(JsonNode body) {
 		return new Payload(args[0]);
 	}
 
+	/** A required text field: a JSON string, nothing else. */
 	String text(String field) {
 		return optionalText(field).orElseThrow(() -> invalid("'" + field + "' is required"));
 	}
 
+	/**
+	 * A text field: a JSON string or absent; a number or anything else is refused, never
+	 * turned into text.
+	 */
 	Optional<String> optionalText(String field) {
 		JsonNode value = this.body.get(field);
 		if (value == null || value.isNull()) {
@@ -36,10 +41,21 @@ record Payload(JsonNode body) {
 		if (value.isString()) {
 			return Optional.of(value.stringValue());
 		}
-		if (value.isIntegralNumber()) {
+		throw invalid("'" + field + "' must be a string");
+	}
+
+	/** A required id: a string, or a whole number (host apps' numeric ids). */
+	String id(String field) {
+		return optionalId(field).orElseThrow(() -> invalid("'" + field + "' is required"));
+	}
+
+	/** An id: a string, or a whole number (host apps' numeric ids, clients' counters). */
+	Optional<String> optionalId(String field) {
+		JsonNode value = this.body.get(field);
+		if (value != null && value.isIntegralNumber()) {
 			return Optional.of(value.asString());
 		}
-		throw invalid("'" + field + "' must be a string");
+		return optionalText(field);
 	}
 
 	UUID uuid(String field) {
@@ -47,7 +63,7 @@ record Payload(JsonNode body) {
 	}
 
 	Optional<UUID> optionalUuid(String field) {
-		return optionalText(field).map((text) -> {
+		return optionalId(field).map((text) -> {
 			try {
 				return UUID.fromString(text);
 			}
@@ -66,6 +82,19 @@ record Payload(JsonNode body) {
 			return Optional.of(value.longValue());
 		}
 		throw invalid("'" + field + "' must be an integer");
+	}
+
+	/**
+	 * A whole number within {@code int}: larger ones are refused, never wrapped around
+	 * (4294967306 is not 10).
+	 */
+	Optional<Integer> optionalInt(String field) {
+		return optionalLong(field).map((value) -> {
+			if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+				throw invalid("'" + field + "' is out of range");
+			}
+			return value.intValue();
+		});
 	}
 
 	Optional<Boolean> optionalBoolean(String field) {

@@ -61,7 +61,7 @@ final class Seed000Dialect extends SeedDialect {
 			ConversationId id = room(caller, payload);
 			String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
 			Message stored = this.conversations
-				.send(socket, caller, id, NewMessage.text(content, payload.optionalText("clientId").orElse(null)))
+				.send(socket, caller, id, NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
 				.message();
 			return message(null, stored);
 		});
@@ -71,7 +71,7 @@ final class Seed000Dialect extends SeedDialect {
 			Message stored = this.conversations
 				.sendImage(socket, caller, id, imageBytes(payload.node("file")),
 						payload.optionalText("fileName").or(() -> payload.optionalText("name")).orElse(null),
-						payload.optionalText("clientId").orElse(null))
+						payload.optionalId("clientId").orElse(null))
 				.message();
 			return message(null, stored);
 		});
@@ -91,9 +91,9 @@ final class Seed000Dialect extends SeedDialect {
 	 * The room a payload names by {@code roomId}, or by {@code orderId} when it has none.
 	 */
 	private ConversationId room(Caller caller, Payload payload) {
-		return payload.optionalText("roomId")
+		return payload.optionalId("roomId")
 			.map(ConversationId::parse)
-			.orElseGet(() -> this.conversations.ofOrder(caller, payload.text("orderId")));
+			.orElseGet(() -> this.conversations.ofOrder(caller, payload.id("orderId")));
 	}
 
 	/**

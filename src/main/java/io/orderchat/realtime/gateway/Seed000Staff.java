@@ -41,7 +41,7 @@ final class Seed000Staff implements StaffRendering {
 		router.on(this.seed000, "moderator:accept",
 				(socket, caller, args) -> OrderJson.of(this.moderation.accept(caller, room(args))));
 		router.on(this.seed000, "moderator:initiateTransfer", (socket, caller, args) -> this.moderation
-			.initiateTransfer(caller, room(args), Payload.of(args).text("toModeratorId")));
+			.initiateTransfer(caller, room(args), Payload.of(args).id("toModeratorId")));
 		router.on(this.seed000, "moderator:acceptTransfer",
 				(socket, caller, args) -> this.moderation.acceptTransfer(caller, room(args)));
 		router.on(this.seed000, "moderator:declineTransfer",
@@ -52,7 +52,7 @@ final class Seed000Staff implements StaffRendering {
 	/** Seed 000 names the order by its chat room; an order id works too. */
 	private static String room(JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		return payload.optionalText("roomId").orElseGet(() -> payload.text("orderId"));
+		return payload.optionalId("roomId").orElseGet(() -> payload.id("orderId"));
 	}
 
 	@Override

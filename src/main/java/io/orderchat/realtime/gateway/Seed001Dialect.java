@@ -67,9 +67,9 @@ final class Seed001Dialect extends SeedDialect {
 
 	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		String orderId = payload.text("orderId");
+		String orderId = payload.id("orderId");
 		String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
-		String clientId = payload.optionalText("clientId").or(() -> payload.optionalText("tempId")).orElse(null);
+		String clientId = payload.optionalId("clientId").or(() -> payload.optionalId("tempId")).orElse(null);
 		SendResult result = this.conversations.send(socket, caller, this.conversations.ofOrder(caller, orderId),
 				NewMessage.text(content, clientId));
 		return BusyToShopMessage.of(orderId, result.message(), false);
@@ -77,7 +77,7 @@ final class Seed001Dialect extends SeedDialect {
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		ConversationId id = this.conversations.ofOrder(caller, payload.text("orderId"));
+		ConversationId id = this.conversations.ofOrder(caller, payload.id("orderId"));
 		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
 		return null;
 	}

@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Message;
 import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
@@ -115,7 +116,16 @@ final class Seed003Dialect extends SeedDialect implements StaffRendering {
 			.map((name) -> MessageType.parse(name)
 				.orElseThrow(() -> Payload.invalid("Unknown message_type '" + name + "'")))
 			.orElse(MessageType.TEXT);
-		String tempId = payload.optionalText("temp_id").orElse(null);
+		String tempId = payload.optionalId("temp_id").orElse(null);
+		if (payload.optionalBoolean("is_internal").orElse(false)) {
+			// an agent's internal note: the service refuses anyone who is not staff
+			Message note = this.conversationService.addNote(caller, session.conversationId(),
+					payload.optionalText("content").orElse(null));
+			Map<String, Object> sent = json("message_id", note.id().toString(), "temp_id", tempId, "sent_at",
+					note.createdAt(), "session_id", session.id().toString());
+			socket.emit("message_sent", sent);
+			return sent;
+		}
 		SendResult result = this.conversations.send(socket, caller, session.conversationId(),
 				new NewMessage(type, payload.optionalText("content").orElse(null), tempId, null));
 		Map<String, Object> sent = json("message_id", result.message().id().toString(), "temp_id", tempId, "sent_at",

@@ -51,9 +51,9 @@ final class Seed004Dialect extends SeedDialect {
 		});
 		router.on(this, "order_message", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
-			String orderId = payload.text("orderId");
+			String orderId = payload.id("orderId");
 			String content = payload.optionalText("content").orElse(null);
-			String clientId = payload.optionalText("clientId").orElse(null);
+			String clientId = payload.optionalId("clientId").orElse(null);
 			JsonNode files = payload.node("attachments");
 			Message stored = (files.isArray() && !files.isEmpty())
 					? this.conversations
@@ -74,7 +74,7 @@ final class Seed004Dialect extends SeedDialect {
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		ConversationId id = order(caller, payload.text("orderId"));
+		ConversationId id = order(caller, payload.id("orderId"));
 		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
 		return null;
 	}

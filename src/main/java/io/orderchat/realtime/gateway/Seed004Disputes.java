@@ -63,7 +63,7 @@ final class Seed004Disputes implements StaffRendering {
 			Dispute dispute = dispute(caller, args);
 			Message stored = this.conversations
 				.send(socket, caller, dispute.conversationId(), NewMessage
-					.text(payload.optionalText("content").orElse(null), payload.optionalText("clientId").orElse(null)))
+					.text(payload.optionalText("content").orElse(null), payload.optionalId("clientId").orElse(null)))
 				.message();
 			return message(dispute.id().toString(), stored);
 		});

@@ -48,7 +48,7 @@ abstract class SeedDialect implements Dialect {
 				return value;
 			}
 		}
-		return Payload.of(args).text(field);
+		return Payload.of(args).id(field);
 	}
 
 	/** Whether the first argument is an object carrying {@code field}. */

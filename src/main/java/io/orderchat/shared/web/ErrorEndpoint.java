@@ -5,6 +5,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,23 +17,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ErrorEndpoint implements ErrorController {
 
+	/**
+	 * The error the container forwarded here; asked for directly (no error to describe),
+	 * there is nothing here: 404.
+	 */
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<ApiResponse<Void>> error(HttpServletRequest request) {
+	ResponseEntity<byte[]> error(HttpServletRequest request) {
 		Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-		int code = (status instanceof Integer value) ? value : 500;
-		ErrorCode errorCode = switch (code) {
+		int code = (status instanceof Integer value) ? value : 404;
+		return ResponseEntity.status(code).contentType(MediaType.APPLICATION_JSON).body(JettyErrors.envelope(code));
+	}
+
+	/** The error code of an HTTP status the container or Spring chose. */
+	static ErrorCode codeOf(int status) {
+		return switch (status) {
 			case 400 -> ErrorCode.VALIDATION_FAILED;
 			case 401 -> ErrorCode.UNAUTHENTICATED;
 			case 403 -> ErrorCode.FORBIDDEN;
 			case 404 -> ErrorCode.NOT_FOUND;
 			case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
-			case 413 -> ErrorCode.CONTENT_TOO_LONG;
+			case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
 			case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
 			case 429 -> ErrorCode.RATE_LIMITED;
-			default -> (code >= 500) ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
+			default -> (status >= 500) ? ErrorCode.INTERNAL : ErrorCode.VALIDATION_FAILED;
 		};
-		String message = (code == 404) ? "No such endpoint" : "Request failed with HTTP status " + code;
-		return ResponseEntity.status(code).body(ApiResponse.failure(errorCode, message));
 	}
 
 }

@@ -167,10 +167,13 @@ public final class PacketDecoder {
 			JsonNode marker = node.get("_placeholder");
 			if (marker != null && marker.isBoolean() && marker.booleanValue()) {
 				JsonNode num = node.get("num");
-				if (num == null || !num.isIntegralNumber() || num.asLong() < 0 || num.asLong() >= buffers.size()) {
+				// canConvertToInt first: a number past long's range would throw, not
+				// refuse
+				if (num == null || !num.isIntegralNumber() || !num.canConvertToInt() || num.asInt() < 0
+						|| num.asInt() >= buffers.size()) {
 					throw new ParseException("illegal attachments");
 				}
-				return BinaryNode.valueOf(buffers.get((int) num.asLong()));
+				return BinaryNode.valueOf(buffers.get(num.asInt()));
 			}
 			ObjectNode object = (ObjectNode) node;
 			for (String name : List.copyOf(object.propertyNames())) {

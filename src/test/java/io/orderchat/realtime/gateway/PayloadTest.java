@@ -37,8 +37,16 @@ class PayloadTest {
 	}
 
 	@Test
-	void acceptsANumericIdAsText() {
-		assertThat(Payload.of(args("{\"orderId\":42}")).text("orderId")).isEqualTo("42");
+	void acceptsANumericIdButNoNumberAsText() {
+		assertThat(Payload.of(args("{\"orderId\":42}")).id("orderId")).isEqualTo("42");
+		assertRefused(() -> Payload.of(args("{\"content\":42}")).text("content"), "must be a string");
+		assertRefused(() -> Payload.of(args("{\"content\":true}")).optionalText("content"), "must be a string");
+	}
+
+	@Test
+	void refusesAnIntegerPastItsRangeInsteadOfWrappingIt() {
+		assertRefused(() -> Payload.of(args("{\"limit\":4294967306}")).optionalInt("limit"), "out of range");
+		assertThat(Payload.of(args("{\"limit\":10}")).optionalInt("limit")).contains(10);
 	}
 
 	@Test

@@ -1,6 +1,17 @@
 package io.orderchat.shared.web;
 
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 
 import io.orderchat.identity.Role;
 import io.orderchat.testing.Api;
@@ -92,6 +103,106 @@ class RestErrorsIT extends IntegrationTest {
 		assertThat(mine.body().path("success").asBoolean()).isTrue();
 		assertThat(mine.data().isArray()).isTrue();
 		assertThat(Api.json(java.util.Map.of())).isEqualTo("{}");
+	}
+
+	@Test
+	void aMissingBodyIsNamedWithoutJavaSignatures() {
+		Response response = api().send("POST", "/api/orders", this.customer.token(), "");
+
+		assertError(response, 400, "VALIDATION_FAILED");
+		assertThat(response.body().path("error").path("message").asString())
+			.isEqualTo("A JSON request body is required")
+			.doesNotContain("io.orderchat", "(");
+	}
+
+	@Test
+	void wrongTypesAreRefusedNotCoerced() {
+		Response amount = api().post("/api/orders", this.customer.token(),
+				"{\"exchangeMethod\":\"cash\",\"amount\":\"10\"}");
+		assertError(amount, 400, "VALIDATION_FAILED");
+		assertThat(amount.body().path("error").path("message").asString()).isEqualTo("Field 'amount' must be a number");
+		assertError(api().post("/api/orders", this.customer.token(), "{\"exchangeMethod\":42,\"amount\":10}"), 400,
+				"VALIDATION_FAILED");
+	}
+
+	@Test
+	void refusesTheNulCharacterInABodyAndInAPath() {
+		Response body = api().post("/api/orders", this.customer.token(),
+				"{\"exchangeMethod\":\"cash\",\"amount\":10,\"notes\":\"a\\u0000b\"}");
+		assertError(body, 400, "VALIDATION_FAILED");
+		assertThat(body.body().path("error").path("message").asString()).contains("'notes'", "NUL");
+		assertError(api().get("/api/orders/ext%00", this.customer.token()), 400, "VALIDATION_FAILED");
+	}
+
+	@Test
+	void refusesABodyOverTheLimitWith413() {
+		String notes = "x".repeat(70_000);
+		Response response = api().post("/api/orders", this.customer.token(),
+				"{\"exchangeMethod\":\"cash\",\"amount\":10,\"notes\":\"" + notes + "\"}");
+
+		assertError(response, 413, "PAYLOAD_TOO_LARGE");
+	}
+
+	@Test
+	void answersErrorDirectlyWith404() {
+		assertError(api().get("/error", null), 404, "NOT_FOUND");
+		assertError(api().post("/error", null, "{}"), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void answersMalformedAndOversizedRequestLinesInTheEnvelope() throws Exception {
+		for (String target : List.of("/api/%zz", "/api/orders/%", "/" + "a".repeat(20_000))) {
+			String answer = raw("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+			assertThat(answer).as(target.substring(0, Math.min(40, target.length())))
+				.matches("(?s)HTTP/1.1 4\\d\\d .*")
+				.contains("application/json")
+				.contains("\"success\":false")
+				.doesNotContain("<html");
+		}
+	}
+
+	@Test
+	void refusesATokenThatNeverExpires() throws Exception {
+		JWTClaimsSet forever = new JWTClaimsSet.Builder().subject(this.customer.id()).claim("role", "admin").build();
+		JWTClaimsSet old = new JWTClaimsSet.Builder().subject(this.customer.id())
+			.issueTime(Date.from(Instant.now().minus(Duration.ofHours(25))))
+			.build();
+		JWTClaimsSet recent = new JWTClaimsSet.Builder().subject(this.customer.id())
+			.issueTime(Date.from(Instant.now().minus(Duration.ofHours(1))))
+			.build();
+
+		assertError(api().get("/api/orders/my-orders", sign(forever)), 401, "UNAUTHENTICATED");
+		assertError(api().get("/api/orders/my-orders", sign(old)), 401, "TOKEN_EXPIRED");
+		assertThat(api().get("/api/orders/my-orders", sign(recent)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void pagesTheConversationList() {
+		String token = this.customer.token();
+		for (int i = 0; i < 3; i++) {
+			assertThat(api().post("/api/orders", token, "{\"exchangeMethod\":\"cash\",\"amount\":10}").status())
+				.isEqualTo(201);
+		}
+
+		assertThat(api().get("/api/conversations?limit=2", token).data()).hasSize(2);
+		assertThat(api().get("/api/conversations?limit=2&offset=2", token).data()).hasSize(1);
+		assertThat(api().get("/api/conversations", token).data()).hasSize(3);
+		assertError(api().get("/api/conversations?limit=201", token), 400, "VALIDATION_FAILED");
+		assertError(api().get("/api/conversations?limit=4294967306", token), 400, "VALIDATION_FAILED");
+	}
+
+	private String raw(String request) throws Exception {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	private static String sign(JWTClaimsSet claims) throws Exception {
+		SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+		jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+		return jwt.serialize();
 	}
 
 	static void assertError(Response response, int status, String code) {

@@ -10,6 +10,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.BinaryNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class PacketCodecTest {
@@ -87,6 +88,16 @@ class PacketCodecTest {
 		assertThat(packet.data().get(2).binaryValue()).containsExactly(4, 5, 6);
 		assertThat(this.decoder.decode("2[\"after\"]").type()).as("ready for the next packet")
 			.isEqualTo(PacketType.EVENT);
+	}
+
+	@Test
+	void refusesAPlaceholderNumberPastEveryRange() throws Exception {
+		for (String num : List.of("99999999999999999999999999999", "-9223372036854775809", "4294967296")) {
+			PacketDecoder decoder = new PacketDecoder(this.mapper, 10);
+			assertThat(decoder.decode("51-[\"image\",{\"_placeholder\":true,\"num\":" + num + "}]")).isNull();
+
+			assertThatThrownBy(() -> decoder.decode(new byte[] { 1 })).as(num).isInstanceOf(ParseException.class);
+		}
 	}
 
 	@Test
