@@ -70,6 +70,20 @@ public enum ErrorCode {
 	/** Too many requests too fast. */
 	RATE_LIMITED(429),
 
+	/**
+	 * The socket's outbound queue is over its budget (the client is not reading): a
+	 * request that would produce a large answer is refused until the queue drains.
+	 * Socket only; retry later.
+	 */
+	SLOW_DOWN(429),
+
+	/**
+	 * The server cannot store or read right now (database unreachable or too slow). For a
+	 * send the outcome is unknown: resend with the same {@code clientId}, which stores it
+	 * at most once.
+	 */
+	UNAVAILABLE(503),
+
 	/** A socket event name the server does not know (socket only). */
 	UNKNOWN_COMMAND(400),
 
