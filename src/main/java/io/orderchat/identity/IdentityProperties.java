@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param demoTokenTtl lifetime of tokens from the demo issuer, which runs only when
  * neither of the above is configured
  * @param maxTokenAge how long after its {@code iat} a token without {@code exp} is
- * accepted (a token with neither is refused): no token is valid for ever
+ * accepted, or after this node first saw it when it has neither: no token is valid for
+ * ever
  */
 @ConfigurationProperties("orderchat.identity")
 public record IdentityProperties(String jwtSecret, String jwksUrl, Duration demoTokenTtl, Duration maxTokenAge) {

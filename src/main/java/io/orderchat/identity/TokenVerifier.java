@@ -69,6 +69,8 @@ public class TokenVerifier {
 
 	private final Duration maxTokenAge;
 
+	private final FirstSeenTokens firstSeen;
+
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
 		this(keys, users, clock, IdentityProperties.DEFAULT_MAX_TOKEN_AGE);
 	}
@@ -83,6 +85,7 @@ public class TokenVerifier {
 		this.users = users;
 		this.clock = clock;
 		this.maxTokenAge = maxTokenAge;
+		this.firstSeen = new FirstSeenTokens(maxTokenAge);
 		this.keyedMacs = keyedMacs(keys.hmacSecret());
 	}
 
@@ -108,7 +111,8 @@ public class TokenVerifier {
 		if (!signatureValid(jwt)) {
 			throw unauthenticated("The token's signature does not verify");
 		}
-		return caller(claims(jwt), now, this.maxTokenAge);
+		JWTClaimsSet claims = claims(jwt);
+		return caller(claims, now, expiry(claims, raw, now));
 	}
 
 	private static String withoutBearer(String token) {
@@ -218,12 +222,8 @@ public class TokenVerifier {
 		}
 	}
 
-	/**
-	 * The caller a token names. A token without {@code exp} expires {@code maxAge} after
-	 * its {@code iat}; one without either is refused, as its age cannot be known.
-	 */
-	private static Caller caller(JWTClaimsSet claims, Instant now, Duration maxAge) {
-		Instant expiry = expiry(claims, maxAge);
+	/** The caller a token names, valid until {@code expiry}. */
+	private static Caller caller(JWTClaimsSet claims, Instant now, Instant expiry) {
 		if (!now.isBefore(expiry)) {
 			throw expired(expiry);
 		}
@@ -240,16 +240,20 @@ public class TokenVerifier {
 		return new Caller(userId, name, role, expiry);
 	}
 
-	private static Instant expiry(JWTClaimsSet claims, Duration maxAge) {
+	/**
+	 * The token's {@code exp}; without one, the maximum token age after its {@code iat},
+	 * or after this node first saw it when it has neither.
+	 */
+	private Instant expiry(JWTClaimsSet claims, String raw, Instant now) {
 		Date expiry = claims.getExpirationTime();
 		if (expiry != null) {
 			return expiry.toInstant();
 		}
 		Date issued = claims.getIssueTime();
 		if (issued == null) {
-			throw unauthenticated("The token has neither 'exp' nor 'iat': a token must expire");
+			return this.firstSeen.expiry(raw, now);
 		}
-		return issued.toInstant().plus(maxAge);
+		return issued.toInstant().plus(this.maxTokenAge);
 	}
 
 	private static Role role(JWTClaimsSet claims) {

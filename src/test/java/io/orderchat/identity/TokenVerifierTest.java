@@ -27,6 +27,7 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
+import io.orderchat.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,10 +187,22 @@ class TokenVerifierTest {
 	}
 
 	@Test
-	void refusesATokenWithNeitherExpNorIat() throws Exception {
-		String forever = hs256(SECRET, new JWTClaimsSet.Builder().subject("u1").claim("role", "admin").build());
+	void aTokenWithNeitherExpNorIatExpiresTheMaximumAgeAfterItWasFirstSeen() throws Exception {
+		MovableClock clock = new MovableClock(NOW);
+		TokenVerifier verifier = new TokenVerifier(
+				SigningKeys.from(new IdentityProperties(SECRET, null, Duration.ofHours(1))),
+				new KnownUsers(null, clock) {
+					@Override
+					void remember(Caller caller) {
+					}
+				}, clock, Duration.ofHours(2));
+		String timeless = hs256(SECRET, new JWTClaimsSet.Builder().subject("u1").claim("role", "admin").build());
 
-		assertRefused(() -> this.hmac.verify(forever), ErrorCode.UNAUTHENTICATED);
+		assertThat(verifier.verify(timeless).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+		clock.advance(Duration.ofMinutes(90));
+		assertThat(verifier.verify(timeless).expiresAt()).isEqualTo(NOW.plus(Duration.ofHours(2)));
+		clock.advance(Duration.ofMinutes(30));
+		assertRefused(() -> verifier.verify(timeless), ErrorCode.TOKEN_EXPIRED);
 	}
 
 	@Test
