@@ -1,6 +1,7 @@
 package io.orderchat.identity;
 
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,6 +16,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration implements WebMvcConfigurer {
+
+	/**
+	 * The paths {@link #addInterceptors} guards, as the REST reference documents them.
+	 */
+	static final Pattern GUARDED = Pattern.compile("/api/(?!demo/).*");
 
 	private final TokenVerifier verifier;
 

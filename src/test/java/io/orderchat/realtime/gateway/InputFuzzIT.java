@@ -262,7 +262,7 @@ class InputFuzzIT extends IntegrationTest {
 			}
 			HttpResponse<String> answer = send(request);
 			requests++;
-			if (answer != null && (answer.statusCode() >= 500 || answer.body().contains("\"INTERNAL\""))) {
+			if (answer != null && (answer.statusCode() >= 500 || answer.body().contains("\"code\":\"INTERNAL\""))) {
 				this.failures.add(answer.statusCode() + " for " + method + " " + abbreviate(path) + " "
 						+ abbreviate(String.valueOf(body)) + " -> " + abbreviate(answer.body()));
 			}
