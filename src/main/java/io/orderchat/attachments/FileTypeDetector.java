@@ -6,9 +6,11 @@ import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.mime.MimeTypes;
+import org.apache.tika.parser.ParseContext;
 
 /**
  * Tells a file's type from its first bytes with Tika's magic database. The client's file
@@ -30,8 +32,7 @@ final class FileTypeDetector {
 	static Optional<FileType> detect(byte[] head, int length, String fileName) {
 		MediaType detected;
 		try {
-			// No resource name in the metadata: the bytes alone decide.
-			detected = magic.detect(new ByteArrayInputStream(head, 0, length), new Metadata());
+			detected = magicType(head, length);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -61,10 +62,17 @@ final class FileTypeDetector {
 	/** A name of what the bytes are, for error messages. */
 	static String describe(byte[] head, int length) {
 		try {
-			return magic.detect(new ByteArrayInputStream(head, 0, length), new Metadata()).getBaseType().toString();
+			return magicType(head, length).getBaseType().toString();
 		}
 		catch (IOException ex) {
 			return "unknown";
+		}
+	}
+
+	/** No resource name in the metadata: the bytes alone decide. */
+	private static MediaType magicType(byte[] head, int length) throws IOException {
+		try (TikaInputStream bytes = TikaInputStream.get(new ByteArrayInputStream(head, 0, length))) {
+			return magic.detect(bytes, new Metadata(), new ParseContext());
 		}
 	}
 
