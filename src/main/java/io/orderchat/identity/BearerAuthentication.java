@@ -1,7 +1,9 @@
 package io.orderchat.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
+import io.orderchat.shared.web.RequestLogContext;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.cors.CorsUtils;
@@ -27,7 +29,9 @@ class BearerAuthentication implements HandlerInterceptor {
 		if (CorsUtils.isPreFlightRequest(request)) {
 			return true;
 		}
-		request.setAttribute(CALLER, this.verifier.verify(request.getHeader(HttpHeaders.AUTHORIZATION)));
+		Caller caller = this.verifier.verify(request.getHeader(HttpHeaders.AUTHORIZATION));
+		request.setAttribute(CALLER, caller);
+		MDC.put(RequestLogContext.USER_ID, caller.userId());
 		return true;
 	}
 

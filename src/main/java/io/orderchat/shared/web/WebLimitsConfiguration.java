@@ -10,8 +10,9 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 /**
- * The REST request limits ({@link RequestLimits}) on {@code /api/*}, first of all
- * filters. The Socket.IO endpoint has its own ({@code orderchat.socketio.max-payload}).
+ * The REST request limits ({@link RequestLimits}) on {@code /api/*}, first of all filters
+ * but the log context ({@link RequestLogContext}), which is set before anything can log.
+ * The Socket.IO endpoint has its own ({@code orderchat.socketio.max-payload}).
  */
 @Configuration(proxyBeanMethods = false)
 class WebLimitsConfiguration {
@@ -23,6 +24,14 @@ class WebLimitsConfiguration {
 				new RequestLimits(maxBodySize, json));
 		registration.addUrlPatterns("/api/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestLogContext> requestLogContext() {
+		FilterRegistrationBean<RequestLogContext> registration = new FilterRegistrationBean<>(new RequestLogContext());
+		registration.addUrlPatterns("/api/*", "/uploads/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
 		return registration;
 	}
 
