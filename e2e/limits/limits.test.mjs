@@ -1,8 +1,9 @@
 // Rate limits and caps end to end, with the real socket.io-client. RateLimitsIT starts the server with tight
-// limits: 5 messages at once then 1 per second, 3 orders per minute, 3 sockets per user, 2 joins per socket.
+// limits: 5 messages at once then 1 per second, 3 orders per minute, 2 uploads per minute, 3 sockets per user,
+// 2 joins per socket.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { token, unique, rest, connect, closeAll, call, orderBetween } from "../support.mjs";
+import { URL, token, unique, rest, connect, closeAll, call, orderBetween } from "../support.mjs";
 
 after(closeAll);
 
@@ -68,7 +69,7 @@ test("creating orders above the rate answers 429 with Retry-After and the envelo
     const placed = await rest("POST", "/api/orders", customerToken, order);
     assert.ok(placed.status < 300, JSON.stringify(placed.body));
   }
-  const response = await fetch(`${process.env.ORDERCHAT_URL}/api/orders`, {
+  const response = await fetch(`${URL}/api/orders`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: `Bearer ${customerToken}` },
     body: JSON.stringify(order),
@@ -131,4 +132,36 @@ test("a socket over the joined-conversations cap is refused RATE_LIMITED; leavin
 
   assert.equal((await call(socket, "conversation:leave", { conversationId: ids[0] })).ok, true);
   assert.equal((await call(socket, "conversation:join", { conversationId: ids[2] })).ok, true);
+});
+
+// A real 1×1 PNG.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==",
+  "base64",
+);
+
+async function upload(tokenValue) {
+  const form = new FormData();
+  form.append("attachments", new Blob([PNG], { type: "image/png" }), "dot.png");
+  const response = await fetch(URL + "/api/v1/chat/upload", {
+    method: "POST",
+    headers: { authorization: `Bearer ${tokenValue}` },
+    body: form,
+  });
+  return { status: response.status, retryAfter: response.headers.get("retry-after"), body: await response.json() };
+}
+
+test("uploading above the rate answers 429 RATE_LIMITED with Retry-After; another user uploads as usual", async () => {
+  const userToken = token(unique("uploader"), "customer");
+  for (let i = 0; i < 2; i++) {
+    const uploaded = await upload(userToken);
+    assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+  }
+  const refused = await upload(userToken);
+  assert.equal(refused.status, 429);
+  assert.equal(refused.body.error.code, "RATE_LIMITED");
+  assert.match(refused.body.error.message, /uploads/);
+  assert.ok(Number(refused.retryAfter) >= 1, `Retry-After ${refused.retryAfter}`);
+
+  assert.equal((await upload(token(unique("uploader"), "customer"))).status, 201);
 });

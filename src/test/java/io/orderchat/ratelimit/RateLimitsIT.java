@@ -27,6 +27,7 @@ class RateLimitsIT extends IntegrationTest {
 		registry.add("orderchat.limits.messages-per-second", () -> 1);
 		registry.add("orderchat.limits.message-burst", () -> 5);
 		registry.add("orderchat.limits.orders-per-minute", () -> 3);
+		registry.add("orderchat.limits.uploads-per-minute", () -> 2);
 		registry.add("orderchat.limits.sockets-per-user", () -> 3);
 		registry.add("orderchat.limits.joins-per-socket", () -> 2);
 	}
@@ -35,7 +36,7 @@ class RateLimitsIT extends IntegrationTest {
 	void limitsRefuseWithRateLimitedAndCountTheRefusals() {
 		NodeTests.run(this.port, SECRET, "e2e/limits");
 
-		for (String limit : new String[] { "messages", "orders", "sockets-per-user", "joins-per-socket" }) {
+		for (String limit : new String[] { "messages", "orders", "uploads", "sockets-per-user", "joins-per-socket" }) {
 			assertThat(this.meters.find("orderchat.ratelimit.refused").tag("limit", limit).counter())
 				.as("refusals counted for %s", limit)
 				.isNotNull()
