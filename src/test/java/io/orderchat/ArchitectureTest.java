@@ -15,7 +15,8 @@ class ArchitectureTest {
 	static final ArchRule domainDoesNotKnowTransportOrCluster = noClasses().that()
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
 				"io.orderchat.shared..", "io.orderchat.moderation..", "io.orderchat.support..",
-				"io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..")
+				"io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
+				"io.orderchat.ratelimit..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");
@@ -27,6 +28,16 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
 				"io.orderchat.dialects..");
+
+	/** Limits are counted for domain modules and the gateway alike; they know neither. */
+	@ArchTest
+	static final ArchRule rateLimitsKnowOnlyShared = noClasses().that()
+		.resideInAPackage("io.orderchat.ratelimit..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
+				"io.orderchat.moderation..", "io.orderchat.support..", "io.orderchat.disputes..",
+				"io.orderchat.audit..", "io.orderchat.attachments..", "io.orderchat.dialects..");
 
 	@ArchTest
 	static final ArchRule conversationsDoNotKnowOrders = noClasses().that()

@@ -24,6 +24,8 @@ import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
+import io.orderchat.ratelimit.Limit;
+import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Timestamps;
@@ -67,11 +69,13 @@ public class AttachmentService {
 
 	private final TransactionTemplate newTransaction;
 
+	private final RateLimits rateLimits;
+
 	private final Clock clock;
 
 	AttachmentService(Attachments attachments, BlobStore blobs, ConversationService conversations,
 			AttachmentProperties properties, DownloadLinks links, PlatformTransactionManager transactions,
-			Clock clock) {
+			RateLimits rateLimits, Clock clock) {
 		this.attachments = attachments;
 		this.blobs = blobs;
 		this.conversations = conversations;
@@ -80,6 +84,7 @@ public class AttachmentService {
 		this.transaction = new TransactionTemplate(transactions);
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.rateLimits = rateLimits;
 		this.clock = clock;
 	}
 
@@ -266,11 +271,16 @@ public class AttachmentService {
 		return result;
 	}
 
+	/**
+	 * Every upload, over REST or the socket, stores its bytes here: the per-user upload
+	 * rate is spent here, before any byte is written or a thumbnail made.
+	 */
 	private List<Attachment> storeAll(Caller caller, List<IncomingFile> files, Limits limits) {
 		if (files == null || files.isEmpty()) {
 			throw DomainException.invalid("No file was sent; send files in the 'attachments' field");
 		}
 		checkCount(files.size());
+		this.rateLimits.spend(Limit.UPLOADS, caller.userId());
 		List<Attachment> stored = new ArrayList<>();
 		try {
 			for (IncomingFile file : files) {

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
+import io.orderchat.ratelimit.Limit;
+import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Inputs;
@@ -59,10 +61,13 @@ public class ConversationService {
 
 	private final ClientMetadata clientMetadata;
 
+	private final RateLimits limits;
+
 	private final Clock clock;
 
 	ConversationService(Conversations conversations, Participants participants, Messages messages, MessageLog log,
-			GroupCommit groupCommit, ApplicationEventPublisher events, ChatProperties properties, Clock clock) {
+			GroupCommit groupCommit, ApplicationEventPublisher events, ChatProperties properties, RateLimits limits,
+			Clock clock) {
 		this.conversations = conversations;
 		this.participants = participants;
 		this.messages = messages;
@@ -71,6 +76,7 @@ public class ConversationService {
 		this.events = events;
 		this.properties = properties;
 		this.clientMetadata = new ClientMetadata(properties);
+		this.limits = limits;
 		this.clock = clock;
 	}
 
@@ -318,9 +324,14 @@ public class ConversationService {
 		return append(caller, id, type, caption, message.clientId(), metadata);
 	}
 
+	/**
+	 * Every message a user sends passes here, whichever REST endpoint or socket
+	 * vocabulary it came by, so the per-user message rate is spent here, once.
+	 */
 	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
 			Map<String, Object> metadata) {
 		String clientId = checkedClientId(rawClientId);
+		this.limits.spend(Limit.MESSAGES, caller.userId());
 		try {
 			// batched with other senders' messages: one commit for many (see GroupCommit)
 			return this.groupCommit.append(caller, id, type, content, clientId, metadata);

@@ -13,6 +13,8 @@ import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.Member;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
+import io.orderchat.ratelimit.Limit;
+import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
 import io.orderchat.shared.Timestamps;
@@ -45,23 +47,29 @@ public class OrderManagement {
 
 	private final TransactionTemplate transactions;
 
+	private final RateLimits limits;
+
 	private final Clock clock;
 
 	OrderManagement(Orders orders, ConversationService conversations, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, RateLimits limits, Clock clock) {
 		this.orders = orders;
 		this.conversations = conversations;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.limits = limits;
 		this.clock = clock;
 	}
 
 	/**
 	 * Places a pending order with the caller as its customer (seed 000's
-	 * {@code POST /api/orders}).
+	 * {@code POST /api/orders}). A customer may place
+	 * {@code orderchat.limits.orders-per-minute} (each one reaches every moderator); the
+	 * host app's registrations are not limited.
 	 */
 	@Transactional
 	public Order create(Caller customer, NewOrder request) {
+		this.limits.spend(Limit.ORDERS, customer.userId());
 		String method = required(request.exchangeMethod(), "exchangeMethod");
 		BigDecimal amount = request.amount();
 		if (amount == null || amount.signum() <= 0) {

@@ -24,12 +24,25 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A running server on a random port against this JVM's test database (see
- * {@link TestDatabase}), verifying HS256 tokens the tests sign themselves.
+ * {@link TestDatabase}), verifying HS256 tokens the tests sign themselves. The rate
+ * limits are raised out of the way ({@link #UNLIMITED}): tests send fast from few users
+ * and one address; the tests of the limits set their own.
  */
 @Import(RecordedEvents.class)
 @SpringBootTest(classes = OrderChatApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "orderchat.identity.jwt-secret=" + IntegrationTest.SECRET)
+		properties = { "orderchat.identity.jwt-secret=" + IntegrationTest.SECRET,
+				"orderchat.limits.messages-per-second=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.message-burst=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.orders-per-minute=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.uploads-per-minute=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.requests-per-second-per-ip=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.request-burst-per-ip=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.sockets-per-user=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.joins-per-socket=" + IntegrationTest.UNLIMITED })
 public abstract class IntegrationTest {
+
+	/** A rate or cap no test reaches. */
+	public static final int UNLIMITED = 1_000_000_000;
 
 	public static final String SECRET = "integration-tests-secret-of-32-bytes-or-more";
 

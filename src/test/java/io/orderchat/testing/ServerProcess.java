@@ -71,12 +71,20 @@ public final class ServerProcess implements AutoCloseable {
 		}
 	}
 
-	/** Settings for a server process against PostgreSQL, verifying the tests' tokens. */
+	/**
+	 * Settings for a server process against PostgreSQL, verifying the tests' tokens, with
+	 * the rate limits out of the way as in {@link IntegrationTest}.
+	 */
 	public static Options options(String name, TestDatabase.Settings database) {
-		return new Options(name).env("JWT_SECRET", IntegrationTest.SECRET)
+		Options options = new Options(name).env("JWT_SECRET", IntegrationTest.SECRET)
 			.env("DATABASE_URL", database.url())
 			.env("DATABASE_USER", database.username())
 			.env("DATABASE_PASSWORD", database.password());
+		for (String limit : List.of("MESSAGES_PER_SECOND", "MESSAGE_BURST", "ORDERS_PER_MINUTE", "UPLOADS_PER_MINUTE",
+				"REQUESTS_PER_SECOND_PER_IP", "REQUEST_BURST_PER_IP", "SOCKETS_PER_USER", "JOINS_PER_SOCKET")) {
+			options.env("LIMIT_" + limit, Integer.toString(IntegrationTest.UNLIMITED));
+		}
+		return options;
 	}
 
 	public int port() {

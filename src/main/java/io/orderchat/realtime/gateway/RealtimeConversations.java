@@ -86,6 +86,7 @@ final class RealtimeConversations {
 	 * Opens the conversation for the caller and subscribes the socket to its live events.
 	 */
 	Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
+		this.rooms.requireRoomFor(socket, id);
 		ConversationView view = this.conversations.open(caller, id);
 		boolean first = !this.rooms.subscribed(socket, id);
 		this.rooms.subscribe(socket, id, dialect);
@@ -179,6 +180,7 @@ final class RealtimeConversations {
 		List<Resumed> resumed = new ArrayList<>();
 		lastSeen.forEach((id, lastSeq) -> {
 			try {
+				this.rooms.requireRoomFor(socket, id);
 				HistoryPage missed = this.conversations.history(caller, id, null, lastSeq, RESUME_PAGE);
 				this.rooms.subscribe(socket, id, dialect);
 				long seen = missed.messages().isEmpty() ? lastSeq : missed.messages().getLast().seq();

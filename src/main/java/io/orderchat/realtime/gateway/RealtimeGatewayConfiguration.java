@@ -14,6 +14,7 @@ import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
+import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
@@ -59,8 +60,8 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RoomMembership roomMembership(SocketIoServer server, Dialects dialects) {
-		return new RoomMembership(server.sockets(), dialects);
+	RoomMembership roomMembership(SocketIoServer server, Dialects dialects, RateLimits limits) {
+		return new RoomMembership(server.sockets(), dialects, limits);
 	}
 
 	@Bean
@@ -124,10 +125,12 @@ class RealtimeGatewayConfiguration {
 	@Bean
 	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
 			CommandRouter router, RealtimeConversations realtime, RoomMembership rooms, Presence presence,
-			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, Clock clock) {
+			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, RateLimits limits,
+			Clock clock) {
 		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, rooms, presence,
 				announcements, new SessionExpiry(realtimeScheduler, clock));
 		server.sockets().use(new SocketAuthenticator(tokens));
+		server.sockets().use(new SocketsPerUser(server.sockets(), limits));
 		server.sockets().onConnection(lifecycle::connected);
 		return lifecycle;
 	}

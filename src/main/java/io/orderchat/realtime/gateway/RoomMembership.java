@@ -5,6 +5,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.identity.Caller;
+import io.orderchat.ratelimit.Limit;
+import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.socketio.Namespace;
 import io.orderchat.socketio.SocketIoSocket;
 
@@ -23,9 +25,25 @@ final class RoomMembership {
 
 	private final Dialects dialects;
 
-	RoomMembership(Namespace namespace, Dialects dialects) {
+	private final RateLimits limits;
+
+	RoomMembership(Namespace namespace, Dialects dialects, RateLimits limits) {
 		this.namespace = namespace;
 		this.dialects = dialects;
+		this.limits = limits;
+	}
+
+	/**
+	 * Refuses a conversation the socket has not joined yet when it has joined
+	 * {@code orderchat.limits.joins-per-socket} already ({@code RATE_LIMITED}): every
+	 * joined conversation costs room entries and a share of every event sent there.
+	 * Called before the work of a join, and again by {@link #subscribe}.
+	 */
+	void requireRoomFor(SocketIoSocket socket, ConversationId id) {
+		Set<ConversationId> joined = joined(socket);
+		if (!joined.contains(id)) {
+			this.limits.requireBelowCap(Limit.JOINS_PER_SOCKET, joined.size());
+		}
 	}
 
 	/**
@@ -34,6 +52,7 @@ final class RoomMembership {
 	 * race another.
 	 */
 	void subscribe(SocketIoSocket socket, ConversationId id, Dialect dialect) {
+		requireRoomFor(socket, id);
 		Set<ConversationId> joined = socket.attribute(JOINED);
 		if (joined == null) {
 			joined = ConcurrentHashMap.newKeySet();

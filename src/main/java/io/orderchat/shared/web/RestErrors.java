@@ -6,6 +6,7 @@ import java.util.Map;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Inputs;
+import io.orderchat.shared.RateLimited;
 import io.orderchat.shared.web.StrictJson.NulInText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
@@ -35,7 +37,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * code names. Messages are written for a person: they name fields and parameters, never
  * Java types or methods. A client's fault is logged at DEBUG without its stack trace (a
  * client must not be able to fill the log); only unexpected faults are logged at ERROR,
- * and answered as {@code INTERNAL} without their details.
+ * and answered as {@code INTERNAL} without their details. A rate limit's refusal also
+ * says when to try again, in seconds, in {@code Retry-After}.
  */
 @RestControllerAdvice
 class RestErrors {
@@ -46,7 +49,14 @@ class RestErrors {
 
 	@ExceptionHandler(DomainException.class)
 	ResponseEntity<ApiResponse<Void>> domain(DomainException ex) {
-		return respond(ex.code(), ex.getMessage());
+		ResponseEntity<ApiResponse<Void>> response = respond(ex.code(), ex.getMessage());
+		if (ex instanceof RateLimited limited && limited.retryAfter().isPresent()) {
+			long seconds = RateLimited.seconds(limited.retryAfter().get());
+			return ResponseEntity.status(response.getStatusCode())
+				.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+				.body(response.getBody());
+		}
+		return response;
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
