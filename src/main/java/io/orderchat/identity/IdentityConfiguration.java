@@ -3,6 +3,9 @@ package io.orderchat.identity;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
@@ -31,6 +34,13 @@ class IdentityConfiguration implements WebMvcConfigurer {
 	@Bean
 	static SigningKeys signingKeys(IdentityProperties properties) {
 		return SigningKeys.from(properties);
+	}
+
+	/** Hits, misses and evictions of the token caches, as {@code cache.*} metrics. */
+	@Bean
+	MeterBinder tokenCacheMetrics() {
+		return (registry) -> this.verifier.caches()
+			.forEach((name, cache) -> CaffeineCacheMetrics.monitor(registry, cache, name));
 	}
 
 	@Override

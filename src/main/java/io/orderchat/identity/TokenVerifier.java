@@ -15,6 +15,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -87,6 +88,11 @@ public class TokenVerifier {
 		this.maxTokenAge = maxTokenAge;
 		this.firstSeen = new FirstSeenTokens(maxTokenAge);
 		this.keyedMacs = keyedMacs(keys.hmacSecret());
+	}
+
+	/** Its caches, by name, for their metrics. */
+	Map<String, Cache<String, ?>> caches() {
+		return Map.of("verifiedTokens", this.verified.cache(), "firstSeenTokens", this.firstSeen.cache());
 	}
 
 	/** Verifies {@code token} (with or without a {@code Bearer } prefix) now. */

@@ -2,8 +2,9 @@ package io.orderchat.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Tokens whose signature and claims have been checked lately, by their exact text, so
@@ -11,8 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the signature. Only the checks that cannot change are skipped: expiry is the caller's
  * to check on every use, and an entry is checked again from scratch after
  * {@link #RECHECK} (as often as the JWKS keys are fetched again, so a withdrawn key stops
- * working as it would without this cache). Bounded: when full, the stale entries go, and
- * if that frees too little, all of them.
+ * working as it would without this cache). Bounded by Caffeine: when full, the entries
+ * least likely to be used again go.
  */
 final class VerifiedTokens {
 
@@ -21,48 +22,37 @@ final class VerifiedTokens {
 
 	static final Duration RECHECK = Duration.ofMinutes(5);
 
-	private final ConcurrentHashMap<String, Verified> byToken = new ConcurrentHashMap<>();
-
-	private final AtomicBoolean pruning = new AtomicBoolean();
+	private final Cache<String, Verified> byToken = Caffeine.newBuilder()
+		.maximumSize(CAPACITY)
+		.expireAfterWrite(RECHECK)
+		.executor(Runnable::run)
+		.recordStats()
+		.build();
 
 	/**
 	 * The caller of a token verified before and not yet due for a full check; expired or
-	 * not.
+	 * not. The due time is kept by the caller's clock, not only by the cache's expiry.
 	 */
 	Caller find(String token, Instant now) {
-		Verified verified = this.byToken.get(token);
+		Verified verified = this.byToken.getIfPresent(token);
 		return (verified != null && now.isBefore(verified.recheckAt())) ? verified.caller() : null;
 	}
 
 	void add(String token, Caller caller, Instant now) {
-		if (this.byToken.size() >= CAPACITY) {
-			prune(now);
-		}
 		this.byToken.put(token, new Verified(caller, now.plus(RECHECK)));
 	}
 
 	void forget(String token) {
-		this.byToken.remove(token);
+		this.byToken.invalidate(token);
 	}
 
-	int size() {
-		return this.byToken.size();
+	long size() {
+		this.byToken.cleanUp();
+		return this.byToken.estimatedSize();
 	}
 
-	private void prune(Instant now) {
-		if (!this.pruning.compareAndSet(false, true)) {
-			return;
-		}
-		try {
-			this.byToken.values()
-				.removeIf((verified) -> !now.isBefore(verified.recheckAt()) || verified.caller().expiredAt(now));
-			if (this.byToken.size() >= CAPACITY * 3 / 4) {
-				this.byToken.clear();
-			}
-		}
-		finally {
-			this.pruning.set(false);
-		}
+	Cache<String, ?> cache() {
+		return this.byToken;
 	}
 
 	private record Verified(Caller caller, Instant recheckAt) {

@@ -1,8 +1,7 @@
 package io.orderchat.realtime.gateway;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.orderchat.conversations.Conversation;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
@@ -12,14 +11,16 @@ import io.orderchat.shared.DomainException;
 /**
  * What a conversation is about, remembered: kind and subject never change, and every
  * delivered event needs them, so the fan-out asks the database once per conversation
- * rather than once per message.
+ * rather than once per message. Bounded by Caffeine, which keeps the busy conversations.
  */
-
 class Subjects {
 
 	private static final int CAPACITY = 100_000;
 
-	private final Map<ConversationId, Subject> known = new ConcurrentHashMap<>();
+	private final Cache<ConversationId, Subject> known = Caffeine.newBuilder()
+		.maximumSize(CAPACITY)
+		.executor(Runnable::run)
+		.build();
 
 	private final ConversationService conversations;
 
@@ -28,7 +29,7 @@ class Subjects {
 	}
 
 	Subject of(ConversationId id) {
-		Subject subject = this.known.get(id);
+		Subject subject = this.known.getIfPresent(id);
 		if (subject == null) {
 			subject = of(this.conversations.find(id)
 				.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'")));
@@ -38,9 +39,6 @@ class Subjects {
 
 	Subject of(Conversation conversation) {
 		Subject subject = new Subject(conversation.id().toString(), conversation.kind(), conversation.subjectId());
-		if (this.known.size() >= CAPACITY) {
-			this.known.clear();
-		}
 		this.known.put(conversation.id(), subject);
 		return subject;
 	}

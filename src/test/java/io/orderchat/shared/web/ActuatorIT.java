@@ -40,7 +40,7 @@ class ActuatorIT extends IntegrationTest {
 		String scrape = text("/actuator/prometheus");
 
 		assertThat(scrape).contains("jvm_memory_used_bytes", "http_server_requests_seconds_count",
-				"hikaricp_connections_active");
+				"hikaricp_connections_active", "cache=\"verifiedTokens\"", "cache=\"firstSeenTokens\"");
 	}
 
 	@Test
