@@ -8,6 +8,7 @@ import io.orderchat.socketio.servlet.EngineIoServlet;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,6 +34,11 @@ class SocketIoServerConfiguration {
 			.withOutboundQueueLimit(properties.outboundQueueLimit());
 		// Spring's mapper, so that socket payloads are written like REST bodies.
 		return new SocketIoServer(options, json);
+	}
+
+	@Bean
+	RealtimeDrain realtimeDrain(SocketIoServer server, ApplicationEventPublisher events) {
+		return new RealtimeDrain(server, events);
 	}
 
 	@Bean
