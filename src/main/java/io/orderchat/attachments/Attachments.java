@@ -28,12 +28,19 @@ class Attachments {
 	}
 
 	void insert(Attachment attachment) {
-		this.jdbc.sql("INSERT INTO attachments (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(attachment.id(), attachment.uploaderId(),
-					(attachment.conversationId() != null) ? attachment.conversationId().value() : null,
-					attachment.messageId(), attachment.storageKey(), attachment.fileName(),
-					attachment.type().contentType(), attachment.size(), attachment.thumbnailKey(),
-					Timestamps.column(attachment.createdAt()))
+		this.jdbc
+			.sql("INSERT INTO attachments (" + COLUMNS + ") VALUES (:id, :uploaderId, :conversationId, :messageId, "
+					+ ":storageKey, :fileName, :contentType, :fileSize, :thumbnailKey, :createdAt)")
+			.param("id", attachment.id())
+			.param("uploaderId", attachment.uploaderId())
+			.param("conversationId", (attachment.conversationId() != null) ? attachment.conversationId().value() : null)
+			.param("messageId", attachment.messageId())
+			.param("storageKey", attachment.storageKey())
+			.param("fileName", attachment.fileName())
+			.param("contentType", attachment.type().contentType())
+			.param("fileSize", attachment.size())
+			.param("thumbnailKey", attachment.thumbnailKey())
+			.param("createdAt", Timestamps.column(attachment.createdAt()))
 			.update();
 	}
 

@@ -32,12 +32,19 @@ class AuditLog {
 	void insert(AuditEntry entry) {
 		this.jdbc
 			.sql("INSERT INTO audit_log (id, at, actor_id, actor_name, actor_role, action, conversation_id, "
-					+ "subject_id, messages_removed, images_removed, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(entry.id(), Timestamps.column(entry.at()), entry.actorId(), entry.actorName(),
-					entry.actorRole().wire(), entry.action(),
-					(entry.conversationId() != null) ? UUID.fromString(entry.conversationId()) : null,
-					entry.subjectId(), entry.messagesRemoved(), entry.imagesRemoved(),
-					json.writeValueAsString(entry.details()))
+					+ "subject_id, messages_removed, images_removed, details) VALUES (:id, :at, :actorId, :actorName, "
+					+ ":actorRole, :action, :conversationId, :subjectId, :messagesRemoved, :imagesRemoved, :details)")
+			.param("id", entry.id())
+			.param("at", Timestamps.column(entry.at()))
+			.param("actorId", entry.actorId())
+			.param("actorName", entry.actorName())
+			.param("actorRole", entry.actorRole().wire())
+			.param("action", entry.action())
+			.param("conversationId", (entry.conversationId() != null) ? UUID.fromString(entry.conversationId()) : null)
+			.param("subjectId", entry.subjectId())
+			.param("messagesRemoved", entry.messagesRemoved())
+			.param("imagesRemoved", entry.imagesRemoved())
+			.param("details", json.writeValueAsString(entry.details()))
 			.update();
 	}
 

@@ -35,13 +35,26 @@ class Disputes {
 	 */
 	void insert(Dispute dispute) {
 		this.jdbc
-			.sql("INSERT INTO disputes (" + COLUMNS + ", open_order_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-					+ "?, ?, ?, ?)")
-			.params(dispute.id(), dispute.orderId().value(), dispute.conversationId().value(), dispute.customerId(),
-					dispute.performerId(), dispute.openedBy(), dispute.openedByRole().wire(), dispute.reason(),
-					dispute.status().wire(), dispute.moderatorId(), dispute.moderatorName(), dispute.resolution(),
-					Timestamps.column(dispute.createdAt()), Timestamps.column(dispute.updatedAt()),
-					dispute.isOpen() ? dispute.orderId().value() : null)
+			.sql("INSERT INTO disputes (" + COLUMNS + ", open_order_id) VALUES (:id, :orderId, :conversationId, "
+					+ ":customerId, :performerId, :openedBy, :openedByRole, :reason, :status, :moderatorId, "
+					+ ":moderatorName, :resolution, :createdAt, :updatedAt, :openOrderId)")
+			.param("id", dispute.id())
+			.param("orderId", dispute.orderId().value())
+			.param("conversationId", dispute.conversationId().value())
+			.param("customerId", dispute.customerId())
+			.param("performerId", dispute.performerId())
+			.param("openedBy", dispute.openedBy())
+			.param("openedByRole", dispute.openedByRole().wire())
+			.param("reason", dispute.reason())
+			.param("status", dispute.status().wire())
+			.param("moderatorId", dispute.moderatorId())
+			.param("moderatorName", dispute.moderatorName())
+			.param("resolution", dispute.resolution())
+			.param("createdAt", Timestamps.column(dispute.createdAt()))
+			.param("updatedAt", Timestamps.column(dispute.updatedAt()))
+			// at most one open dispute per order: a unique column that only an open one
+			// fills
+			.param("openOrderId", dispute.isOpen() ? dispute.orderId().value() : null)
 			.update();
 	}
 

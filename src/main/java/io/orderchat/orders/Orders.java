@@ -32,12 +32,26 @@ class Orders {
 	}
 
 	void insert(Order order) {
-		this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-			.params(order.id().value(), order.externalId(), order.conversationId().value(), order.customerId(),
-					order.customerName(), order.performerId(), order.performerName(), order.moderatorId(),
-					order.moderatorName(), order.status().wire(), order.exchangeMethod(), order.amount(), order.title(),
-					order.notes(), Timestamps.column(order.createdAt()), Timestamps.column(order.updatedAt()),
-					order.version())
+		this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :externalId, :conversationId, :customerId, "
+				+ ":customerName, :performerId, :performerName, :moderatorId, :moderatorName, :status, :exchangeMethod, "
+				+ ":amount, :title, :notes, :createdAt, :updatedAt, :version)")
+			.param("id", order.id().value())
+			.param("externalId", order.externalId())
+			.param("conversationId", order.conversationId().value())
+			.param("customerId", order.customerId())
+			.param("customerName", order.customerName())
+			.param("performerId", order.performerId())
+			.param("performerName", order.performerName())
+			.param("moderatorId", order.moderatorId())
+			.param("moderatorName", order.moderatorName())
+			.param("status", order.status().wire())
+			.param("exchangeMethod", order.exchangeMethod())
+			.param("amount", order.amount())
+			.param("title", order.title())
+			.param("notes", order.notes())
+			.param("createdAt", Timestamps.column(order.createdAt()))
+			.param("updatedAt", Timestamps.column(order.updatedAt()))
+			.param("version", order.version())
 			.update();
 	}
 

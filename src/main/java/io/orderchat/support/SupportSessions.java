@@ -32,13 +32,26 @@ class SupportSessions {
 
 	void insert(SupportSession s) {
 		this.jdbc
-			.sql("INSERT INTO support_sessions (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-					+ "?, ?, ?)")
-			.params(s.id(), s.conversationId().value(), s.customerId(), s.customerName(), s.agentId(), s.agentName(),
-					s.subject(), s.category(), s.priority().wire(), s.restaurantId(), s.status().wire(),
-					Timestamps.column(s.createdAt()), Timestamps.column(s.updatedAt()),
-					Timestamps.column(s.acceptedAt()), Timestamps.column(s.resolvedAt()),
-					Timestamps.column(s.closedAt()), s.closedBy())
+			.sql("INSERT INTO support_sessions (" + COLUMNS + ") VALUES (:id, :conversationId, :customerId, "
+					+ ":customerName, :agentId, :agentName, :subject, :category, :priority, :restaurantId, :status, "
+					+ ":createdAt, :updatedAt, :acceptedAt, :resolvedAt, :closedAt, :closedBy)")
+			.param("id", s.id())
+			.param("conversationId", s.conversationId().value())
+			.param("customerId", s.customerId())
+			.param("customerName", s.customerName())
+			.param("agentId", s.agentId())
+			.param("agentName", s.agentName())
+			.param("subject", s.subject())
+			.param("category", s.category())
+			.param("priority", s.priority().wire())
+			.param("restaurantId", s.restaurantId())
+			.param("status", s.status().wire())
+			.param("createdAt", Timestamps.column(s.createdAt()))
+			.param("updatedAt", Timestamps.column(s.updatedAt()))
+			.param("acceptedAt", Timestamps.column(s.acceptedAt()))
+			.param("resolvedAt", Timestamps.column(s.resolvedAt()))
+			.param("closedAt", Timestamps.column(s.closedAt()))
+			.param("closedBy", s.closedBy())
 			.update();
 	}
 
