@@ -4,7 +4,7 @@ import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
 import { conversationList, disputeList, orderList, orderPeople, orderTitle, sessionList } from "./lists.js";
 import { capabilities } from "./capabilities.js";
-import { useDownloadToken } from "./messages.js";
+import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
 import { forget, store, storedToken, userOf } from "./session.js";
@@ -62,8 +62,8 @@ function signOut(message = "") {
 async function start(token, me) {
   state.caps = await capabilities(token);
   store(token);
-  useDownloadToken(token);
   state.api = new Api(token);
+  useDownloadLinks(state.api);
   state.me = me;
   $("sign-in").hidden = true;
   $("workspace").hidden = false;
