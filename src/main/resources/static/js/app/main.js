@@ -36,7 +36,7 @@ const TABS_OF_ROLE = {
 
 const state = {
   api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-  caps: {}, view: null, order: null, conversation: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+  caps: {}, view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
@@ -297,9 +297,22 @@ async function route() {
     $("composer-input").focus();
   } catch (error) {
     if (state.view !== view) return;
+    state.refused = key;
     $("conversation-title").textContent = "Not available";
     $("composer-error").textContent = error.message;
   }
+}
+
+/**
+ * Opens the conversation again once the order has become the user's (a moderator reads an
+ * order's chat only while assigned to it: after accepting it or a transfer of it).
+ */
+function reopenIfNowAssigned(order) {
+  const key = `order:${order.id}`;
+  if (state.refused !== key || state.activeKey !== key || order.moderatorId !== state.me.id) return;
+  state.refused = null;
+  state.activeKey = null;
+  route();
 }
 
 // A status change arrives twice (order:status and its system message): one reload for both.
@@ -374,6 +387,7 @@ async function loadOrder(orderId) {
   };
   showActions([order, transfer], () => orderActions(order, state.me,
     { caps: state.caps, transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
+  reopenIfNowAssigned(order);
 }
 
 function showConversationHeader(conversation) {
