@@ -21,7 +21,7 @@ import org.springframework.context.annotation.Configuration;
  * DispatcherServlet's {@code /}, so Spring MVC never sees these requests.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SocketIoProperties.class)
+@EnableConfigurationProperties({ SocketIoProperties.class, WebProperties.class })
 class SocketIoServerConfiguration {
 
 	@Bean(destroyMethod = "close")
