@@ -1,6 +1,10 @@
 package io.orderchat.shared.web;
 
 import java.net.Socket;
+import java.net.http.HttpResponse;
+import java.net.http.HttpRequest;
+import java.net.http.HttpClient;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,6 +91,29 @@ class RestErrorsIT extends IntegrationTest {
 		assertError(users, 404, "NOT_FOUND");
 		assertThat(users.body().path("error").path("message").asString()).contains("demo");
 		assertError(api().post("/api/demo/token", null, "{\"userId\":\"demo-customer\"}"), 404, "NOT_FOUND");
+	}
+
+	@Test
+	void byDefaultPagesOfAnyOriginMayCallAndConnectWithoutCredentials() throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpResponse<String> preflight = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/orders/my-orders"))
+			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+			.header("Origin", "https://shop.example")
+			.header("Access-Control-Request-Method", "GET")
+			.header("Access-Control-Request-Headers", "authorization")
+			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> handshake = http.send(HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/socket.io/?EIO=4&transport=polling"))
+			.header("Origin", "https://shop.example")
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(preflight.statusCode()).isEqualTo(200);
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(preflight.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+		assertThat(handshake.statusCode()).isEqualTo(200);
+		assertThat(handshake.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+		assertThat(handshake.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
 	}
 
 	@Test
