@@ -96,13 +96,13 @@ class RestErrorsIT extends IntegrationTest {
 	@Test
 	void byDefaultPagesOfAnyOriginMayCallAndConnectWithoutCredentials() throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
-		HttpResponse<String> preflight = http.send(HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/api/orders/my-orders"))
-			.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
-			.header("Origin", "https://shop.example")
-			.header("Access-Control-Request-Method", "GET")
-			.header("Access-Control-Request-Headers", "authorization")
-			.build(), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> preflight = http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/orders/my-orders"))
+				.method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+				.header("Origin", "https://shop.example")
+				.header("Access-Control-Request-Method", "GET")
+				.header("Access-Control-Request-Headers", "authorization")
+				.build(), HttpResponse.BodyHandlers.ofString());
 		HttpResponse<String> handshake = http.send(HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/socket.io/?EIO=4&transport=polling"))
 			.header("Origin", "https://shop.example")
