@@ -16,15 +16,25 @@ import java.util.List;
  * @param allowedOrigins browser origins allowed to connect (CORS and WebSocket origin
  * check); empty means any origin, reflected
  * @param perMessageDeflate whether WebSocket permessage-deflate may be negotiated
+ * @param limits what one client and all clients may hold: outbound bytes, handshakes,
+ * sessions
  */
 public record EngineOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, long maxPayload,
-		int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing) {
+		int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing,
+		EngineLimits limits) {
 
 	public EngineOptions {
 		allowedOrigins = List.copyOf(allowedOrigins);
 		if (outboundQueueLimit < 1) {
 			throw new IllegalArgumentException("outboundQueueLimit must be positive");
 		}
+	}
+
+	/** Options with the default {@link EngineLimits}. */
+	public EngineOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, long maxPayload,
+			int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing) {
+		this(pingInterval, pingTimeout, upgradeTimeout, maxPayload, outboundQueueLimit, allowedOrigins,
+				perMessageDeflate, writeSpacing, EngineLimits.defaults());
 	}
 
 	/** Whether a browser on {@code origin} may use the server reached as {@code host}. */
