@@ -115,8 +115,9 @@ final class HandshakeGuard {
 		long last = this.lastLog.get();
 		if (now - last >= TimeUnit.SECONDS.toNanos(LOG_EVERY_SECONDS) && this.lastLog.compareAndSet(last, now)) {
 			count = this.refusedSinceLog.getAndSet(0);
-			logger.warn("Refused {} Engine.IO handshake(s) in the last {} s; latest from {}: {}", count,
-					LOG_EVERY_SECONDS, address, error.message());
+			logger.warn(
+					"Refused {} Engine.IO handshake(s) since the last report (at most one per {} s); latest from {}: {}",
+					count, LOG_EVERY_SECONDS, address, error.message());
 		}
 	}
 
