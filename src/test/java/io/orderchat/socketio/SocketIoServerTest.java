@@ -177,11 +177,25 @@ class SocketIoServerTest {
 		assertThat(client.nextText()).isEqualTo("42[\"message-back\",\"still here\"]");
 	}
 
-	/** A value whose serialization fails with {@code error}. */
-	record Unwritable(Error error) {
+	/** A value whose serialization fails with {@code error}, as Jackson meets it. */
+	static final class Unwritable extends tools.jackson.databind.JacksonSerializable.Base {
 
-		@com.fasterxml.jackson.annotation.JsonValue
-		String value() {
+		private final Error error;
+
+		Unwritable(Error error) {
+			this.error = error;
+		}
+
+		@Override
+		public void serialize(tools.jackson.core.JsonGenerator generator,
+				tools.jackson.databind.SerializationContext context) {
+			throw this.error;
+		}
+
+		@Override
+		public void serializeWithType(tools.jackson.core.JsonGenerator generator,
+				tools.jackson.databind.SerializationContext context,
+				tools.jackson.databind.jsontype.TypeSerializer type) {
 			throw this.error;
 		}
 
