@@ -55,7 +55,7 @@ public final class EngineServer {
 	private final HandshakeGuard guard;
 
 	/** Bytes waiting for every session's client together. */
-	private final AtomicLong outboundBytes = new AtomicLong();
+	private final OutboundBytes outbound = OutboundBytes.total();
 
 	private final AtomicLong slowConsumers = new AtomicLong();
 
@@ -159,20 +159,16 @@ public final class EngineServer {
 
 	/** Bytes waiting for all clients together. */
 	public long outboundBytes() {
-		return this.outboundBytes.get();
+		return this.outbound.waiting();
 	}
 
-	void reserveOutbound(long bytes) {
-		this.outboundBytes.addAndGet(bytes);
-	}
-
-	void releaseOutbound(long bytes) {
-		this.outboundBytes.addAndGet(-bytes);
+	OutboundBytes outbound() {
+		return this.outbound;
 	}
 
 	/** Whether the bytes waiting for all clients are over the server's budget. */
 	boolean outboundOverBudget() {
-		return this.outboundBytes.get() > this.options.limits().totalOutboundBytes();
+		return this.outbound.waiting() > this.options.limits().totalOutboundBytes();
 	}
 
 	void countSlowConsumer() {

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -82,11 +81,8 @@ public final class EngineSocket {
 
 	private final AtomicInteger framesInFlight = new AtomicInteger();
 
-	/**
-	 * Bytes waiting for the client and counted in the server's total; -1 once the session
-	 * closed and released them all.
-	 */
-	private final AtomicLong waitingBytes = new AtomicLong();
+	/** Bytes waiting for the client, also counted in the server's total. */
+	private final OutboundBytes waitingBytes;
 
 	private static final int PENDING = 0;
 
@@ -159,6 +155,7 @@ public final class EngineSocket {
 		this.queueLimit = server.options().outboundQueueLimit();
 		this.limits = server.options().limits();
 		this.remoteAddress = request.remoteAddress();
+		this.waitingBytes = server.outbound().session();
 		// Set before the session is published: the heartbeat sweep may see it at once.
 		this.heartbeatDue = System.nanoTime() + server.options().pingInterval().toNanos();
 	}
@@ -222,40 +219,12 @@ public final class EngineSocket {
 	 * answers are large rather than queue them.
 	 */
 	public boolean congested() {
-		return this.waitingBytes.get() > this.limits.congestedOutboundBytes() || this.server.outboundOverBudget();
+		return this.waitingBytes.waiting() > this.limits.congestedOutboundBytes() || this.server.outboundOverBudget();
 	}
 
 	/** Bytes waiting for this session's client. */
 	public long outboundBytes() {
-		return Math.max(0, this.waitingBytes.get());
-	}
-
-	/** Counts bytes queued for the client; only while the session is open, under this. */
-	private void reserve(long bytes) {
-		this.waitingBytes.addAndGet(bytes);
-		this.server.reserveOutbound(bytes);
-	}
-
-	/** Releases bytes written to the client, unless the session released them all. */
-	private void release(long bytes) {
-		long before;
-		long after;
-		do {
-			before = this.waitingBytes.get();
-			if (before < 0) {
-				return;
-			}
-			after = Math.max(0, before - bytes);
-		}
-		while (!this.waitingBytes.compareAndSet(before, after));
-		this.server.releaseOutbound(before - after);
-	}
-
-	private void releaseAll() {
-		long before = this.waitingBytes.getAndSet(-1);
-		if (before > 0) {
-			this.server.releaseOutbound(before);
-		}
+		return this.waitingBytes.waiting();
 	}
 
 	/**
@@ -310,7 +279,7 @@ public final class EngineSocket {
 			// A long poll's outbox waits for the client; a WebSocket's is checked when it
 			// is written (writeOutbox), since frames being handed over right now would
 			// look like frames the client has not taken.
-			long waiting = this.waitingBytes.get();
+			long waiting = this.waitingBytes.waiting();
 			if (this.webSocket == null && this.outbox.frames() + packets.size() > this.queueLimit) {
 				overflow = "limit " + this.queueLimit + " packets";
 			}
@@ -322,7 +291,7 @@ public final class EngineSocket {
 						+ this.limits.totalOutboundBytes();
 			}
 			else {
-				reserve(Outbox.bytes(packets));
+				this.waitingBytes.reserve(Outbox.bytes(packets));
 				this.outbox.add(packets);
 				if (this.webSocket == null) {
 					flushPoll = schedulePollFlush();
@@ -423,7 +392,7 @@ public final class EngineSocket {
 			this.pendingPoll = null;
 			channel = this.webSocket;
 			this.outbox.clear();
-			releaseAll();
+			this.waitingBytes.releaseAll();
 			// A client closing over polling may have a poll in flight on another
 			// connection;
 			// it gets NOOP rather than an error if it arrives shortly after.
@@ -601,7 +570,7 @@ public final class EngineSocket {
 			}
 			else if (!this.outbox.isEmpty()) {
 				packets = this.outbox.drain();
-				release(Outbox.bytes(packets));
+				this.waitingBytes.release(Outbox.bytes(packets));
 				last = this.state == State.CLOSING;
 			}
 			else if (this.probed) {
@@ -693,7 +662,7 @@ public final class EngineSocket {
 			}
 			this.pendingPoll = null;
 			packets = this.outbox.drain();
-			release(Outbox.bytes(packets));
+			this.waitingBytes.release(Outbox.bytes(packets));
 			last = this.state == State.CLOSING;
 		}
 		poll.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
@@ -816,13 +785,13 @@ public final class EngineSocket {
 		@Override
 		public void succeeded() {
 			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
-			release(this.bytes);
+			EngineSocket.this.waitingBytes.release(this.bytes);
 		}
 
 		@Override
 		public void failed(Throwable cause) {
 			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
-			release(this.bytes);
+			EngineSocket.this.waitingBytes.release(this.bytes);
 			// Never close from inside the web server's write path: it may hold its own
 			// locks.
 			Thread.startVirtualThread(() -> close("transport error", false));
