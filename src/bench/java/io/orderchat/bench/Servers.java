@@ -73,6 +73,12 @@ final class Servers {
 			}
 		}
 		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		// The generator is one address opening thousands of connections at once: the
+		// per-address limits are for scripts, not for this one.
+		command.addAll(List.of("--orderchat.socketio.limits.handshake-burst=1000000",
+				"--orderchat.socketio.limits.handshakes-per-second=1000000",
+				"--orderchat.socketio.limits.connections-per-address=1000000",
+				"--orderchat.socketio.limits.pending-connections=1000000"));
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
 			.redirectOutput(output.resolve("orderchat.log").toFile());
 		builder.environment().put("JWT_SECRET", secret(options));

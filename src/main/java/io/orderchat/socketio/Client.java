@@ -48,6 +48,10 @@ final class Client {
 			.schedule(this::onConnectTimeout, server.options().connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
 	}
 
+	boolean congested() {
+		return this.connection.congested();
+	}
+
 	void write(EncodedPacket packet) {
 		this.connection.send(packet.enginePackets());
 	}
@@ -115,6 +119,7 @@ final class Client {
 	synchronized void connected(DefaultSocket socket) {
 		// The middleware has read the headers; namespaces joined later see none.
 		this.connection.releaseHeaders();
+		this.connection.establish();
 		if (this.connectTimer != null) {
 			this.connectTimer.cancel(false);
 			this.connectTimer = null;
@@ -147,7 +152,12 @@ final class Client {
 		}
 		if (!joined) {
 			logger.debug("Closing connection {}: no namespace joined in time", this.connection.id());
-			close("connect timeout");
+			// At once: a graceful close would wait for queued packets (a ping) that a
+			// client that never connected may never take.
+			for (DefaultSocket socket : snapshot()) {
+				socket.onClose("connect timeout");
+			}
+			this.connection.abort("connect timeout");
 		}
 	}
 

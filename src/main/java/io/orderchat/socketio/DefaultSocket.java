@@ -200,6 +200,11 @@ final class DefaultSocket implements SocketIoSocket {
 		return this.connected;
 	}
 
+	@Override
+	public boolean congested() {
+		return this.client.congested();
+	}
+
 	void write(EncodedPacket packet) {
 		this.client.write(packet);
 	}
@@ -275,7 +280,9 @@ final class DefaultSocket implements SocketIoSocket {
 				any.handle(event, args, ack);
 			}
 		}
-		catch (Exception ex) {
+		catch (Exception | Error ex) {
+			// Errors too (an OutOfMemoryError while building a large answer): the error
+			// handler may still answer the ack with a short error.
 			this.namespace.server().reportError(this, event, ex, ack);
 		}
 	}
@@ -369,7 +376,15 @@ final class DefaultSocket implements SocketIoSocket {
 		@Override
 		public void send(Object... args) {
 			if (this.sent.compareAndSet(false, true) && DefaultSocket.this.connected) {
-				write(DefaultSocket.this.namespace.writer().ack(DefaultSocket.this.namespace.name(), this.ackId, args));
+				try {
+					write(DefaultSocket.this.namespace.writer()
+						.ack(DefaultSocket.this.namespace.name(), this.ackId, args));
+				}
+				catch (RuntimeException | Error ex) {
+					// Nothing went out (encoding failed): an error answer may still.
+					this.sent.set(false);
+					throw ex;
+				}
 			}
 		}
 

@@ -92,7 +92,8 @@ final class PacketWriter {
 	 */
 	private String jsonWithoutBinary(String event, Object[] args) {
 		StringWriter out = new StringWriter(128);
-		try (JsonGenerator generator = new BinaryRefusingGenerator(this.mapper.createGenerator(out))) {
+		JsonGenerator generator = new BinaryRefusingGenerator(this.mapper.createGenerator(out));
+		try {
 			generator.writeStartArray();
 			if (event != null) {
 				generator.writeString(event);
@@ -101,15 +102,35 @@ final class PacketWriter {
 				this.mapper.writeValue(generator, arg);
 			}
 			generator.writeEndArray();
+			generator.close();
 		}
 		catch (RuntimeException ex) {
+			closeQuietly(generator);
 			// Jackson wraps what a serializer throws.
 			if (ex instanceof BinaryValue || ex.getCause() instanceof BinaryValue) {
 				return null;
 			}
 			throw ex;
 		}
+		catch (Error ex) {
+			// Not try-with-resources: closing flushes, and fails again with the very same
+			// (JVM-preallocated) OutOfMemoryError, which Java cannot add to itself as
+			// suppressed ("Self-suppression not permitted") — the caller would see that
+			// instead, and the command's error answer would be lost.
+			closeQuietly(generator);
+			throw ex;
+		}
 		return out.toString();
+	}
+
+	/** Closes a generator that already failed; a second failure adds nothing. */
+	private static void closeQuietly(JsonGenerator generator) {
+		try {
+			generator.close();
+		}
+		catch (RuntimeException | Error ignored) {
+			// The first failure is the one that matters.
+		}
 	}
 
 	private void addAll(ArrayNode data, Object[] args) {

@@ -33,13 +33,27 @@ final class SerialExecutor {
 				try {
 					task.run();
 				}
-				catch (RuntimeException | Error ex) {
-					logger.error("Socket task failed", ex);
+				catch (Throwable ex) {
+					logQuietly("Socket task failed", ex);
 				}
 			}
 			this.running.set(false);
 		}
 		while (!this.tasks.isEmpty() && this.running.compareAndSet(false, true));
+	}
+
+	/**
+	 * Logs a failure without failing: logging an OutOfMemoryError may itself run out of
+	 * memory, and an exception escaping {@link #drain} would leave the socket's tasks
+	 * unrun for good.
+	 */
+	static void logQuietly(String message, Throwable failure) {
+		try {
+			logger.error(message, failure);
+		}
+		catch (Throwable ignored) {
+			// Nothing left to tell it with.
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.orderchat.socketio;
 import java.time.Duration;
 import java.util.List;
 
+import io.orderchat.socketio.engine.EngineLimits;
 import io.orderchat.socketio.engine.EngineOptions;
 
 /**
@@ -22,10 +23,13 @@ import io.orderchat.socketio.engine.EngineOptions;
  * @param maxAttachments the most binary attachments one incoming packet may carry
  * @param writeSpacing the least time between two WebSocket writes to one client (zero in
  * production; the conformance configuration spaces writes, see {@code ConformanceServer})
+ * @param limits outbound bytes per connection and in all, handshakes, connections per
+ * address and connections not yet joined to a namespace
  */
 public record SocketIoOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout,
 		Duration connectTimeout, long maxPayload, List<String> allowedOrigins, int outboundQueueLimit,
-		boolean perMessageDeflate, AdapterFactory adapterFactory, int maxAttachments, Duration writeSpacing) {
+		boolean perMessageDeflate, AdapterFactory adapterFactory, int maxAttachments, Duration writeSpacing,
+		EngineLimits limits) {
 
 	public SocketIoOptions {
 		allowedOrigins = List.copyOf(allowedOrigins);
@@ -35,78 +39,84 @@ public record SocketIoOptions(Duration pingInterval, Duration pingTimeout, Durat
 	public static SocketIoOptions defaults() {
 		return new SocketIoOptions(Duration.ofSeconds(25), Duration.ofSeconds(20), Duration.ofSeconds(10),
 				Duration.ofSeconds(45), 1_000_000, List.of(EngineOptions.ANY_ORIGIN), 1024, false, InMemoryAdapter::new,
-				10, Duration.ZERO);
+				10, Duration.ZERO, EngineLimits.defaults());
 	}
 
 	public SocketIoOptions withPingInterval(Duration value) {
 		return new SocketIoOptions(value, this.pingTimeout, this.upgradeTimeout, this.connectTimeout, this.maxPayload,
 				this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withPingTimeout(Duration value) {
 		return new SocketIoOptions(this.pingInterval, value, this.upgradeTimeout, this.connectTimeout, this.maxPayload,
 				this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withUpgradeTimeout(Duration value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, value, this.connectTimeout, this.maxPayload,
 				this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withConnectTimeout(Duration value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, value, this.maxPayload,
 				this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withMaxPayload(long value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout, value,
 				this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withAllowedOrigins(List<String> value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, value, this.outboundQueueLimit, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withOutboundQueueLimit(int value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, this.allowedOrigins, value, this.perMessageDeflate, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withPerMessageDeflate(boolean value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, this.allowedOrigins, this.outboundQueueLimit, value, this.adapterFactory,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withAdapterFactory(AdapterFactory value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate, value,
-				this.maxAttachments, this.writeSpacing);
+				this.maxAttachments, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withMaxAttachments(int value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate,
-				this.adapterFactory, value, this.writeSpacing);
+				this.adapterFactory, value, this.writeSpacing, this.limits);
 	}
 
 	public SocketIoOptions withWriteSpacing(Duration value) {
 		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
 				this.maxPayload, this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate,
-				this.adapterFactory, this.maxAttachments, value);
+				this.adapterFactory, this.maxAttachments, value, this.limits);
+	}
+
+	public SocketIoOptions withLimits(EngineLimits value) {
+		return new SocketIoOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.connectTimeout,
+				this.maxPayload, this.allowedOrigins, this.outboundQueueLimit, this.perMessageDeflate,
+				this.adapterFactory, this.maxAttachments, this.writeSpacing, value);
 	}
 
 	EngineOptions engineOptions() {
 		return new EngineOptions(this.pingInterval, this.pingTimeout, this.upgradeTimeout, this.maxPayload,
-				this.outboundQueueLimit, this.allowedOrigins, this.perMessageDeflate, this.writeSpacing);
+				this.outboundQueueLimit, this.allowedOrigins, this.perMessageDeflate, this.writeSpacing, this.limits);
 	}
 
 }

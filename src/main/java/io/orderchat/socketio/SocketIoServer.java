@@ -110,8 +110,8 @@ public final class SocketIoServer {
 		try {
 			this.errorHandler.handle(socket, event, error, ack);
 		}
-		catch (RuntimeException ex) {
-			logger.error("Error handler failed", ex);
+		catch (RuntimeException | Error ex) {
+			SerialExecutor.logQuietly("Error handler failed", ex);
 		}
 	}
 

@@ -78,4 +78,11 @@ public interface SocketIoSocket {
 
 	boolean connected();
 
+	/**
+	 * Whether the client is behind on reading what was sent to it (or the server as a
+	 * whole holds too much for its clients): large answers should be refused, not
+	 * produced, while this holds. Cheap enough to ask on every request.
+	 */
+	boolean congested();
+
 }

@@ -153,6 +153,82 @@ class SocketIoServerTest {
 	}
 
 	@Test
+	void answersACommandWhoseHandlerRanOutOfMemory() throws Exception {
+		this.server.setErrorHandler((socket, event, error, ack) -> ack.send(Map.of("code", "INTERNAL")));
+		this.server.sockets().onConnection((socket) -> socket.on("huge", (args, ack) -> {
+			throw new OutOfMemoryError("Java heap space");
+		}));
+		FakeWebSocket client = connected();
+		client.send("428[\"huge\"]");
+		assertThat(client.nextText()).isEqualTo("438[{\"code\":\"INTERNAL\"}]");
+	}
+
+	@Test
+	void answersWithTheErrorWhenTheAnswerItselfCannotBeEncoded() throws Exception {
+		// The JVM throws one preallocated OutOfMemoryError when it is short of memory.
+		OutOfMemoryError shortOfMemory = new OutOfMemoryError("Java heap space");
+		this.server.setErrorHandler((socket, event, error, ack) -> ack.send(Map.of("code", "INTERNAL")));
+		this.server.sockets()
+			.onConnection((socket) -> socket.on("huge", (args, ack) -> ack.send(new Unwritable(shortOfMemory))));
+		FakeWebSocket client = connected();
+		client.send("429[\"huge\"]");
+		assertThat(client.nextText()).isEqualTo("439[{\"code\":\"INTERNAL\"}]");
+		client.send("42[\"message\",\"still here\"]");
+		assertThat(client.nextText()).isEqualTo("42[\"message-back\",\"still here\"]");
+	}
+
+	/** A value whose serialization fails with {@code error}, as Jackson meets it. */
+	static final class Unwritable extends tools.jackson.databind.JacksonSerializable.Base {
+
+		private final Error error;
+
+		Unwritable(Error error) {
+			this.error = error;
+		}
+
+		@Override
+		public void serialize(tools.jackson.core.JsonGenerator generator,
+				tools.jackson.databind.SerializationContext context) {
+			throw this.error;
+		}
+
+		@Override
+		public void serializeWithType(tools.jackson.core.JsonGenerator generator,
+				tools.jackson.databind.SerializationContext context,
+				tools.jackson.databind.jsontype.TypeSerializer type) {
+			throw this.error;
+		}
+
+	}
+
+	@Test
+	void closesAPollingConnectionThatNeverConnectsAtTheConnectTimeoutDespiteAQueuedPing() throws Exception {
+		SocketIoServer quick = new SocketIoServer(SocketIoOptions.defaults()
+			.withPingInterval(Duration.ofMillis(100))
+			.withPingTimeout(Duration.ofSeconds(5))
+			.withConnectTimeout(Duration.ofMillis(500)));
+		try {
+			CompletableFuture<String> handshake = new CompletableFuture<>();
+			quick.engine()
+				.handlePoll(io.orderchat.socketio.engine.Requests.get("EIO=4&transport=polling"),
+						(status, type, body) -> handshake.complete(body));
+			assertThat(handshake.get(2, TimeUnit.SECONDS)).startsWith("0{\"sid\"");
+			assertThat(quick.engine().pendingSessions()).isEqualTo(1);
+			long started = System.nanoTime();
+			while (quick.engine().size() > 0 && System.nanoTime() - started < TimeUnit.SECONDS.toNanos(3)) {
+				Thread.sleep(20);
+			}
+			// Before the fix a queued ping made the close wait a ping interval + timeout
+			// more.
+			assertThat(quick.engine().size()).isZero();
+			assertThat(quick.engine().pendingSessions()).isZero();
+		}
+		finally {
+			quick.close();
+		}
+	}
+
+	@Test
 	void completesServerAcksWithTheClientsReplyOrATimeout() throws Exception {
 		FakeWebSocket client = connected();
 		SocketIoSocket socket = onlySocket();

@@ -51,7 +51,8 @@ final class CanonicalDialect implements Dialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "conversation:join", (socket, caller, args) -> join(socket, caller, Payload.of(args)));
+		router.on(this, "conversation:join",
+				BackPressure.bulky((socket, caller, args) -> join(socket, caller, Payload.of(args))));
 		router.on(this, "conversation:leave", (socket, caller, args) -> {
 			ConversationId id = conversationId(Payload.of(args));
 			this.conversations.leave(socket, caller, id);
@@ -63,7 +64,8 @@ final class CanonicalDialect implements Dialect {
 			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
 					deleted.seq());
 		});
-		router.on(this, "message:history", (socket, caller, args) -> history(caller, Payload.of(args)));
+		router.on(this, "message:history",
+				BackPressure.bulky((socket, caller, args) -> history(caller, Payload.of(args))));
 		router.on(this, "typing:start", (socket, caller, args) -> {
 			this.conversations.startTyping(socket, caller, conversationId(Payload.of(args)));
 			return null;
@@ -73,7 +75,8 @@ final class CanonicalDialect implements Dialect {
 			return null;
 		});
 		router.on(this, "conversation:read", (socket, caller, args) -> read(caller, Payload.of(args)));
-		router.on(this, "sync:resume", (socket, caller, args) -> resume(socket, caller, Payload.of(args)));
+		router.on(this, "sync:resume",
+				BackPressure.bulky((socket, caller, args) -> resume(socket, caller, Payload.of(args))));
 		router.on(this, "unread:get", (socket, caller, args) -> unread(caller));
 	}
 

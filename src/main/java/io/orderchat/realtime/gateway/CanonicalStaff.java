@@ -51,8 +51,8 @@ final class CanonicalStaff implements StaffRendering {
 	}
 
 	void register(CommandRouter router) {
-		router.on(this.canonical, "moderation:queue",
-				(socket, caller, args) -> this.moderation.queue(caller).stream().map(OrderJson::of).toList());
+		router.on(this.canonical, "moderation:queue", BackPressure
+			.bulky((socket, caller, args) -> this.moderation.queue(caller).stream().map(OrderJson::of).toList()));
 		router.on(this.canonical, "order:accept",
 				(socket, caller, args) -> OrderJson.of(this.moderation.accept(caller, order(Payload.of(args)))));
 		router.on(this.canonical, "transfer:initiate", (socket, caller, args) -> {
@@ -70,8 +70,8 @@ final class CanonicalStaff implements StaffRendering {
 			return this.moderation.addNote(caller, payload.id("conversationId"),
 					payload.optionalText("content").orElse(null));
 		});
-		router.on(this.canonical, "support:queue",
-				(socket, caller, args) -> this.support.queue(caller).stream().map(SessionJson::of).toList());
+		router.on(this.canonical, "support:queue", BackPressure
+			.bulky((socket, caller, args) -> this.support.queue(caller).stream().map(SessionJson::of).toList()));
 		router.on(this.canonical, "support:accept", (socket, caller, args) -> SessionJson
 			.of(this.support.accept(caller, Payload.of(args).id("sessionId"))));
 		router.on(this.canonical, "support:close",

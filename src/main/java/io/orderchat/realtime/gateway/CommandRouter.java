@@ -40,6 +40,12 @@ final class CommandRouter {
 	 */
 	private static final int MAX_WALK_DEPTH = 1000;
 
+	/**
+	 * Made once: answering a failure must not need memory the failure may have used up.
+	 */
+	private static final DomainException INTERNAL = new DomainException(ErrorCode.INTERNAL,
+			"Something went wrong on the server; please try again");
+
 	private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
 
 	private final Clock clock;
@@ -95,10 +101,29 @@ final class CommandRouter {
 		catch (DomainException ex) {
 			fail(socket, dialect, event, ack, ex);
 		}
-		catch (Exception ex) {
-			log.error("Command {} failed on socket {}", event, socket.id(), ex);
-			fail(socket, dialect, event, ack,
-					new DomainException(ErrorCode.INTERNAL, "Something went wrong on the server; please try again"));
+		catch (Exception | Error ex) {
+			// Errors too: an OutOfMemoryError while building a large answer still gets a
+			// short answer, and never escapes to the socket's executor.
+			failSafely(socket, dialect, event, ack, ex);
+		}
+	}
+
+	/**
+	 * Answers INTERNAL for an unexpected failure without failing itself: logging and the
+	 * (small) answer may meet the same shortage of memory that caused it.
+	 */
+	private void failSafely(SocketIoSocket socket, Dialect dialect, String event, Ack ack, Throwable failure) {
+		try {
+			log.error("Command {} failed on socket {}", event, socket.id(), failure);
+		}
+		catch (RuntimeException | Error ignored) {
+			// The answer matters more than the log line.
+		}
+		try {
+			fail(socket, dialect, event, ack, INTERNAL);
+		}
+		catch (RuntimeException | Error ignored) {
+			// Nothing more can be done for this command; the socket stays usable.
 		}
 	}
 

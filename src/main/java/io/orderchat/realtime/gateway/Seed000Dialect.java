@@ -46,7 +46,7 @@ final class Seed000Dialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "chat:join", (socket, caller, args) -> {
+		router.on(this, "chat:join", BackPressure.bulky((socket, caller, args) -> {
 			ConversationId id = room(caller, Payload.of(args));
 			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
 			return json("roomId", id, "messages",
@@ -55,7 +55,7 @@ final class Seed000Dialect extends SeedDialect {
 						.stream()
 						.map((m) -> message(joined.view().conversation().subjectId(), m))
 						.toList());
-		});
+		}));
 		router.on(this, "chat:message", (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			ConversationId id = room(caller, payload);

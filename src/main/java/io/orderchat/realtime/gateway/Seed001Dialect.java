@@ -35,7 +35,7 @@ final class Seed001Dialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "join-order-chat", this::join);
+		router.on(this, "join-order-chat", BackPressure.bulky(this::join));
 		router.on(this, "send-message", this::send);
 		// Seed 003 sends "typing" too, with a session_id; Busy2Shop's carries an orderId.
 		router.on(this, "typing", (args) -> !carries(args, "session_id"), this::typing);

@@ -64,7 +64,7 @@ final class Seed003Dialect extends SeedDialect implements StaffRendering {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "join_session", this::join);
+		router.on(this, "join_session", BackPressure.bulky(this::join));
 		router.on(this, "send_message", this::send);
 		// Busy2Shop (seed 001) sends "typing" too, with an orderId; ours carries a
 		// session_id.

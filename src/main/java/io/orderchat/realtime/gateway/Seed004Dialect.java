@@ -38,12 +38,12 @@ final class Seed004Dialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "join_order_chat", (socket, caller, args) -> {
+		router.on(this, "join_order_chat", BackPressure.bulky((socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
 			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order(caller, orderId));
 			return json("orderId", orderId, "messages",
 					joined.view().messages().stream().map((m) -> message(orderId, m)).toList());
-		});
+		}));
 		router.on(this, "leave_order_chat", (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
 			this.conversations.leave(socket, caller, order(caller, orderId));

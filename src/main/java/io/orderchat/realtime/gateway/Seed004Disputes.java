@@ -44,7 +44,7 @@ final class Seed004Disputes implements StaffRendering {
 	}
 
 	void register(CommandRouter router) {
-		router.on(this.seed004, "join_dispute_chat", (socket, caller, args) -> {
+		router.on(this.seed004, "join_dispute_chat", BackPressure.bulky((socket, caller, args) -> {
 			Dispute dispute = dispute(caller, args);
 			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this.seed004,
 					dispute.conversationId());
@@ -52,7 +52,7 @@ final class Seed004Disputes implements StaffRendering {
 			return SeedDialect.json("disputeId", disputeId, "orderId", dispute.orderId().toString(), "status",
 					dispute.status(), "messages",
 					joined.view().messages().stream().map((m) -> message(disputeId, m)).toList());
-		});
+		}));
 		router.on(this.seed004, "leave_dispute_chat", (socket, caller, args) -> {
 			Dispute dispute = dispute(caller, args);
 			this.conversations.leave(socket, caller, dispute.conversationId());

@@ -3,9 +3,14 @@ package io.orderchat.realtime.gateway;
 import io.orderchat.shared.web.WebProperties;
 import io.orderchat.socketio.SocketIoOptions;
 import io.orderchat.socketio.SocketIoServer;
+import io.orderchat.socketio.engine.EngineLimits;
+import io.orderchat.socketio.engine.EngineServer;
 import io.orderchat.socketio.servlet.ClientBundle;
 import io.orderchat.socketio.servlet.EngineIoServlet;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
@@ -32,9 +37,38 @@ class SocketIoServerConfiguration {
 			.withPingTimeout(properties.pingTimeout())
 			.withMaxPayload(properties.maxPayload())
 			.withAllowedOrigins(web.allowedOrigins())
-			.withOutboundQueueLimit(properties.outboundQueueLimit());
+			.withOutboundQueueLimit(properties.outboundQueueLimit())
+			.withConnectTimeout(properties.limits().connectTimeout())
+			.withLimits(engineLimits(properties.limits()));
 		// Spring's mapper, so that socket payloads are written like REST bodies.
 		return new SocketIoServer(options, json);
+	}
+
+	private static EngineLimits engineLimits(SocketIoProperties.Limits limits) {
+		return new EngineLimits(limits.outboundPerConnection().toBytes(), limits.congestedAbove().toBytes(),
+				limits.outboundTotal().toBytes(), limits.handshakeBurst(), limits.handshakesPerSecond(),
+				limits.connectionsPerAddress(), limits.pendingConnections());
+	}
+
+	/** Slow consumers cut off and handshakes refused, for dashboards and alerts. */
+	@Bean
+	MeterBinder socketIoLimitMeters(SocketIoServer server) {
+		return (registry) -> {
+			FunctionCounter
+				.builder("orderchat.socketio.slow.consumers", server.engine(), EngineServer::slowConsumerClosures)
+				.description("Connections closed because their client did not read what was sent")
+				.register(registry);
+			FunctionCounter
+				.builder("orderchat.socketio.handshakes.refused", server.engine(), EngineServer::refusedHandshakes)
+				.description("New connections refused over the per-address or pending limits")
+				.register(registry);
+			Gauge.builder("orderchat.socketio.outbound.bytes", server.engine(), EngineServer::outboundBytes)
+				.description("Bytes waiting for clients to read them")
+				.register(registry);
+			Gauge.builder("orderchat.socketio.pending.connections", server.engine(), EngineServer::pendingSessions)
+				.description("Connections not yet signed in")
+				.register(registry);
+		};
 	}
 
 	@Bean

@@ -17,9 +17,12 @@ import java.util.List;
  * and WebSocket origin check): listed ones may send credentials, {@code *} admits any
  * origin without credentials; empty means same origin only
  * @param perMessageDeflate whether WebSocket permessage-deflate may be negotiated
+ * @param limits what one client and all clients may hold: outbound bytes, handshakes,
+ * sessions
  */
 public record EngineOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, long maxPayload,
-		int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing) {
+		int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing,
+		EngineLimits limits) {
 
 	public EngineOptions {
 		allowedOrigins = List.copyOf(allowedOrigins);
@@ -30,6 +33,13 @@ public record EngineOptions(Duration pingInterval, Duration pingTimeout, Duratio
 
 	/** The allowed-origins entry that admits every origin (never with credentials). */
 	public static final String ANY_ORIGIN = "*";
+
+	/** Options with the default {@link EngineLimits}. */
+	public EngineOptions(Duration pingInterval, Duration pingTimeout, Duration upgradeTimeout, long maxPayload,
+			int outboundQueueLimit, List<String> allowedOrigins, boolean perMessageDeflate, Duration writeSpacing) {
+		this(pingInterval, pingTimeout, upgradeTimeout, maxPayload, outboundQueueLimit, allowedOrigins,
+				perMessageDeflate, writeSpacing, EngineLimits.defaults());
+	}
 
 	/**
 	 * Whether a browser on {@code origin} may use the server reached as {@code host}; a

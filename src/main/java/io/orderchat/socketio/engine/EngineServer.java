@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -26,6 +27,11 @@ import org.slf4j.LoggerFactory;
  * instead of a timer per session) run on one shared scheduler thread; their tasks only
  * flip state or enqueue packets. Broadcast writes run on a few writer threads, one per
  * core.
+ *
+ * <p>
+ * New sessions are admitted within {@link EngineLimits} (see {@link HandshakeGuard});
+ * bytes waiting for clients are counted per session and for the whole server, so that
+ * slow clients cannot fill the heap (see {@link EngineSocket}).
  */
 public final class EngineServer {
 
@@ -46,16 +52,25 @@ public final class EngineServer {
 
 	private final Map<String, EngineSocket> sessions = new ConcurrentHashMap<>();
 
+	private final HandshakeGuard guard;
+
+	/** Bytes waiting for every session's client together. */
+	private final OutboundBytes outbound = OutboundBytes.total();
+
+	private final AtomicLong slowConsumers = new AtomicLong();
+
 	private volatile Consumer<EngineSocket> connectionListener = (socket) -> {
 	};
 
 	public EngineServer(EngineOptions options) {
 		this.options = options;
+		this.guard = new HandshakeGuard(options.limits());
 		this.scheduler = new ScheduledThreadPoolExecutor(1,
 				Thread.ofPlatform().name("engine-io-timer").daemon().factory());
 		this.scheduler.setRemoveOnCancelPolicy(true);
 		long tick = heartbeatTick(options);
 		this.scheduler.scheduleWithFixedDelay(this::sweepHeartbeats, tick, tick, TimeUnit.MILLISECONDS);
+		this.scheduler.scheduleWithFixedDelay(() -> this.guard.sweep(System.nanoTime()), 10, 10, TimeUnit.SECONDS);
 		this.writerCount = Math.max(2, Runtime.getRuntime().availableProcessors());
 		this.writers = Executors.newFixedThreadPool(this.writerCount,
 				Thread.ofPlatform().name("engine-io-writer-", 1).daemon().factory());
@@ -126,6 +141,45 @@ public final class EngineServer {
 	}
 
 	/**
+	 * The number of open sessions not yet established ({@link EngineSocket#establish()}).
+	 */
+	public int pendingSessions() {
+		return this.guard.pending();
+	}
+
+	/** Handshakes refused over the limits since the server started. */
+	public long refusedHandshakes() {
+		return this.guard.refused();
+	}
+
+	/** Sessions closed since the server started because their clients did not keep up. */
+	public long slowConsumerClosures() {
+		return this.slowConsumers.get();
+	}
+
+	/** Bytes waiting for all clients together. */
+	public long outboundBytes() {
+		return this.outbound.waiting();
+	}
+
+	OutboundBytes outbound() {
+		return this.outbound;
+	}
+
+	/** Whether the bytes waiting for all clients are over the server's budget. */
+	boolean outboundOverBudget() {
+		return this.outbound.waiting() > this.options.limits().totalOutboundBytes();
+	}
+
+	void countSlowConsumer() {
+		this.slowConsumers.incrementAndGet();
+	}
+
+	void established() {
+		this.guard.established();
+	}
+
+	/**
 	 * Checks a request the way the reference server does, in the same order.
 	 * @return the error to answer with, or {@code null} if the request may proceed
 	 */
@@ -160,7 +214,7 @@ public final class EngineServer {
 		if ("websocket".equals(transport) && !request.upgrade()) {
 			return EngineError.BAD_REQUEST;
 		}
-		return null;
+		return this.guard.admit(request.remoteAddress(), System.nanoTime());
 	}
 
 	/** Serves a verified long-polling GET: a handshake, or a poll for pending packets. */
@@ -238,11 +292,14 @@ public final class EngineServer {
 	}
 
 	void remove(EngineSocket socket) {
-		this.sessions.remove(socket.id(), socket);
+		if (this.sessions.remove(socket.id(), socket)) {
+			this.guard.closed(socket.remoteAddress(), socket.leavePending());
+		}
 	}
 
 	private EngineSocket open(EngineRequest request, WebSocketChannel channel) {
 		EngineSocket socket = new EngineSocket(newId(), this, request, channel);
+		this.guard.opened(socket.remoteAddress(), System.nanoTime());
 		this.sessions.put(socket.id(), socket);
 		if (channel != null) {
 			socket.send(openPacket(socket, List.of()));

@@ -33,6 +33,16 @@ import org.slf4j.LoggerFactory;
  * lock.
  *
  * <p>
+ * Packets count in bytes too ({@link EngineLimits}): their encoded size is added when
+ * they are queued and released when they are written (handed to a long poll, or confirmed
+ * by the web server's WebSocket write). A session that already holds more than
+ * {@link EngineLimits#sessionOutboundBytes()} when another packet comes is closed as a
+ * slow consumer, and so is one holding more than
+ * {@link EngineLimits#congestedOutboundBytes()} while the whole server is over
+ * {@link EngineLimits#totalOutboundBytes()}: the clients holding most are cut first.
+ * {@link #congested()} tells the application when not to produce large answers.
+ *
+ * <p>
  * Listeners are called on the thread that received the packet (a web-server thread); they
  * must hand slow work off.
  */
@@ -65,7 +75,23 @@ public final class EngineSocket {
 
 	private final int queueLimit;
 
+	private final EngineLimits limits;
+
+	private final String remoteAddress;
+
 	private final AtomicInteger framesInFlight = new AtomicInteger();
+
+	/** Bytes waiting for the client, also counted in the server's total. */
+	private final OutboundBytes waitingBytes;
+
+	private static final int PENDING = 0;
+
+	private static final int ESTABLISHED = 1;
+
+	private static final int GONE = 2;
+
+	/** Whether the application established the session, see {@link #establish()}. */
+	private final AtomicInteger admission = new AtomicInteger(PENDING);
 
 	private volatile Consumer<EnginePacket> messageListener = (packet) -> {
 	};
@@ -127,6 +153,9 @@ public final class EngineSocket {
 		this.request = request;
 		this.webSocket = webSocket;
 		this.queueLimit = server.options().outboundQueueLimit();
+		this.limits = server.options().limits();
+		this.remoteAddress = request.remoteAddress();
+		this.waitingBytes = server.outbound().session();
 		// Set before the session is published: the heartbeat sweep may see it at once.
 		this.heartbeatDue = System.nanoTime() + server.options().pingInterval().toNanos();
 	}
@@ -164,6 +193,48 @@ public final class EngineSocket {
 		return this.state == State.OPEN;
 	}
 
+	String remoteAddress() {
+		return this.remoteAddress;
+	}
+
+	/**
+	 * Marks the session established (for Socket.IO: connected to a namespace): it no
+	 * longer counts against {@link EngineLimits#pendingSessions()}.
+	 */
+	public void establish() {
+		if (this.admission.compareAndSet(PENDING, ESTABLISHED)) {
+			this.server.established();
+		}
+	}
+
+	/** Called once when the session leaves the server: whether it was still pending. */
+	boolean leavePending() {
+		return this.admission.getAndSet(GONE) == PENDING;
+	}
+
+	/**
+	 * Whether the client is behind: more than
+	 * {@link EngineLimits#congestedOutboundBytes()} wait for it, or the whole server is
+	 * over its outbound budget. Cheap; the application should then refuse requests whose
+	 * answers are large rather than queue them.
+	 */
+	public boolean congested() {
+		return this.waitingBytes.waiting() > this.limits.congestedOutboundBytes() || this.server.outboundOverBudget();
+	}
+
+	/** Bytes waiting for this session's client. */
+	public long outboundBytes() {
+		return this.waitingBytes.waiting();
+	}
+
+	/**
+	 * Ends the session now, for {@code reason}, dropping whatever still waits for the
+	 * client (unlike {@link #close()}, which lets it drain first).
+	 */
+	public void abort(String reason) {
+		close(reason, false);
+	}
+
 	/** Sets the listener for MESSAGE packets from the client. */
 	public void onMessage(Consumer<EnginePacket> listener) {
 		this.messageListener = listener;
@@ -197,7 +268,7 @@ public final class EngineSocket {
 	}
 
 	private boolean offer(List<EnginePacket> packets, boolean writeHere) {
-		boolean overflow = false;
+		String overflow = null;
 		boolean flushPoll = false;
 		boolean queueFlush = false;
 		boolean writeNow = false;
@@ -208,10 +279,19 @@ public final class EngineSocket {
 			// A long poll's outbox waits for the client; a WebSocket's is checked when it
 			// is written (writeOutbox), since frames being handed over right now would
 			// look like frames the client has not taken.
+			long waiting = this.waitingBytes.waiting();
 			if (this.webSocket == null && this.outbox.frames() + packets.size() > this.queueLimit) {
-				overflow = true;
+				overflow = "limit " + this.queueLimit + " packets";
+			}
+			else if (waiting > this.limits.sessionOutboundBytes()) {
+				overflow = waiting + " bytes waiting, limit " + this.limits.sessionOutboundBytes();
+			}
+			else if (waiting > this.limits.congestedOutboundBytes() && this.server.outboundOverBudget()) {
+				overflow = waiting + " bytes waiting while the server is over its budget of "
+						+ this.limits.totalOutboundBytes();
 			}
 			else {
+				this.waitingBytes.reserve(Outbox.bytes(packets));
 				this.outbox.add(packets);
 				if (this.webSocket == null) {
 					flushPoll = schedulePollFlush();
@@ -237,8 +317,8 @@ public final class EngineSocket {
 		if (writeNow) {
 			writeOutbox();
 		}
-		else if (overflow) {
-			overflow();
+		else if (overflow != null) {
+			overflow(overflow);
 		}
 		else if (flushPoll) {
 			// Written off the sender's thread so that a slow poller never slows a
@@ -248,9 +328,10 @@ public final class EngineSocket {
 		return queueFlush;
 	}
 
-	private void overflow() {
-		logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow (limit {} packets)", this.id,
-				this.request.remoteAddress(), this.queueLimit);
+	private void overflow(String detail) {
+		logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow ({})", this.id, this.remoteAddress,
+				detail);
+		this.server.countSlowConsumer();
 		synchronized (this) {
 			this.writing = false;
 		}
@@ -311,6 +392,7 @@ public final class EngineSocket {
 			this.pendingPoll = null;
 			channel = this.webSocket;
 			this.outbox.clear();
+			this.waitingBytes.releaseAll();
 			// A client closing over polling may have a poll in flight on another
 			// connection;
 			// it gets NOOP rather than an error if it arrives shortly after.
@@ -488,6 +570,7 @@ public final class EngineSocket {
 			}
 			else if (!this.outbox.isEmpty()) {
 				packets = this.outbox.drain();
+				this.waitingBytes.release(Outbox.bytes(packets));
 				last = this.state == State.CLOSING;
 			}
 			else if (this.probed) {
@@ -579,6 +662,7 @@ public final class EngineSocket {
 			}
 			this.pendingPoll = null;
 			packets = this.outbox.drain();
+			this.waitingBytes.release(Outbox.bytes(packets));
 			last = this.state == State.CLOSING;
 		}
 		poll.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
@@ -627,11 +711,11 @@ public final class EngineSocket {
 				packets = this.outbox.drain();
 				this.framesInFlight.addAndGet(packets.size());
 			}
-			channel.send(packets, new Written(packets.size()));
+			channel.send(packets, new Written(packets));
 			// Frames the web server could not write at once wait for the client: a
 			// burst it cannot take is caught here, not only at the next send.
 			if (this.framesInFlight.get() > this.queueLimit) {
-				overflow();
+				overflow("limit " + this.queueLimit + " packets");
 				return;
 			}
 		}
@@ -680,28 +764,34 @@ public final class EngineSocket {
 
 	private void write(List<EnginePacket> packets) {
 		this.framesInFlight.addAndGet(packets.size());
-		this.webSocket.send(packets, new Written(packets.size()));
+		this.webSocket.send(packets, new Written(packets));
 	}
 
 	/**
-	 * Releases a write's frames from the queue limit; a failed write ends the session.
+	 * Releases a write's frames and bytes from the limits; a failed write ends the
+	 * session.
 	 */
 	private final class Written implements WebSocketChannel.WriteCallback {
 
 		private final int frames;
 
-		Written(int frames) {
-			this.frames = frames;
+		private final long bytes;
+
+		Written(List<EnginePacket> packets) {
+			this.frames = packets.size();
+			this.bytes = Outbox.bytes(packets);
 		}
 
 		@Override
 		public void succeeded() {
 			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
+			EngineSocket.this.waitingBytes.release(this.bytes);
 		}
 
 		@Override
 		public void failed(Throwable cause) {
 			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
+			EngineSocket.this.waitingBytes.release(this.bytes);
 			// Never close from inside the web server's write path: it may hold its own
 			// locks.
 			Thread.startVirtualThread(() -> close("transport error", false));

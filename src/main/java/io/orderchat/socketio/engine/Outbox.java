@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * A session's outbound packets, kept in the groups they were sent in (a Socket.IO packet
- * and its attachments stay together). Broadcast groups are shared, immutable lists, so
- * queuing one costs a single reference. Not thread-safe: guarded by its session.
+ * and its attachments stay together), with their count and encoded size. Broadcast groups
+ * are shared, immutable lists, so queuing one costs a single reference. Not thread-safe:
+ * guarded by its session.
  */
 final class Outbox {
 
@@ -15,9 +16,12 @@ final class Outbox {
 
 	private int frames;
 
+	private long bytes;
+
 	void add(List<EnginePacket> group) {
 		this.groups.add(group);
 		this.frames += group.size();
+		this.bytes += bytes(group);
 	}
 
 	boolean isEmpty() {
@@ -29,10 +33,16 @@ final class Outbox {
 		return this.frames;
 	}
 
+	/** The encoded size of the packets waiting, attachments included. */
+	long bytes() {
+		return this.bytes;
+	}
+
 	List<EnginePacket> poll() {
 		List<EnginePacket> group = this.groups.poll();
 		if (group != null) {
 			this.frames -= group.size();
+			this.bytes -= bytes(group);
 		}
 		return group;
 	}
@@ -41,21 +51,33 @@ final class Outbox {
 	List<EnginePacket> drain() {
 		if (this.groups.size() == 1) {
 			List<EnginePacket> only = this.groups.poll();
-			this.frames = 0;
+			clear();
 			return only;
 		}
 		List<EnginePacket> all = new ArrayList<>(this.frames);
 		for (List<EnginePacket> group : this.groups) {
 			all.addAll(group);
 		}
-		this.groups.clear();
-		this.frames = 0;
+		clear();
 		return all;
 	}
 
 	void clear() {
 		this.groups.clear();
 		this.frames = 0;
+		this.bytes = 0;
+	}
+
+	/**
+	 * The encoded size of {@code packets}: characters of a text frame (which the JVM
+	 * keeps in one or two bytes each), base64 characters of a binary one.
+	 */
+	static long bytes(List<EnginePacket> packets) {
+		long total = 0;
+		for (EnginePacket packet : packets) {
+			total += packet.encodedLength();
+		}
+		return total;
 	}
 
 }

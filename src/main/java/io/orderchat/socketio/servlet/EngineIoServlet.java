@@ -262,6 +262,9 @@ public final class EngineIoServlet extends HttpServlet {
 	}
 
 	private static void writeError(HttpServletResponse response, EngineError error) throws IOException {
+		if (error.retryLater()) {
+			response.setHeader("Retry-After", "1");
+		}
 		write(response, error.status(), "application/json", error.body());
 	}
 

@@ -195,6 +195,11 @@ class SessionExpiryTest {
 			return this.connected;
 		}
 
+		@Override
+		public boolean congested() {
+			return false;
+		}
+
 	}
 
 }
