@@ -39,7 +39,8 @@ class ConfigurationReferenceTest {
 
 	/**
 	 * The names in the settings' groups ({@code orderchat.chat.…}); the README also names
-	 * metrics ({@code orderchat.ratelimit.refused}), which are not settings.
+	 * metrics, which are not settings (write them as Prometheus names,
+	 * {@code orderchat_socketio_slow_consumers_total}, as an operator sees them).
 	 */
 	private static Set<String> inGroupsOf(Set<String> settings, Set<String> names) {
 		Set<String> groups = new TreeSet<>();
