@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.orderchat.identity.Caller;
+import io.orderchat.shared.DatabaseOutage;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Inputs;
@@ -96,6 +97,11 @@ final class CommandRouter {
 			fail(socket, dialect, event, ack, ex);
 		}
 		catch (Exception ex) {
+			if (DatabaseOutage.isOutage(ex)) {
+				log.warn("Command {} failed, the database is unavailable: {}", event, ex.toString());
+				fail(socket, dialect, event, ack, DatabaseOutage.unavailable(false));
+				return;
+			}
 			log.error("Command {} failed on socket {}", event, socket.id(), ex);
 			fail(socket, dialect, event, ack,
 					new DomainException(ErrorCode.INTERNAL, "Something went wrong on the server; please try again"));
