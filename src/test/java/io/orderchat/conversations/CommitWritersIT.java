@@ -32,6 +32,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.event.TransactionalApplicationListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -140,6 +141,27 @@ class CommitWritersIT extends IntegrationTest {
 		assertThat(send(locked, "lock gone").message().content()).isEqualTo("lock gone");
 	}
 
+	@Test
+	void aSendAnsweredUnavailableAfterItsCommitIsFoundByItsResendNotStoredTwice() throws Exception {
+		ConversationId id = conversation();
+		CompletableFuture<SendResult> stuck = CompletableFuture.supplyAsync(() -> this.conversations
+			.send(this.customer.caller(), id, NewMessage.text(Sabotage.HANG_AFTER_COMMIT, "ghost-1")));
+		assertTimeoutPreemptively(ANSWERED_WITHIN, () -> {
+			assertThatThrownBy(stuck::join).hasCauseInstanceOf(DomainException.class)
+				.cause()
+				.satisfies((ex) -> assertThat(((DomainException) ex).code()).isEqualTo(ErrorCode.UNAVAILABLE));
+			// committed before the writer hung: the resend finds it
+			SendResult resent = this.conversations.send(this.customer.caller(), id,
+					NewMessage.text(Sabotage.HANG_AFTER_COMMIT, "ghost-1"));
+			assertThat(resent.duplicate()).isTrue();
+		});
+		Sabotage.release.countDown();
+		assertThat(this.conversations.history(this.customer.caller(), id, null, 0L, 200)
+			.messages()
+			.stream()
+			.filter((message) -> "ghost-1".equals(message.clientId()))).hasSize(1);
+	}
+
 	private SendResult send(ConversationId id, String content) {
 		return this.conversations.send(this.customer.caller(), id, NewMessage.text(content, null));
 	}
@@ -183,6 +205,8 @@ class CommitWritersIT extends IntegrationTest {
 
 		static final String HANG = "simulate a hang";
 
+		static final String HANG_AFTER_COMMIT = "simulate a hang after the commit";
+
 		static final CountDownLatch hanging = new CountDownLatch(1);
 
 		static volatile CountDownLatch release = new CountDownLatch(1);
@@ -196,21 +220,35 @@ class CommitWritersIT extends IntegrationTest {
 			return ApplicationListener.forPayload(Sabotage::on);
 		}
 
+		/** Runs after the commit (and the disk sync), where delivery runs. */
+		@Bean
+		TransactionalApplicationListener<PayloadApplicationEvent<MessagePosted>> sabotageAfterCommit() {
+			return TransactionalApplicationListener.forPayload((MessagePosted posted) -> {
+				if (HANG_AFTER_COMMIT.equals(posted.message().content())) {
+					hang();
+				}
+			});
+		}
+
 		static void on(MessagePosted posted) {
 			if (OUT_OF_MEMORY.equals(posted.message().content())) {
 				throw new OutOfMemoryError("simulated");
 			}
 			if (HANG.equals(posted.message().content())) {
 				hanging.countDown();
-				long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-				while (release.getCount() > 0 && System.nanoTime() < deadline) {
-					try {
-						release.await(100, TimeUnit.MILLISECONDS);
-					}
-					catch (InterruptedException deaf) {
-						// like a thread blocked in a socket read: an interrupt does not
-						// free it
-					}
+				hang();
+			}
+		}
+
+		private static void hang() {
+			long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+			while (release.getCount() > 0 && System.nanoTime() < deadline) {
+				try {
+					release.await(100, TimeUnit.MILLISECONDS);
+				}
+				catch (InterruptedException deaf) {
+					// like a thread blocked in a socket read: an interrupt does not free
+					// it
 				}
 			}
 		}
