@@ -30,11 +30,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.core.Ordered;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -84,8 +82,6 @@ class GroupCommit implements DisposableBean {
 
 	private final DataSource dataSource;
 
-	private final DiskSync diskSync;
-
 	private final CommitWriterProperties properties;
 
 	private final Counter restarts;
@@ -94,13 +90,12 @@ class GroupCommit implements DisposableBean {
 
 	private volatile boolean running = true;
 
-	GroupCommit(MessageLog log, PlatformTransactionManager transactionManager, DataSource dataSource, DiskSync diskSync,
+	GroupCommit(MessageLog log, PlatformTransactionManager transactionManager, DataSource dataSource,
 			CommitWriterProperties properties, MeterRegistry meters) {
 		this.log = log;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setTimeout((int) Math.max(1, properties.statementTimeout().toSeconds()));
 		this.dataSource = dataSource;
-		this.diskSync = diskSync;
 		this.properties = properties;
 		this.restarts = Counter.builder("orderchat.commit.writer.restarts")
 			.description("Message commit writers replaced because they died or hung")
@@ -279,25 +274,12 @@ class GroupCommit implements DisposableBean {
 	}
 
 	/**
-	 * One transaction, bounded by the statement timeout, made durable after its commit
-	 * before anything else (delivery) sees it.
+	 * One transaction, bounded by the statement timeout ({@link MessageLog} makes it
+	 * durable after its commit, before delivery sees it).
 	 */
 	private List<Outcome> inTransaction(Batch batch, List<UserSend> sends) {
 		return this.transactions.execute((status) -> {
 			batch.connection = DataSourceUtils.getConnection(this.dataSource);
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-
-				@Override
-				public int getOrder() {
-					return Ordered.HIGHEST_PRECEDENCE;
-				}
-
-				@Override
-				public void afterCommit() {
-					GroupCommit.this.diskSync.afterCommit();
-				}
-
-			});
 			return this.log.appendAll(sends);
 		});
 	}
