@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A database that goes silent (PostgreSQL behind a proxy that stops forwarding) is
  * answered {@code UNAVAILABLE} within seconds, on sends and on REST, and the health
- * endpoint says DOWN; when it answers again the server recovers by itself, and every send
- * answered {@code UNAVAILABLE} and resent with its client id is stored exactly once — no
- * ghost duplicate, no acknowledged message lost.
+ * endpoint says DOWN; when it answers again (or after all connections were cut, as by a
+ * restart of the database) the server recovers by itself, and every send answered
+ * {@code UNAVAILABLE} and resent with its client id is stored exactly once — no ghost
+ * duplicate, no acknowledged message lost.
  */
 class DatabaseOutageIT {
 
@@ -78,7 +79,13 @@ class DatabaseOutageIT {
 			await(() -> health(server) == 200, "health UP again");
 			int ackedAfterThaw = load.ackedCount();
 			await(() -> load.ackedCount() >= ackedAfterThaw + 50, "sends stored again");
+
+			// a database restart: every connection closed under load
+			proxy.cut();
+			int ackedAtCut = load.ackedCount();
+			await(() -> load.ackedCount() >= ackedAtCut + 50, "sends stored after the connections were cut");
 			load.stop();
+			assertThat(load.refusals().keySet()).as("refusals %s", load.refusals()).containsOnly("UNAVAILABLE");
 			assertThat(load.verify(server.port())).as("stored once each, gap-free; %s", server.log()).isEmpty();
 		}
 	}
