@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -28,8 +29,7 @@ import org.springframework.context.annotation.Configuration;
 class DatabaseTimeouts {
 
 	@Bean
-	static BeanPostProcessor postgresDriverTimeouts(
-			org.springframework.beans.factory.ObjectProvider<Settings> settings) {
+	static BeanPostProcessor postgresDriverTimeouts(ObjectProvider<Settings> settings) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {

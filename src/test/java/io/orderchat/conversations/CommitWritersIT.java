@@ -9,6 +9,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.identity.Role;
 import io.orderchat.orders.ExternalOrder;
@@ -59,6 +62,9 @@ class CommitWritersIT extends IntegrationTest {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	DataSource dataSource;
 
 	@Autowired
 	@Qualifier("commitWritersHealthIndicator")
@@ -160,6 +166,13 @@ class CommitWritersIT extends IntegrationTest {
 			.messages()
 			.stream()
 			.filter((message) -> "ghost-1".equals(message.clientId()))).hasSize(1);
+	}
+
+	@Test
+	void postgresConnectionsGiveUpOnASilentServer() {
+		assertThat(((HikariDataSource) this.dataSource).getDataSourceProperties()).containsEntry("socketTimeout", "30")
+			.containsEntry("connectTimeout", "5")
+			.containsEntry("loginTimeout", "5");
 	}
 
 	private SendResult send(ConversationId id, String content) {
