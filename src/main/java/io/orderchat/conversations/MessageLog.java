@@ -28,6 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
  * and stores the message in the same transaction, so sequence numbers are gap-free and
  * strictly increasing however many nodes and threads send at once. Under the lock a
  * resend with a known client id finds the stored message instead of storing a second one.
+ * Every append is on disk once its transaction has committed (see {@link DiskSync}).
  */
 @Component
 class MessageLog {
@@ -42,13 +43,16 @@ class MessageLog {
 
 	private final Clock clock;
 
+	private final DiskSync diskSync;
+
 	MessageLog(Conversations conversations, Participants participants, Messages messages,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, DiskSync diskSync) {
 		this.conversations = conversations;
 		this.participants = participants;
 		this.messages = messages;
 		this.events = events;
 		this.clock = clock;
+		this.diskSync = diskSync;
 	}
 
 	/** One user's send: who, where, what. */
@@ -150,6 +154,7 @@ class MessageLog {
 			outcomes.add(new Outcome(new SendResult(message, false), null));
 		}
 		if (!stored.isEmpty()) {
+			this.diskSync.afterThisCommit();
 			this.messages.insertAll(stored);
 			this.conversations.advanceAll(lastSeqs, now);
 			for (Message message : stored) {
@@ -190,6 +195,7 @@ class MessageLog {
 		Message message = new Message(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1,
 				MessageType.TEXT, content, caller.userId(), caller.name(), caller.role(), null,
 				Collections.unmodifiableMap(noteMetadata), now, null);
+		this.diskSync.afterThisCommit();
 		this.messages.insert(message);
 		this.conversations.advance(conversation.id(), message.seq(), now);
 		Set<String> staff = this.participants.active(id)
@@ -214,6 +220,7 @@ class MessageLog {
 		Message message = new Message(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1, type, content,
 				senderId, senderName, senderRole, clientId,
 				(metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null, now, null);
+		this.diskSync.afterThisCommit();
 		this.messages.insert(message);
 		this.conversations.advance(conversation.id(), message.seq(), now);
 		this.events

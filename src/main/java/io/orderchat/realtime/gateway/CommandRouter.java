@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.orderchat.identity.Caller;
+import io.orderchat.shared.DatabaseOutage;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Inputs;
@@ -102,6 +103,11 @@ final class CommandRouter {
 			fail(socket, dialect, event, ack, ex);
 		}
 		catch (Exception | Error ex) {
+			if (DatabaseOutage.isOutage(ex)) {
+				log.warn("Command {} failed, the database is unavailable: {}", event, ex.toString());
+				fail(socket, dialect, event, ack, DatabaseOutage.unavailable(false));
+				return;
+			}
 			// Errors too: an OutOfMemoryError while building a large answer still gets a
 			// short answer, and never escapes to the socket's executor.
 			failSafely(socket, dialect, event, ack, ex);

@@ -3,6 +3,7 @@ package io.orderchat.shared.web;
 import java.util.Collection;
 import java.util.Map;
 
+import io.orderchat.shared.DatabaseOutage;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 import io.orderchat.shared.Inputs;
@@ -130,6 +131,11 @@ class RestErrors {
 			return ResponseEntity.status(status)
 				.body(ApiResponse.failure(ErrorEndpoint.codeOf(status),
 						"The request was refused (HTTP status " + status + ")"));
+		}
+		if (DatabaseOutage.isOutage(ex)) {
+			// a state of the server, not a bug: no stack trace per request
+			log.warn("REST call failed, the database is unavailable: {}", ex.toString());
+			return respond(ErrorCode.UNAVAILABLE, DatabaseOutage.unavailable(false).getMessage());
 		}
 		log.error("Unexpected failure of a REST call", ex);
 		return respond(ErrorCode.INTERNAL, "Internal server error");
