@@ -72,8 +72,8 @@ public enum ErrorCode {
 
 	/**
 	 * The socket's outbound queue is over its budget (the client is not reading): a
-	 * request that would produce a large answer is refused until the queue drains.
-	 * Socket only; retry later.
+	 * request that would produce a large answer is refused until the queue drains. Socket
+	 * only; retry later.
 	 */
 	SLOW_DOWN(429),
 
