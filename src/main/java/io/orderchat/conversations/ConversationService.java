@@ -451,14 +451,17 @@ public class ConversationService {
 	}
 
 	/**
-	 * Makes {@code member} an active participant (again) and posts {@code systemText}
-	 * when given. A newcomer starts with everything before the join read. Answers false
-	 * when they already were an active participant in that role (then nothing happens).
+	 * {@code actor} makes {@code member} an active participant (again) and posts
+	 * {@code systemText} when given; refused unless the {@link MembershipPolicy} lets the
+	 * actor, and published as {@link MembershipChanged} for the audit trail. A newcomer
+	 * starts with everything before the join read. Answers false when they already were
+	 * an active participant in that role (then nothing happens).
 	 */
 	@Transactional
-	public boolean addParticipant(ConversationId id, Member member, String systemText) {
+	public boolean addParticipant(Caller actor, ConversationId id, Member member, String systemText) {
 		Conversation conversation = this.conversations.lock(id)
 			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		MembershipPolicy.require(actor, conversation.kind());
 		Optional<Participant> existing = this.participants.find(id, member.userId());
 		if (existing.filter(Participant::active).filter((p) -> p.role() == member.role()).isPresent()) {
 			return false;
@@ -471,6 +474,8 @@ public class ConversationService {
 			this.participants.insert(id, member, conversation.lastSeq(), now);
 		}
 		publishJoined(conversation, member.userId(), now);
+		this.events.publishEvent(new MembershipChanged(id, conversation.kind(), conversation.subjectId(), actor,
+				member.userId(), member.role(), true, now));
 		if (systemText != null) {
 			this.log.appendSystem(id, systemText,
 					Map.of("event", "participant.joined", "userId", member.userId(), "role", member.role().wire()));
@@ -479,20 +484,25 @@ public class ConversationService {
 	}
 
 	/**
-	 * Takes a participant out; from now on they are refused unless staff rules let them
-	 * in. Posts {@code systemText} (after they left, so they do not receive it) when
-	 * given. Answers false when they were not an active participant.
+	 * {@code actor} takes a participant out; from now on they are refused unless staff
+	 * rules let them in. Refused unless the {@link MembershipPolicy} lets the actor, and
+	 * published as {@link MembershipChanged}. Posts {@code systemText} (after they left,
+	 * so they do not receive it) when given. Answers false when they were not an active
+	 * participant.
 	 */
 	@Transactional
-	public boolean removeParticipant(ConversationId id, String userId, String systemText) {
+	public boolean removeParticipant(Caller actor, ConversationId id, String userId, String systemText) {
 		Conversation conversation = this.conversations.lock(id)
 			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		MembershipPolicy.require(actor, conversation.kind());
 		Instant now = Timestamps.now(this.clock);
 		if (!this.participants.leave(id, userId, now)) {
 			return false;
 		}
 		Participant left = this.participants.find(id, userId).orElseThrow();
 		this.events.publishEvent(new ParticipantLeft(id, conversation.kind(), left, now));
+		this.events.publishEvent(new MembershipChanged(id, conversation.kind(), conversation.subjectId(), actor, userId,
+				left.role(), false, now));
 		if (systemText != null) {
 			this.log.appendSystem(id, systemText,
 					Map.of("event", "participant.left", "userId", userId, "role", left.role().wire()));

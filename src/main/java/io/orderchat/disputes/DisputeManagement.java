@@ -170,7 +170,7 @@ public class DisputeManagement {
 		Dispute changed = current.changeStatus(to, caller, text, now);
 		this.disputes.update(changed);
 		if (caller.is(Role.MODERATOR)) {
-			this.conversations.addParticipant(changed.conversationId(),
+			this.conversations.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), Role.MODERATOR),
 					caller.name() + " joined the dispute as moderator");
 		}

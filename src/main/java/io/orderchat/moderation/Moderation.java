@@ -145,7 +145,7 @@ public class Moderation {
 		Order order = order(orderRef);
 		Transfer accepted = pending(order).accept(caller, Timestamps.now(this.clock));
 		this.transfers.decide(accepted);
-		this.orders.changeModerator(order.id().toString(), new Party(caller.userId(), caller.name()));
+		this.orders.changeModerator(caller, order.id().toString(), new Party(caller.userId(), caller.name()));
 		this.audit.record(caller, "transfer.accepted", order.conversationId().toString(), order.id().toString(),
 				Map.of("fromModeratorId", accepted.fromId(), "transferId", accepted.id().toString()));
 		this.events.publishEvent(new ModeratorChanged(accepted));

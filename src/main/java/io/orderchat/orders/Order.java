@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.ErrorCode;
 
@@ -13,9 +14,11 @@ import io.orderchat.shared.ErrorCode;
  * {@code FORBIDDEN} (the actor may not) or {@code ILLEGAL_TRANSITION} (the status machine
  * does not allow it).
  * <p>
- * Who may move an order where: to processing, staff (a moderator accepts it, and becomes
- * its moderator); to completed, staff or the order's performer; to cancelled, only its
- * customer; to rejected, only staff.
+ * Who may move an order where: to processing, a moderator or admin (who accepts it and
+ * becomes its moderator); to completed, its moderator, an admin or its performer; to
+ * cancelled, only its customer; to rejected, its moderator or an admin. A moderator acts
+ * on a pending order (the queue) and on the orders they moderate, not on another
+ * moderator's; support agents never act on orders.
  */
 public record Order(OrderId id, String externalId, ConversationId conversationId, String customerId,
 		String customerName, String performerId, String performerName, String moderatorId, String moderatorName,
@@ -51,6 +54,23 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 		return caller.isStaff() || isCustomer(user) || isPerformer(user) || isModerator(user);
 	}
 
+	/**
+	 * Whether {@code actor} may act as this order's moderator: an admin always, a
+	 * moderator while the order has no moderator yet or is theirs.
+	 */
+	public boolean moderatedBy(Caller actor) {
+		return actor.is(Role.ADMIN)
+				|| (actor.is(Role.MODERATOR) && (this.moderatorId == null || isModerator(actor.userId())));
+	}
+
+	/**
+	 * Whether {@code actor} may hand the order to another performer: an admin (the host
+	 * app's service token) or the order's own moderator.
+	 */
+	public boolean performerChangeableBy(Caller actor) {
+		return actor.is(Role.ADMIN) || (actor.is(Role.MODERATOR) && isModerator(actor.userId()));
+	}
+
 	/** Moves the order to {@code to} on behalf of {@code actor}, or refuses. */
 	public Order changeStatus(OrderStatus to, Caller actor, Instant at) {
 		if (!visibleTo(actor)) {
@@ -60,11 +80,11 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, illegal(to));
 		}
 		switch (to) {
-			case PROCESSING -> require(actor.isStaff(), "Only a moderator can accept an order");
-			case COMPLETED -> require(actor.isStaff() || isPerformer(actor.userId()),
-					"Only the order's performer or a moderator can complete it");
+			case PROCESSING -> require(moderatedBy(actor), "Only a moderator or an admin can accept an order");
+			case COMPLETED -> require(moderatedBy(actor) || isPerformer(actor.userId()),
+					"Only the order's performer, its moderator or an admin can complete it");
 			case CANCELLED -> require(isCustomer(actor.userId()), "Only the order's customer can cancel it");
-			case REJECTED -> require(actor.isStaff(), "Only a moderator can reject an order");
+			case REJECTED -> require(moderatedBy(actor), "Only the order's moderator or an admin can reject it");
 			case PENDING -> throw new IllegalStateException("no transition leads back to pending");
 		}
 		boolean accepts = to == OrderStatus.PROCESSING && this.moderatorId == null;

@@ -161,7 +161,7 @@ public class OrderManagement {
 		Order changed = current.changeStatus(to, caller, now);
 		this.orders.update(changed);
 		if (current.moderatorId() == null && changed.moderatorId() != null) {
-			this.conversations.addParticipant(changed.conversationId(),
+			this.conversations.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), caller.role()),
 					caller.name() + " joined the chat as moderator");
 		}
@@ -188,17 +188,20 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Hands the order to another performer (staff or a service token): the previous
-	 * performer leaves the conversation and loses access, the new one joins; both changes
-	 * are posted as system messages.
+	 * Hands the order to another performer: an admin (the host app's service token) or
+	 * the order's own moderator may, nobody else (see
+	 * {@link Order#performerChangeableBy}). The previous performer leaves the
+	 * conversation and loses access, the new one joins; both changes are posted as system
+	 * messages and audited as membership changes.
 	 */
 	@Transactional
 	public Order changePerformer(Caller caller, String idOrExternalId, Party performer) {
-		if (!caller.isStaff()) {
-			throw DomainException.forbidden("Only staff or a service token (role admin) can change the performer");
-		}
 		Party next = party(performer, "performer");
 		Order current = lock(idOrExternalId);
+		if (!current.performerChangeableBy(caller)) {
+			throw DomainException.forbidden(
+					"Only the order's moderator or an admin (the host app's service token) can change its performer");
+		}
 		if (current.isPerformer(next.id())) {
 			return current;
 		}
@@ -206,10 +209,11 @@ public class OrderManagement {
 		Order changed = current.withPerformer(next, now);
 		this.orders.update(changed);
 		if (current.performerId() != null) {
-			this.conversations.removeParticipant(changed.conversationId(), current.performerId(),
+			this.conversations.removeParticipant(caller, changed.conversationId(), current.performerId(),
 					displayName(current.performerName(), current.performerId()) + " is no longer the performer");
 		}
-		this.conversations.addParticipant(changed.conversationId(), new Member(next.id(), next.name(), Role.PERFORMER),
+		this.conversations.addParticipant(caller, changed.conversationId(),
+				new Member(next.id(), next.name(), Role.PERFORMER),
 				displayName(next.name(), next.id()) + " is now the performer");
 		this.events.publishEvent(new OrderPerformerChanged(changed.id(), changed.conversationId(),
 				current.performerId(), next.id(), caller.userId(), now));
@@ -217,21 +221,23 @@ public class OrderManagement {
 	}
 
 	/**
-	 * Makes {@code next} the order's moderator (the moderation module has checked the
-	 * transfer): the previous moderator leaves the conversation and the new one joins,
-	 * both posted as system messages. Joins the caller's transaction.
+	 * Makes {@code next} the order's moderator on behalf of {@code actor} (the moderation
+	 * module has checked the transfer): the previous moderator leaves the conversation
+	 * and the new one joins, both posted as system messages. Joins the caller's
+	 * transaction.
 	 */
 	@Transactional
-	public Order changeModerator(String idOrExternalId, Party next) {
+	public Order changeModerator(Caller actor, String idOrExternalId, Party next) {
 		Order current = lock(idOrExternalId);
 		Instant now = Timestamps.now(this.clock);
 		Order changed = current.withModerator(next, now);
 		this.orders.update(changed);
 		if (current.moderatorId() != null) {
-			this.conversations.removeParticipant(changed.conversationId(), current.moderatorId(),
+			this.conversations.removeParticipant(actor, changed.conversationId(), current.moderatorId(),
 					displayName(current.moderatorName(), current.moderatorId()) + " left the chat");
 		}
-		this.conversations.addParticipant(changed.conversationId(), new Member(next.id(), next.name(), Role.MODERATOR),
+		this.conversations.addParticipant(actor, changed.conversationId(),
+				new Member(next.id(), next.name(), Role.MODERATOR),
 				displayName(next.name(), next.id()) + " joined the chat as moderator");
 		return changed;
 	}

@@ -212,10 +212,10 @@ public class SupportDesk {
 	private SupportSession takeOver(Caller caller, SupportSession current, SupportSession taken) {
 		this.sessions.update(taken);
 		if (current.agentId() != null && !current.agentId().equals(taken.agentId())) {
-			this.conversations.removeParticipant(taken.conversationId(), current.agentId(),
+			this.conversations.removeParticipant(caller, taken.conversationId(), current.agentId(),
 					current.agentName() + " left the chat");
 		}
-		this.conversations.addParticipant(taken.conversationId(),
+		this.conversations.addParticipant(caller, taken.conversationId(),
 				new Member(taken.agentId(), taken.agentName(), Role.SUPPORT), taken.agentName() + " joined the chat");
 		this.audit.record(caller, current.agentId() == null ? "support.accepted" : "support.assigned",
 				taken.conversationId().toString(), taken.id().toString(), Map.of("agentId", taken.agentId()));

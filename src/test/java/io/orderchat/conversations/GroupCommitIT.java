@@ -143,11 +143,12 @@ class GroupCommitIT extends IntegrationTest {
 		assertThat(resent.duplicate()).isTrue();
 		assertThat(resent.message().id()).isEqualTo(first.message().id());
 
-		this.conversations.removeParticipant(id, performer.id(), null);
+		this.conversations.removeParticipant(this.admin.caller(), id, performer.id(), null);
 		assertThatThrownBy(() -> this.conversations.send(performer.caller(), id, NewMessage.text("still here?", null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
-		this.conversations.addParticipant(id, new Member(performer.id(), performer.name(), Role.PERFORMER), null);
+		this.conversations.addParticipant(this.admin.caller(), id,
+				new Member(performer.id(), performer.name(), Role.PERFORMER), null);
 		assertThat(this.conversations.send(performer.caller(), id, NewMessage.text("back", null)).duplicate())
 			.isFalse();
 

@@ -70,7 +70,7 @@ class HistoryAccessIT extends IntegrationTest {
 	void refusesAStrangerAndAParticipantWhoLeftWithForbidden() {
 		assertRefused(this.stranger, ErrorCode.FORBIDDEN);
 		assertRefused(this.support, ErrorCode.FORBIDDEN);
-		this.conversations.removeParticipant(this.conversation, this.performer.id(), null);
+		this.conversations.removeParticipant(this.admin.caller(), this.conversation, this.performer.id(), null);
 		assertRefused(this.performer, ErrorCode.FORBIDDEN);
 	}
 

@@ -112,13 +112,29 @@ class OrderTest {
 	}
 
 	@Test
-	void aSecondAcceptKeepsTheFirstModerator() {
-		Order processing = processing();
-		Caller other = new Caller("m2", "Max", Role.MODERATOR, null);
+	void anAdminCompletingKeepsTheOrdersModerator() {
+		Caller admin = new Caller("a1", "Ada", Role.ADMIN, null);
 
-		Order completed = processing.changeStatus(OrderStatus.COMPLETED, other, T1);
+		Order completed = processing().changeStatus(OrderStatus.COMPLETED, admin, T1);
 
 		assertThat(completed.moderatorId()).isEqualTo("m1");
+	}
+
+	@Test
+	void anotherModeratorCannotActOnAModeratedOrder() {
+		Caller other = new Caller("m2", "Max", Role.MODERATOR, null);
+
+		assertRefused(() -> processing().changeStatus(OrderStatus.COMPLETED, other, T1), ErrorCode.FORBIDDEN);
+		assertRefused(() -> processing().changeStatus(OrderStatus.REJECTED, other, T1), ErrorCode.FORBIDDEN);
+	}
+
+	@Test
+	void aSupportAgentCannotAcceptRejectOrCompleteAnOrder() {
+		Caller agent = new Caller("s1", "Sue", Role.SUPPORT, null);
+
+		assertRefused(() -> this.pending.changeStatus(OrderStatus.PROCESSING, agent, T1), ErrorCode.FORBIDDEN);
+		assertRefused(() -> this.pending.changeStatus(OrderStatus.REJECTED, agent, T1), ErrorCode.FORBIDDEN);
+		assertRefused(() -> processing().changeStatus(OrderStatus.COMPLETED, agent, T1), ErrorCode.FORBIDDEN);
 	}
 
 	@Test
