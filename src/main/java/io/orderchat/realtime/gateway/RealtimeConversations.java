@@ -150,8 +150,13 @@ final class RealtimeConversations {
 		}
 	}
 
-	/** Starts or stops the caller's typing, as a client's typing flag says. */
+	/**
+	 * Starts or stops the caller's typing, as a client's typing flag says; either only on
+	 * a socket that joined the conversation (the seeds' rule), so no one outside it can
+	 * touch its typing state.
+	 */
 	void setTyping(SocketIoSocket socket, Caller caller, ConversationId id, boolean typing) {
+		requireJoined(socket, id);
 		if (typing) {
 			startTyping(socket, caller, id);
 		}
