@@ -51,6 +51,7 @@ for (const transports of [["websocket"], ["polling"]]) {
     const customer = await connect(order.customerToken, { transports });
     const moderator = await connect(moderatorToken, { transports });
     await call(customer, "chat:join", { roomId: order.roomId });
+    await call(moderator, "moderator:accept", { roomId: order.roomId }); // a moderator reads a chat once assigned
     await call(moderator, "chat:join", { roomId: order.roomId });
     const image = pngOfSize(4 * 1024 * 1024);
 
@@ -119,6 +120,7 @@ test("canonical message:send carries files pre-uploaded over REST; another's upl
   const customer = await connect(order.customerToken);
   const moderator = await connect(moderatorToken);
   await call(customer, "conversation:join", { conversationId: order.roomId });
+  await call(moderator, "order:accept", { conversationId: order.roomId }); // a moderator reads a chat once assigned
   await call(moderator, "conversation:join", { conversationId: order.roomId });
 
   const stolen = await call(moderator, "message:send", { conversationId: order.roomId, attachments: ids });

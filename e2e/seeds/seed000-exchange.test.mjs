@@ -18,11 +18,15 @@ async function placeOrder() {
 test("customer and moderator chat in the order's room and see typing", async () => {
   const order = await placeOrder();
   const customer = await connect(order.customerToken);
-  const moderator = await connect(token(unique("mod"), "moderator", { name: "Max Moderator" }));
+  const moderatorToken = token(unique("mod"), "moderator", { name: "Max Moderator" });
+  const moderator = await connect(moderatorToken);
 
   customer.emit("chat:join", { roomId: order.roomId, orderId: order.orderId });
   const joinedSeen = next(customer, "chat:userJoined", { where: (e) => e.name === "Max Moderator" });
   await new Promise((resolve) => setTimeout(resolve, 200));
+  // A moderator reads an order's chat only once assigned to it (DIALECTS.md §1).
+  const accepted = await rest("POST", `/api/orders/${order.orderId}/accept`, moderatorToken);
+  assert.equal(accepted.status, 200, JSON.stringify(accepted.body));
   moderator.emit("chat:join", { roomId: order.roomId, orderId: order.orderId });
   await joinedSeen;
 
@@ -46,7 +50,6 @@ test("a moderator moves the order on with order:updateStatus; the customer may n
   const customer = await connect(order.customerToken);
   const moderator = await connect(token(unique("mod"), "moderator"));
   customer.emit("chat:join", { roomId: order.roomId });
-  moderator.emit("chat:join", { roomId: order.roomId });
   await new Promise((resolve) => setTimeout(resolve, 300));
 
   const refused = next(customer, "error");

@@ -72,6 +72,48 @@ test("seed 000: accept, transfer to a named moderator, clean; others are refused
   assert.equal(report.imagesDeleted, 0);
 });
 
+test("a moderator uses an order's chat only while assigned to it; a transfer away takes the socket out", async () => {
+  const customer = person("customer", "Carla Customer");
+  const mona = person("moderator", "Mona Moderator");
+  const max = person("moderator", "Max Moderator");
+  await Promise.all([introduce(mona), introduce(max)]);
+  const { orderId, roomId } = await placeOrder(customer);
+  const customerSocket = await connect(customer.token);
+  const monaSocket = await connect(mona.token);
+  const maxSocket = await connect(max.token);
+  assert.equal((await call(customerSocket, "conversation:join", { conversationId: roomId })).ok, true);
+
+  // Before accepting: the queue shows the order, its chat is refused (canonical and seed 000).
+  const queue = await call(monaSocket, "moderation:queue", {});
+  assert.ok(JSON.stringify(queue).includes(orderId), JSON.stringify(queue));
+  const early = await call(monaSocket, "conversation:join", { conversationId: roomId });
+  assert.equal(early.ok, false, JSON.stringify(early));
+  assert.equal(early.error.code, "FORBIDDEN");
+  const seedRefused = next(monaSocket, "error");
+  monaSocket.emit("chat:join", { roomId, orderId });
+  assert.equal((await seedRefused).code, "FORBIDDEN");
+  assert.equal((await rest("GET", `/api/conversations/${roomId}`, mona.token)).status, 403);
+
+  // Accepting assigns her; another moderator stays out.
+  assert.equal((await call(monaSocket, "order:accept", { orderId })).ok, true);
+  assert.equal((await call(monaSocket, "conversation:join", { conversationId: roomId })).ok, true);
+  const other = await call(maxSocket, "message:send", { conversationId: roomId, content: "let me in" });
+  assert.equal(other.error.code, "FORBIDDEN");
+
+  // Transferred away: her joined socket leaves the room and she is refused from then on.
+  assert.equal((await call(monaSocket, "transfer:initiate", { orderId, toModeratorId: max.id })).ok, true);
+  assert.equal((await call(maxSocket, "transfer:accept", { orderId })).ok, true);
+  assert.equal((await call(maxSocket, "conversation:join", { conversationId: roomId })).ok, true);
+  const overheard = collect(monaSocket, "message", 700);
+  const delivered = next(maxSocket, "message", { where: (m) => m.message.content === "after the transfer" });
+  assert.equal((await call(customerSocket, "message:send", { conversationId: roomId, content: "after the transfer" })).ok, true);
+  await delivered;
+  assert.deepEqual((await overheard).filter((m) => m.message?.content === "after the transfer"), []);
+  const late = await call(monaSocket, "message:send", { conversationId: roomId, content: "still here?" });
+  assert.equal(late.error.code, "FORBIDDEN");
+  assert.equal((await rest("GET", `/api/conversations/${roomId}/messages`, mona.token)).status, 403);
+});
+
 test("cleaning is refused while a dispute on the order is open", async () => {
   const customer = person("customer", "Carla Customer");
   const mona = person("moderator", "Mona Moderator");

@@ -7,8 +7,10 @@ import io.orderchat.identity.Caller;
 
 /**
  * Who may read and write a conversation: its active participants; besides them admins
- * everywhere, moderators in order and dispute conversations, support agents in support
- * ones.
+ * everywhere, moderators in dispute conversations, support agents in support ones. A
+ * moderator is in an order's conversation only while assigned to the order: accepting it
+ * (or a transfer of it) makes them a participant, a transfer away takes them out
+ * (DIALECTS.md §0.2).
  */
 final class AccessPolicy {
 
@@ -33,7 +35,7 @@ final class AccessPolicy {
 	static boolean staffMayObserve(Caller caller, ConversationKind kind) {
 		return switch (caller.role()) {
 			case ADMIN -> true;
-			case MODERATOR -> kind == ConversationKind.ORDER || kind == ConversationKind.DISPUTE;
+			case MODERATOR -> kind == ConversationKind.DISPUTE;
 			case SUPPORT -> kind == ConversationKind.SUPPORT;
 			case CUSTOMER, PERFORMER -> false;
 		};

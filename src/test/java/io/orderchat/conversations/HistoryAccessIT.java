@@ -42,8 +42,6 @@ class HistoryAccessIT extends IntegrationTest {
 
 	final Person stranger = person("Sid Stranger", Role.CUSTOMER);
 
-	final Person moderator = person("Mia Moderator", Role.MODERATOR);
-
 	final Person support = person("Sue Support", Role.SUPPORT);
 
 	final Person admin = person("Ari Admin", Role.ADMIN);
@@ -61,7 +59,7 @@ class HistoryAccessIT extends IntegrationTest {
 		// seq 1: the system message, 2-3: the customer, 4: a note, 5: deleted
 		send(this.customer, "first");
 		send(this.customer, "second");
-		this.conversations.addNote(this.moderator.caller(), this.conversation, "staff only");
+		this.conversations.addNote(this.admin.caller(), this.conversation, "staff only");
 		Message deleted = send(this.performer, "oops");
 		this.conversations.delete(this.performer.caller(), deleted.id());
 	}
@@ -86,7 +84,7 @@ class HistoryAccessIT extends IntegrationTest {
 	void hidesInternalNotesFromParticipantsAndShowsThemToObservingStaff() {
 		assertThat(seqs(this.customer, null, null)).containsExactly(1L, 2L, 3L, 5L);
 		assertThat(seqs(this.performer, null, 0L)).containsExactly(1L, 2L, 3L, 5L);
-		assertThat(seqs(this.moderator, null, null)).containsExactly(1L, 2L, 3L, 4L, 5L);
+		assertThat(seqs(this.admin, null, null)).containsExactly(1L, 2L, 3L, 4L, 5L);
 		assertThat(seqs(this.admin, 5L, 1L)).containsExactly(2L, 3L, 4L);
 	}
 
@@ -109,7 +107,7 @@ class HistoryAccessIT extends IntegrationTest {
 
 	@Test
 	void writesThePageOverRestAsTheApplicationsMapperWould() {
-		for (Person reader : List.of(this.customer, this.moderator)) {
+		for (Person reader : List.of(this.customer, this.admin)) {
 			Response page = api().get("/api/conversations/" + this.conversation + "/messages", reader.token());
 			HistoryPage expected = this.conversations.history(reader.caller(), this.conversation, null, null, null);
 
