@@ -167,7 +167,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("PATCH /api/orders/$order/status", "rejected",         ACCEPTED_ORDER, "{\"status\":\"rejected\"}",
 		                                                                          "401 403 403 403 403 ok  403 403 ok "),
 		rest("PATCH /api/orders/$order/status", "cancelled",        ACCEPTED_ORDER, "{\"status\":\"cancelled\"}",
-		                                                                          "401 403 403 ok  403 403 403 403 403"),
+		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
 		rest("POST /api/orders/external",                           NEW_EXTERNAL_ID,
 				"{\"externalId\":\"$externalId\",\"customer\":{\"id\":\"$customer\",\"name\":\"C\"},\"performer\":{\"id\":\"$performer\",\"name\":\"P\"}}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
@@ -411,11 +411,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	 * is printed on every run and reported; one that starts passing fails the test until
 	 * it is removed from here. Key: {@code action × RELATION}, value: today's outcome.
 	 */
-	static final Map<String, String> KNOWN_GAPS = Map.of(
-			// DIALECTS.md §1.2 (decided): the current moderator or an admin may cancel
-			// too;
-			// the order's status machine lets only its customer cancel (docs/rest.md).
-			"seed000 order:updateStatus × MOD_ASSIGNED", "403", "seed000 order:updateStatus × ADMIN", "403");
+	static final Map<String, String> KNOWN_GAPS = Map.of();
 
 	/** What a socket command must join before it may act (typing needs a joined room). */
 	static final Map<String, String> JOIN_FIRST = Map.ofEntries(
