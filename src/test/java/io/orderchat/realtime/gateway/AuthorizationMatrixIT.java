@@ -69,13 +69,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Cells: {@code ok} = allowed (2xx; a socket command acknowledged {@code ok: true});
  * {@code 401}/{@code 403}/{@code 404}/{@code 409} = refused with that status (a socket
  * command: an error whose code has that status, e.g. {@code FORBIDDEN} = 403);
- * {@code hidden} = allowed, but the staff-only note is left out of the answer; {@code -}
- * = the spec has no rule (leaving a room one is not in, stopping to type when not
- * typing): allowed or refused, as long as it is answered and has no effect. Socket rows'
- * {@code none} column is checked once for all commands: a socket without a token is never
- * connected, and its commands are never answered. Payloads are valid, so an allowed call
- * succeeds; actions that change state get a fresh order, dispute, session or message per
- * cell (made by the admin and the parties, not by the caller).
+ * {@code hidden} = allowed, but the staff-only note (or, in a list, the shared order,
+ * chat, dispute or session) is left out of the answer; {@code -} = the spec has no rule
+ * (leaving a room one is not in, stopping to type when not typing): allowed or refused,
+ * as long as it is answered and has no effect. Socket rows' {@code none} column is
+ * checked once for all commands: a socket without a token is never connected, and its
+ * commands are never answered. Payloads are valid, so an allowed call succeeds; actions
+ * that change state get a fresh order, dispute, session or message per cell (made by the
+ * admin and the parties, not by the caller).
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
@@ -138,6 +139,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	/** Marks the staff-only notes, so a cell can tell whether an answer leaked one. */
 	static final String NOTE_MARK = "matrix-internal-note";
 
+	static final String ORDER_NOTE = NOTE_MARK + " in the order chat";
+
+	static final String SESSION_NOTE = NOTE_MARK + " in the support session";
+
 	// @formatter:off
 	/**
 	 * The expected outcomes. Columns: none, stranger, party of another order, customer,
@@ -156,7 +161,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		// --- orders
 		rest("POST /api/orders",                                    SHARED, "{\"exchangeMethod\":\"cash\",\"amount\":10}",
 		                                                                          "401 ok  ok  ok  ok  ok  ok  ok  ok "),
-		rest("GET /api/orders/my-orders",                           SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /api/orders/my-orders",                           SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("order"),
 		rest("GET /api/orders/my-orders/processing",                SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
 		rest("GET /api/orders/all",                                 SHARED, null, "401 403 403 403 403 ok  ok  ok  ok "),
 		rest("GET /api/orders/$order",                              SHARED, null, "401 403 403 ok  ok  ok  ok  ok  ok "),
@@ -195,7 +200,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/admin/audit",                                SHARED, null, "401 403 403 403 403 403 403 403 ok "),
 		// --- conversations (canonical)
-		rest("GET /api/conversations",                              SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /api/conversations",                              SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
 		rest("GET /api/conversations/$conv",                        SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
 		rest("GET /api/conversations/$dconv", "dispute",            SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("GET /api/conversations/$sconv", "support",            SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
@@ -209,7 +214,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$conv/read",                  SHARED, "{}", "401 403 403 ok  ok  ok  403 403 ok "),
 		rest("DELETE /api/messages/$message",                       CUSTOMER_MESSAGE, null,
 		                                                                          "401 403 403 ok  403 403 403 403 ok "),
-		rest("GET /api/unread",                                     SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /api/unread",                                     SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
 		// --- seed 001 REST (no moderators)
 		rest("GET /api/v0/chat/messages/$order",                    SHARED, null, "401 403 403 hidden hidden 403 403 403 ok "),
 		rest("GET /api/v0/chat/unread",                             SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
@@ -227,8 +232,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		// --- disputes
 		rest("POST /api/orders/$order/disputes",                    ACCEPTED_ORDER, "{\"reason\":\"late\"}",
 		                                                                          "401 403 403 ok  ok  403 403 403 403"),
-		rest("GET /api/orders/$order/disputes",                     SHARED, null, "401 403 403 ok  ok  ok  ok  ok  ok "),
-		rest("GET /api/disputes",                                   SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /api/orders/$order/disputes",                     SHARED, null, "401 403 403 ok  ok  ok  ok  hidden ok").shows("dispute"),
+		rest("GET /api/disputes",                                   SHARED, null, "401 hidden hidden ok ok ok ok hidden ok").shows("dispute"),
 		rest("GET /api/disputes/$dispute",                          SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("PATCH /api/disputes/$dispute/status",                 FRESH_DISPUTE, "{\"status\":\"in_review\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
@@ -238,7 +243,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		// --- support sessions (seed 003 REST)
 		rest("POST /api/v1/chat/sessions",                          SHARED, "{\"subject\":\"help\"}",
 		                                                                          "401 ok  ok  ok  ok  ok  ok  ok  ok "),
-		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 hidden hidden ok hidden hidden hidden ok hidden").shows("session"),
 		rest("GET /api/v1/chat/sessions/queue",                     SHARED, null, "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session",                  SHARED, null, "401 403 403 ok  403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session/messages",         SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
@@ -302,7 +307,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
 		socket("canonical", "sync:resume",                          SHARED, "{\"conversations\":[{\"conversationId\":\"$conv\",\"lastSeq\":$beforeNote}]}",
 		                                                                          "401 403 403 hidden hidden ok 403 403 ok "),
-		socket("canonical", "unread:get",                           SHARED, "{}", "401 ok  ok  ok  ok  ok  ok  ok  ok "),
+		socket("canonical", "unread:get",                           SHARED, "{}", "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
 		socket("canonical", "moderation:queue",                     SHARED, "{}", "401 403 403 403 403 ok  ok  403 ok "),
 		socket("canonical", "order:accept",                         PENDING_ORDER, "{\"orderId\":\"$order\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
@@ -564,6 +569,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 				}
 				report.append(String.format("%-75s %s%n", row.name(), String.join(" ", got)));
 			}
+			mismatches.addAll(notesDelivered());
 		}
 		finally {
 			this.sockets.values().forEach(RawSocketIo::close);
@@ -623,7 +629,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 					.path("id")
 					.asString());
 		ok(api().post("/api/conversations/" + conv + "/notes", who(Relation.MOD_ASSIGNED).token(),
-				"{\"content\":\"" + NOTE_MARK + "\"}"));
+				"{\"content\":\"" + ORDER_NOTE + "\"}"));
 		String upload = upload(who(Relation.CUSTOMER));
 		ok(api().post("/api/conversations/" + conv + "/attachments", who(Relation.CUSTOMER).token(),
 				"{\"attachments\":[\"" + upload + "\"]}"));
@@ -636,7 +642,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		this.world.put("session", session.get("session"));
 		this.world.put("sconv", session.get("sconv"));
 		ok(api().post("/api/v1/chat/sessions/" + session.get("session") + "/messages", who(Relation.SUPPORT).token(),
-				"{\"content\":\"" + NOTE_MARK + "\",\"is_internal\":true}"));
+				"{\"content\":\"" + SESSION_NOTE + "\",\"is_internal\":true}"));
 		for (Relation relation : Relation.values()) {
 			if (relation != Relation.NONE) {
 				this.sockets.put(relation, RawSocketIo.open(this.port, who(relation).token()));
@@ -718,11 +724,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	 */
 	private Map<String, String> freshNotes() {
 		long seq = ok(api().post("/api/conversations/" + this.world.get("conv") + "/notes",
-				who(Relation.MOD_ASSIGNED).token(), "{\"content\":\"" + NOTE_MARK + "\"}"))
+				who(Relation.MOD_ASSIGNED).token(), "{\"content\":\"" + ORDER_NOTE + "\"}"))
 			.path("seq")
 			.asLong();
 		ok(api().post("/api/v1/chat/sessions/" + this.world.get("session") + "/messages", who(Relation.SUPPORT).token(),
-				"{\"content\":\"" + NOTE_MARK + "\",\"is_internal\":true}"));
+				"{\"content\":\"" + SESSION_NOTE + "\",\"is_internal\":true}"));
 		return Map.of("beforeNote", String.valueOf(seq - 1));
 	}
 
@@ -758,12 +764,19 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		return allowed(row, response.text());
 	}
 
-	/** An allowed call: did its answer show the staff-only note, where the row asks? */
-	private static String allowed(Row row, String answer) {
-		return (!row.cells().contains("hidden") || answer.contains(NOTE_MARK)) ? "ok" : "hidden";
+	/**
+	 * An allowed call: did its answer show the row's secret (the staff-only note, or the
+	 * shared order, chat, dispute or session in a list), where the row asks?
+	 */
+	private String allowed(Row row, String answer) {
+		if (!row.cells().contains("hidden")) {
+			return "ok";
+		}
+		String secret = (row.secret() != null) ? this.world.get(row.secret()) : NOTE_MARK;
+		return answer.contains(secret) ? "ok" : "hidden";
 	}
 
-	private static String socketOutcome(Row row, String ack) {
+	private String socketOutcome(Row row, String ack) {
 		if (ack == null) {
 			return "no answer";
 		}
@@ -783,6 +796,31 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		catch (IllegalArgumentException ex) {
 			return "unreadable " + ack;
 		}
+	}
+
+	/**
+	 * Staff-only notes never reach a socket outside the staff who may read them: by now
+	 * every socket has joined (or tried to join) the order chat and the session in every
+	 * vocabulary, and notes were added to both all along.
+	 */
+	private List<String> notesDelivered() throws InterruptedException {
+		List<String> leaks = new ArrayList<>();
+		Map<String, Set<Relation>> readers = Map.of(ORDER_NOTE, Set.of(Relation.MOD_ASSIGNED, Relation.ADMIN),
+				SESSION_NOTE, Set.of(Relation.SUPPORT, Relation.ADMIN));
+		readers.forEach((note, staff) -> this.sockets.forEach((relation, socket) -> {
+			try {
+				if (!staff.contains(relation) && socket.awaitFrame(note, Duration.ofMillis(50))) {
+					leaks.add("socket events × " + relation + ": expected no staff-only note, got '" + note + "'");
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		assertThat(this.sockets.get(Relation.MOD_ASSIGNED).awaitFrame(ORDER_NOTE, Duration.ofSeconds(5)))
+			.as("the order chat's moderator received its notes (the check can see a delivery)")
+			.isTrue();
+		return leaks;
 	}
 
 	/**
@@ -904,7 +942,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	 * One action: a REST call ({@code vocabulary} "rest", {@code command} the method and
 	 * path) or a socket command of a vocabulary; {@code cells} in {@link Relation} order.
 	 */
-	record Row(String vocabulary, String command, String variant, Fixture fixture, String body, List<String> cells) {
+	record Row(String vocabulary, String command, String variant, Fixture fixture, String body, List<String> cells,
+			String secret) {
+
+		/**
+		 * Where the row has {@code hidden} cells: the placeholder whose value an allowed
+		 * answer shows only to those who may see it (by default the staff-only note).
+		 */
+		Row shows(String placeholder) {
+			return new Row(this.vocabulary, this.command, this.variant, this.fixture, this.body, this.cells,
+					placeholder);
+		}
 
 		boolean isSocket() {
 			return !this.vocabulary.equals("rest");
@@ -930,7 +978,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	}
 
 	static Row rest(String methodAndPath, String variant, Fixture fixture, String body, String cells) {
-		return new Row("rest", methodAndPath, variant, fixture, body, cells(cells));
+		return new Row("rest", methodAndPath, variant, fixture, body, cells(cells), null);
 	}
 
 	static Row socket(String vocabulary, String command, Fixture fixture, String payload, String cells) {
@@ -939,7 +987,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 
 	static Row socket(String vocabulary, String command, String variant, Fixture fixture, String payload,
 			String cells) {
-		return new Row(vocabulary, command, variant, fixture, payload, cells(cells));
+		return new Row(vocabulary, command, variant, fixture, payload, cells(cells), null);
 	}
 
 	private static List<String> cells(String cells) {
