@@ -88,8 +88,11 @@ describe("staff views", () => {
     await assert.rejects(rest("POST", `/api/orders/${orderId}/transfer/accept`, await demoToken("demo-moderator")), /403/);
 
     await max.goto(`/#/order/${orderId}`);
+    // Not assigned yet: the order and its actions show, its chat does not.
+    await max.locator("#conversation-title", { hasText: "Not available" }).waitFor();
     await max.locator("#order-actions button", { hasText: "Accept transfer from Mona Moderator" }).click();
     await max.locator("#conversation-subtitle", { hasText: "moderator Max Moderator" }).waitFor();
+    await max.locator("#messages .message.system", { hasText: "Max Moderator joined the chat as moderator" }).waitFor();
     await screenshot(max, "moderator-transfer-accepted");
     assert.equal((await rest("GET", `/api/orders/${orderId}`, customerToken)).moderatorId, "demo-moderator2");
     await max.context().close();

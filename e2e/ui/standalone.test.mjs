@@ -8,6 +8,12 @@ async function openStandalone(browser, orderId, userId, token) {
   const context = await browser.newContext({ baseURL: URL, viewport: { width: 480, height: 800 } });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(error.message));
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
+  });
+  page.problems = problems;
   const query = new URLSearchParams({ orderId, ...(userId ? { userId } : {}), ...(token ? { token } : {}) });
   await page.goto(`/chat.html?${query}`);
   return page;
@@ -41,6 +47,7 @@ describe("standalone chat page (seed 001)", () => {
     await standalone.waitForFunction(() => document.getElementById("typing-indicator").textContent === "", null, { timeout: TIMEOUT });
     await screenshot(standalone, "standalone-chat");
 
+    assert.deepEqual([...customer.problems, ...standalone.problems], []);
     await standalone.evaluate(() => window.chat.leaveChat());
     assert.equal(await standalone.evaluate(() => window.chat.socket.connected), false);
     await customer.context().close();

@@ -30,6 +30,10 @@ export async function openApp(browser, { viewport = { width: 1200, height: 800 }
   const page = await context.newPage();
   const problems = [];
   page.on("pageerror", (error) => problems.push(error.message));
+  // Whatever the Content-Security-Policy blocked is a problem too: the UI must work under it.
+  page.on("console", (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) problems.push(message.text());
+  });
   page.problems = problems;
   await page.goto("/");
   return page;

@@ -30,6 +30,21 @@ describe("uploads", { skip: await unless("uploads", "issue 5") }, () => {
       return element && element.complete && element.naturalWidth > 0;
     }, "receipt.png");
     await customer.locator("#messages .message.mine:not(.pending) img[alt='receipt.png']").waitFor();
+    // Shown through short-lived signed links; the token never appears in a link.
+    const token = await performer.evaluate(() => localStorage.getItem("orderchatToken"));
+    assert.ok(token, "the UI keeps its token in localStorage");
+    for (const page of [performer, customer]) {
+      await page.waitForFunction(() => [...document.querySelectorAll("#messages .body a")]
+        .every((link) => link.getAttribute("href")));
+      const links = await page.evaluate(() => [...document.querySelectorAll("#messages .body a, #messages .body img")]
+        .map((element) => element.getAttribute("href") ?? element.getAttribute("src")));
+      assert.ok(links.length >= 2, JSON.stringify(links));
+      for (const link of links) {
+        assert.match(link, /[?&]signature=/);
+        assert.ok(!link.includes("token=") && !link.includes(token), link);
+      }
+    }
+    assert.deepEqual([...customer.problems, ...performer.problems], []);
     await screenshot(performer, "image-received");
     await customer.context().close();
     await performer.context().close();

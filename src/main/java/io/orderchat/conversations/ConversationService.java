@@ -32,8 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  * other modules, which have authorised the action themselves.
  * <p>
  * Changes publish domain events ({@link MessagePosted}, {@link MessageDeleted},
- * {@link ReadHorizonMoved}, {@link ParticipantJoined}, {@link ParticipantLeft}) inside
- * their transaction; listen after commit with {@code @TransactionalEventListener}.
+ * {@link ReadHorizonMoved}, {@link ParticipantJoined}, {@link ParticipantLeft},
+ * {@link MembershipChanged}) inside their transaction; listen after commit with
+ * {@code @TransactionalEventListener}. Who may add or remove participants is the
+ * {@link MembershipPolicy}'s call, applied here to every such change.
  */
 @Service
 public class ConversationService {

@@ -34,7 +34,8 @@ public record SocketIoOptions(Duration pingInterval, Duration pingTimeout, Durat
 	/** The reference server's defaults: 25 s / 20 s / 10 s / 45 s, 1 MB, any origin. */
 	public static SocketIoOptions defaults() {
 		return new SocketIoOptions(Duration.ofSeconds(25), Duration.ofSeconds(20), Duration.ofSeconds(10),
-				Duration.ofSeconds(45), 1_000_000, List.of(), 1024, false, InMemoryAdapter::new, 10, Duration.ZERO);
+				Duration.ofSeconds(45), 1_000_000, List.of(EngineOptions.ANY_ORIGIN), 1024, false, InMemoryAdapter::new,
+				10, Duration.ZERO);
 	}
 
 	public SocketIoOptions withPingInterval(Duration value) {

@@ -52,6 +52,7 @@ export class Api {
   changeStatus(id, status, notes) { return this.patch(`/api/orders/${encodeURIComponent(id)}/status`, { status, notes }); }
   assignPerformer(id, performer) { return this.put(`/api/orders/${encodeURIComponent(id)}/performer`, { performer }); }
   conversations() { return this.get("/api/conversations"); }
+  attachment(id) { return this.get(`/api/attachments/${encodeURIComponent(id)}`); }
 
   // Moderation (docs/rest.md, Moderation)
   moderationQueue() { return this.get("/api/moderation/queue"); }

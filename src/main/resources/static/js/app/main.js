@@ -4,7 +4,7 @@ import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
 import { conversationList, disputeList, orderList, orderPeople, orderTitle, sessionList } from "./lists.js";
 import { capabilities } from "./capabilities.js";
-import { useDownloadToken } from "./messages.js";
+import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
 import { forget, store, storedToken, userOf } from "./session.js";
@@ -36,7 +36,7 @@ const TABS_OF_ROLE = {
 
 const state = {
   api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-  caps: {}, view: null, order: null, conversation: null, activeKey: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+  caps: {}, view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
@@ -62,8 +62,8 @@ function signOut(message = "") {
 async function start(token, me) {
   state.caps = await capabilities(token);
   store(token);
-  useDownloadToken(token);
   state.api = new Api(token);
+  useDownloadLinks(state.api);
   state.me = me;
   $("sign-in").hidden = true;
   $("workspace").hidden = false;
@@ -297,9 +297,22 @@ async function route() {
     $("composer-input").focus();
   } catch (error) {
     if (state.view !== view) return;
+    state.refused = key;
     $("conversation-title").textContent = "Not available";
     $("composer-error").textContent = error.message;
   }
+}
+
+/**
+ * Opens the conversation again once the order has become the user's (a moderator reads an
+ * order's chat only while assigned to it: after accepting it or a transfer of it).
+ */
+function reopenIfNowAssigned(order) {
+  const key = `order:${order.id}`;
+  if (state.refused !== key || state.activeKey !== key || order.moderatorId !== state.me.id) return;
+  state.refused = null;
+  state.activeKey = null;
+  route();
 }
 
 // A status change arrives twice (order:status and its system message): one reload for both.
@@ -374,6 +387,7 @@ async function loadOrder(orderId) {
   };
   showActions([order, transfer], () => orderActions(order, state.me,
     { caps: state.caps, transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
+  reopenIfNowAssigned(order);
 }
 
 function showConversationHeader(conversation) {

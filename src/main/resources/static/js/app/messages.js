@@ -1,33 +1,53 @@
 // How one message looks: text, image, file, system and deleted messages, and the sender's
 // delivery state (sending, sent, seen). Content is always set as text, never as HTML.
 
-let downloadToken = null;
+const STORED_FILE = /^\/uploads\/chat-attachments\/([0-9a-f-]{36})(?:\/|$)/i;
+
+let signedLinks = null;
 
 /**
- * The token added to attachment links: an <img src> cannot send an Authorization header, so
- * the server also takes the token as ?token= on its download paths.
+ * Where attachment links come from: an <img src> cannot send an Authorization header, and a
+ * link must never carry the token (it ends up in history, logs and other people's screens),
+ * so each stored file is shown through the short-lived signed links the server hands out for
+ * it (GET /api/attachments/{id}), fetched once and again shortly before they expire.
  */
-export function useDownloadToken(token) {
-  downloadToken = token;
+export function useDownloadLinks(api) {
+  const cache = new Map();
+  signedLinks = (id) => {
+    const known = cache.get(id);
+    if (known && (known.expiresAt === null || known.expiresAt - Date.now() > 60_000)) return known.links;
+    const entry = { expiresAt: null, links: null };
+    entry.links = api.attachment(id).then((descriptor) => {
+      entry.expiresAt = Date.parse(descriptor.expiresAt);
+      return descriptor;
+    });
+    entry.links.catch(() => cache.delete(id));
+    cache.set(id, entry);
+    return entry.links;
+  };
 }
 
-function download(path) {
-  if (!path) return null;
-  if (!downloadToken || !path.startsWith("/")) return path;
-  return `${path}${path.includes("?") ? "&" : "?"}token=${encodeURIComponent(downloadToken)}`;
+/** The id of a file stored on this server, or null for an outside link. */
+function storedFileId(file, path) {
+  if (!path || !path.startsWith("/")) return null;
+  return file.id ?? path.match(STORED_FILE)?.[1] ?? null;
 }
 
 /** The files a message carries (metadata.attachments, seed 003's shape). */
 export function attachmentsOf(message) {
   const files = message.metadata?.attachments ?? message.attachments;
   if (!Array.isArray(files)) return [];
-  return files.map((file) => ({
-    name: file.file_name ?? file.name ?? "attachment",
-    type: file.file_type ?? file.type ?? "",
-    size: file.file_size ?? file.size,
-    url: download(file.file_url ?? file.url),
-    thumbnail: download(file.thumbnail_url ?? file.file_url ?? file.url),
-  }));
+  return files.map((file) => {
+    const url = file.file_url ?? file.url;
+    return {
+      id: storedFileId(file, url),
+      name: file.file_name ?? file.name ?? "attachment",
+      type: file.file_type ?? file.type ?? "",
+      size: file.file_size ?? file.size,
+      url,
+      thumbnail: file.thumbnail_url ?? url,
+    };
+  });
 }
 
 export function time(iso) {
@@ -92,12 +112,11 @@ function body(message) {
   container.className = "body";
   for (const file of attachmentsOf(message)) {
     const link = document.createElement("a");
-    link.href = file.url;
     link.target = "_blank";
     link.rel = "noopener";
+    let image = null;
     if (file.type.startsWith("image/")) {
-      const image = document.createElement("img");
-      image.src = file.thumbnail;
+      image = document.createElement("img");
       image.alt = file.name;
       image.loading = "lazy";
       link.append(image);
@@ -105,10 +124,35 @@ function body(message) {
       link.className = "file";
       link.textContent = `${file.name}${file.size != null ? ` (${size(file.size)})` : ""}`;
     }
+    showFile(file, link, image);
     container.append(link);
   }
   if (message.content) container.append(textElement("p", "text", message.content));
   return container;
+}
+
+/** Points the link (and its thumbnail) at the file: a stored file through its signed links. */
+function showFile(file, link, image) {
+  if (!file.id || !signedLinks) {
+    if (file.url) link.href = file.url;
+    if (image && file.thumbnail) image.src = file.thumbnail;
+    return;
+  }
+  const apply = (links) => {
+    link.href = links.signedUrl;
+    link.dataset.expires = String(Date.parse(links.expiresAt));
+    if (image) image.src = links.signedThumbnailUrl ?? links.signedUrl;
+  };
+  signedLinks(file.id).then(apply, () => link.classList.add("unavailable"));
+  // A link opened when (nearly) expired is signed afresh first.
+  link.addEventListener("click", (event) => {
+    if (Number(link.dataset.expires) - Date.now() > 5_000) return;
+    event.preventDefault();
+    signedLinks(file.id).then((fresh) => {
+      apply(fresh);
+      window.open(fresh.signedUrl, "_blank", "noopener");
+    }, () => link.classList.add("unavailable"));
+  });
 }
 
 function size(bytes) {

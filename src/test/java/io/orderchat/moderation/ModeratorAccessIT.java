@@ -74,6 +74,9 @@ class ModeratorAccessIT extends IntegrationTest {
 		assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
 		assertRefused(this.mona);
 		assertAdmitted(this.max);
+		assertThat(api().get("/api/conversations", this.mona.token()).data().toString())
+			.doesNotContain(this.conversationId);
+		assertThat(api().get("/api/conversations", this.max.token()).data().toString()).contains(this.conversationId);
 	}
 
 	@Test

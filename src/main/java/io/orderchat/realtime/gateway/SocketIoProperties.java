@@ -1,7 +1,6 @@
 package io.orderchat.realtime.gateway;
 
 import java.time.Duration;
-import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -14,19 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxPayload the largest message or polling body accepted, in bytes: room for a 5
  * MB socket image (seed 000's {@code chat:image}), which long-polling carries base64 (4/3
  * larger)
- * @param cors which browser origins may connect
  * @param outboundQueueLimit how many packets may wait for one slow client before it is
  * disconnected
  */
 @ConfigurationProperties("orderchat.socketio")
 public record SocketIoProperties(@DefaultValue("25s") Duration pingInterval, @DefaultValue("20s") Duration pingTimeout,
-		@DefaultValue("8000000") long maxPayload, @DefaultValue Cors cors,
-		@DefaultValue("1024") int outboundQueueLimit) {
-
-	/**
-	 * @param allowedOrigins origins allowed besides the server's own; empty allows any
-	 */
-	public record Cors(@DefaultValue List<String> allowedOrigins) {
-	}
+		@DefaultValue("8000000") long maxPayload, @DefaultValue("1024") int outboundQueueLimit) {
 
 }

@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.shared.web.WebProperties;
 import io.orderchat.socketio.SocketIoOptions;
 import io.orderchat.socketio.SocketIoServer;
 import io.orderchat.socketio.servlet.ClientBundle;
@@ -20,16 +21,16 @@ import org.springframework.context.annotation.Configuration;
  * DispatcherServlet's {@code /}, so Spring MVC never sees these requests.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(SocketIoProperties.class)
+@EnableConfigurationProperties({ SocketIoProperties.class, WebProperties.class })
 class SocketIoServerConfiguration {
 
 	@Bean(destroyMethod = "close")
-	SocketIoServer socketIoServer(SocketIoProperties properties, JsonMapper json) {
+	SocketIoServer socketIoServer(SocketIoProperties properties, WebProperties web, JsonMapper json) {
 		SocketIoOptions options = SocketIoOptions.defaults()
 			.withPingInterval(properties.pingInterval())
 			.withPingTimeout(properties.pingTimeout())
 			.withMaxPayload(properties.maxPayload())
-			.withAllowedOrigins(properties.cors().allowedOrigins())
+			.withAllowedOrigins(web.allowedOrigins())
 			.withOutboundQueueLimit(properties.outboundQueueLimit());
 		// Spring's mapper, so that socket payloads are written like REST bodies.
 		return new SocketIoServer(options, json);

@@ -80,14 +80,12 @@ public final class EngineIoServlet extends HttpServlet {
 			return;
 		}
 		EngineRequest engineRequest = toEngineRequest(request);
-		applyCors(engineRequest, response);
+		boolean allowed = applyCors(engineRequest, response);
 		if ("OPTIONS".equals(request.getMethod())) {
+			// A fixed list, never an echo of what was asked: the transports need no more.
 			response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-			String requested = request.getHeader("Access-Control-Request-Headers");
-			if (requested != null) {
-				response.setHeader("Access-Control-Allow-Headers", requested);
-			}
-			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			response.setHeader("Access-Control-Allow-Headers", "Content-Type, Authorization");
+			response.setStatus(allowed ? HttpServletResponse.SC_NO_CONTENT : HttpServletResponse.SC_FORBIDDEN);
 			return;
 		}
 		EngineError error = this.engine.verify(engineRequest);
@@ -202,17 +200,29 @@ public final class EngineIoServlet extends HttpServlet {
 		});
 	}
 
-	private void applyCors(EngineRequest request, HttpServletResponse response) {
+	/**
+	 * Answers an allowed origin: a trusted one (listed, or the server's own) with itself
+	 * and credentials, any other (the list holds {@code *}) with a wildcard and no
+	 * credentials. Answers whether the origin is allowed (no origin: not a browser, yes).
+	 */
+	private boolean applyCors(EngineRequest request, HttpServletResponse response) {
 		String origin = request.header("origin");
 		if (origin == null) {
-			return;
+			return true;
 		}
 		EngineOptions options = this.engine.options();
-		if (options.allowsOrigin(origin, request.header("host"))) {
+		String host = request.header("host");
+		response.addHeader("Vary", "Origin");
+		if (options.trustsOrigin(origin, host)) {
 			response.setHeader("Access-Control-Allow-Origin", origin);
 			response.setHeader("Access-Control-Allow-Credentials", "true");
+			return true;
 		}
-		response.addHeader("Vary", "Origin");
+		if (options.allowsOrigin(origin, host)) {
+			response.setHeader("Access-Control-Allow-Origin", "*");
+			return true;
+		}
+		return false;
 	}
 
 	private static EngineRequest toEngineRequest(HttpServletRequest request) {

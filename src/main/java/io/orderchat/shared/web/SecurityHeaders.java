@@ -1,0 +1,35 @@
+package io.orderchat.shared.web;
+
+import java.io.IOException;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The browser hardening headers on every answer (pages, scripts, REST, errors). The web
+ * UI keeps its token in localStorage, so a script injected from anywhere would own the
+ * account: the policy allows scripts, styles and connections of this origin only, no
+ * inline code, no framing, and no referrer (signed download links must not leak).
+ */
+class SecurityHeaders implements Filter {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+			+ "form-action 'self'; frame-ancestors 'none'";
+
+	@Override
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		HttpServletResponse http = (HttpServletResponse) response;
+		http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		http.setHeader("X-Frame-Options", "DENY");
+		http.setHeader("X-Content-Type-Options", "nosniff");
+		http.setHeader("Referrer-Policy", "no-referrer");
+		chain.doFilter(request, response);
+	}
+
+}
