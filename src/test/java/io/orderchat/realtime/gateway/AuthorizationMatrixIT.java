@@ -184,6 +184,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		rest("POST /api/orders/$order/transfer",                    ACCEPTED_ORDER, "{\"toModeratorId\":\"$moderator3\"}",
 		                                                                          "401 403 403 403 403 ok  403 403 ok "),
+		// A transfer only goes to a moderator: never a path into an order chat for a support agent.
+		rest("POST /api/orders/$order/transfer", "to a support agent", ACCEPTED_ORDER, "{\"toModeratorId\":\"$support\"}",
+		                                                                          "401 403 403 403 403 404 403 403 404"),
 		rest("GET /api/orders/$order/transfer",                     TRANSFER_PENDING, null,
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		rest("POST /api/orders/$order/transfer/accept",             TRANSFER_PENDING, null,
@@ -313,6 +316,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		socket("canonical", "transfer:initiate",                    ACCEPTED_ORDER, "{\"orderId\":\"$order\",\"toModeratorId\":\"$moderator3\"}",
 		                                                                          "401 403 403 403 403 ok  403 403 ok "),
+		socket("canonical", "transfer:initiate", "to a support agent", ACCEPTED_ORDER, "{\"orderId\":\"$order\",\"toModeratorId\":\"$support\"}",
+		                                                                          "401 403 403 403 403 404 403 403 404"),
 		socket("canonical", "transfer:accept",                      TRANSFER_PENDING, "{\"orderId\":\"$order\"}",
 		                                                                          "401 403 403 403 403 403 ok  403 403"),
 		socket("canonical", "transfer:decline",                     TRANSFER_PENDING, "{\"orderId\":\"$order\"}",
