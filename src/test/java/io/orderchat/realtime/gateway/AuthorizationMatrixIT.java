@@ -48,6 +48,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.ACCEPTED_ORDER;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.ACTIVE_SESSION;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.CUSTOMER_MESSAGE;
+import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.CUSTOMER_UPLOAD;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.FRESH_DISPUTE;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.NEW_EXTERNAL_ID;
 import static io.orderchat.realtime.gateway.AuthorizationMatrixIT.Fixture.OWN_UPLOAD;
@@ -128,6 +129,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		CUSTOMER_MESSAGE,
 		/** A file the caller uploaded and has not sent yet. */
 		OWN_UPLOAD,
+		/** A file the customer uploaded and has not sent yet. */
+		CUSTOMER_UPLOAD,
 		/** A fresh external id. */
 		NEW_EXTERNAL_ID
 
@@ -275,6 +278,14 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("GET /api/attachments/$file",                          SHARED, null, "401 403 403 ok  ok  ok  403 403 ok "),
 		rest("POST /api/conversations/$conv/attachments",           OWN_UPLOAD, "{\"attachments\":[\"$upload\"]}",
 		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		// Until a message references it, a file is its uploader's alone.
+		rest("GET /api/attachments/$upload", "unsent",              CUSTOMER_UPLOAD, null,
+		                                                                          "401 403 403 ok  403 403 403 403 403"),
+		rest("GET /uploads/chat-attachments/$upload", "unsent",     CUSTOMER_UPLOAD, null,
+		                                                                          "401 403 403 ok  403 403 403 403 403"),
+		// Someone else's file is 404 (docs/rest.md), for those who may not write the chat as well.
+		rest("POST /api/conversations/$conv/attachments", "the customer's upload", CUSTOMER_UPLOAD, "{\"attachments\":[\"$upload\"]}",
+		                                                                          "401 404 404 ok  404 404 404 404 404"),
 		rest("POST /api/conversations/$conv/attachments", "multipart", SHARED, MULTIPART,
 		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
 		rest("GET /uploads/chat-attachments/$file",                 SHARED, null, "401 403 403 ok  ok  ok  403 403 ok "),
@@ -718,6 +729,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 						.path("id")
 						.asString());
 			case OWN_UPLOAD -> Map.of("upload", (caller != null) ? upload(caller) : UUID.randomUUID().toString());
+			case CUSTOMER_UPLOAD -> Map.of("upload", upload(who(Relation.CUSTOMER)));
 			case NEW_EXTERNAL_ID -> Map.of("externalId", "matrix-" + UUID.randomUUID());
 		};
 	}
