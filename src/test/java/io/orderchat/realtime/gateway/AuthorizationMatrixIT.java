@@ -73,11 +73,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code hidden} = allowed, but the staff-only note (or, in a list, the shared order,
  * chat, dispute or session) is left out of the answer; {@code -} = the spec has no rule
  * (leaving a room one is not in, stopping to type when not typing): allowed or refused,
- * as long as it is answered and has no effect. Socket rows' {@code none} column is
- * checked once for all commands: a socket without a token is never connected, and its
- * commands are never answered. Payloads are valid, so an allowed call succeeds; actions
- * that change state get a fresh order, dispute, session or message per cell (made by the
- * admin and the parties, not by the caller).
+ * as long as it is answered. Socket rows' {@code none} column is checked once for all
+ * commands: a socket without a token is never connected, and its commands are never
+ * answered. Payloads are valid, so an allowed call succeeds; actions that change state
+ * get a fresh order, dispute, session or message per cell (made by the admin and the
+ * parties, not by the caller). The shared world is made once: an order of the customer
+ * and performer accepted by the assigned moderator (with a message, a file and staff
+ * notes), another order (of the other party), an open dispute on the first and a support
+ * session of the customer accepted by the support agent. Socket commands run over one
+ * connection per person; at the end, no staff-only note may have reached a socket of
+ * someone who may not read it.
  */
 class AuthorizationMatrixIT extends IntegrationTest {
 
