@@ -9,6 +9,7 @@ import io.orderchat.conversations.Participant;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
+import io.orderchat.orders.PartiesOnly;
 
 import org.springframework.stereotype.Component;
 
@@ -28,10 +29,14 @@ class OrderChats {
 		this.conversations = conversations;
 	}
 
-	/** The order's conversation after checking that the caller may access it. */
+	/**
+	 * The order's conversation after checking that the caller may access it, and is one
+	 * of those the seeds' apps admit: the order's customer, performer, or an admin.
+	 */
 	ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.resolve(orderIdOrExternalId);
 		this.conversations.requireAccess(caller, order.conversationId());
+		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
 

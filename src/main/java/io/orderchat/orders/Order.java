@@ -83,7 +83,12 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 			case PROCESSING -> require(moderatedBy(actor), "Only a moderator or an admin can accept an order");
 			case COMPLETED -> require(moderatedBy(actor) || isPerformer(actor.userId()),
 					"Only the order's performer, its moderator or an admin can complete it");
-			case CANCELLED -> require(isCustomer(actor.userId()), "Only the order's customer can cancel it");
+			// The customer, or (DIALECTS.md §1.2, decided) the order's current moderator
+			// or an admin; a pending order has no moderator yet.
+			case CANCELLED -> require(
+					isCustomer(actor.userId()) || actor.is(Role.ADMIN)
+							|| (actor.is(Role.MODERATOR) && isModerator(actor.userId())),
+					"Only the order's customer, its moderator or an admin can cancel it");
 			case REJECTED -> require(moderatedBy(actor), "Only the order's moderator or an admin can reject it");
 			case PENDING -> throw new IllegalStateException("no transition leads back to pending");
 		}

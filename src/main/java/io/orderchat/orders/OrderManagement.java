@@ -11,6 +11,7 @@ import java.util.Optional;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.Member;
+import io.orderchat.conversations.MembershipPolicy;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.ratelimit.Limit;
@@ -86,8 +87,11 @@ public class OrderManagement {
 	 * with {@code created = false}, also when both race.
 	 */
 	public Registration registerExternal(Caller service, ExternalOrder request) {
-		if (!service.isStaff()) {
-			throw DomainException.forbidden("Only staff or a service token (role admin) can register orders");
+		// Registering names who is in the order's chat: the membership rule applies, so a
+		// support agent cannot register an order with themselves in it.
+		if (!MembershipPolicy.mayChange(service, ConversationKind.ORDER)) {
+			throw DomainException
+				.forbidden("Only moderators, admins or a service token (role admin) can register orders");
 		}
 		String externalId = required(request.externalId(), "externalId");
 		Party customer = party(request.customer(), "customer");

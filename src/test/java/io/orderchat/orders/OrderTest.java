@@ -71,7 +71,20 @@ class OrderTest {
 	}
 
 	@Test
-	void onlyTheCustomerCancels() {
+	void theOrdersModeratorAndAdminsCancelTooButNoOtherModerator() {
+		Caller admin = new Caller("a1", "Ada", Role.ADMIN, null);
+		Caller otherModerator = new Caller("m2", "Max", Role.MODERATOR, null);
+		assertThat(processing().changeStatus(OrderStatus.CANCELLED, this.moderator, T1).status())
+			.isEqualTo(OrderStatus.CANCELLED);
+		assertThat(processing().changeStatus(OrderStatus.CANCELLED, admin, T1).status())
+			.isEqualTo(OrderStatus.CANCELLED);
+		assertThat(this.pending.changeStatus(OrderStatus.CANCELLED, admin, T1).status())
+			.isEqualTo(OrderStatus.CANCELLED);
+		assertRefused(() -> processing().changeStatus(OrderStatus.CANCELLED, otherModerator, T1), ErrorCode.FORBIDDEN);
+	}
+
+	@Test
+	void theCustomerCancelsThePerformerAndModeratorsOfOtherOrdersDoNot() {
 		assertThat(this.pending.changeStatus(OrderStatus.CANCELLED, this.customer, T1).status())
 			.isEqualTo(OrderStatus.CANCELLED);
 		assertThat(processing().changeStatus(OrderStatus.CANCELLED, this.customer, T1).status())

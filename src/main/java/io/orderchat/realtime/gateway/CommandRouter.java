@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -82,6 +84,17 @@ final class CommandRouter {
 	/** The event names of every command of every dialect. */
 	Set<String> events() {
 		return Set.copyOf(this.routes.keySet());
+	}
+
+	/**
+	 * The event names of each dialect's commands, by {@link Dialect#name() dialect name}
+	 * (read-only; for the authorization matrix's completeness check).
+	 */
+	Map<String, Set<String>> eventsByDialect() {
+		Map<String, Set<String>> events = new TreeMap<>();
+		this.routes.forEach((event, routes) -> routes
+			.forEach((route) -> events.computeIfAbsent(route.dialect().name(), (name) -> new TreeSet<>()).add(event)));
+		return events;
 	}
 
 	/** Handles every event a socket sends. */

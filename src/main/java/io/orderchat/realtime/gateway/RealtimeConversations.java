@@ -19,6 +19,7 @@ import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
+import io.orderchat.orders.PartiesOnly;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.realtime.presence.Typing;
 import io.orderchat.shared.DomainException;
@@ -69,6 +70,16 @@ final class RealtimeConversations {
 	/** The conversation of an order, named by the order's id or its external id. */
 	ConversationId ofOrder(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.get(caller, orderIdOrExternalId);
+		return order.conversationId();
+	}
+
+	/**
+	 * An order's conversation for the dialects whose apps know only the order's customer
+	 * and performer (seeds 001 and 002): they and admins, no moderators.
+	 */
+	ConversationId ofPartiesOrder(Caller caller, String orderIdOrExternalId) {
+		Order order = this.orders.get(caller, orderIdOrExternalId);
+		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
 
@@ -151,8 +162,13 @@ final class RealtimeConversations {
 		}
 	}
 
-	/** Starts or stops the caller's typing, as a client's typing flag says. */
+	/**
+	 * Starts or stops the caller's typing, as a client's typing flag says; either only on
+	 * a socket that joined the conversation (the seeds' rule), so no one outside it can
+	 * touch its typing state.
+	 */
 	void setTyping(SocketIoSocket socket, Caller caller, ConversationId id, boolean typing) {
+		requireJoined(socket, id);
 		if (typing) {
 			startTyping(socket, caller, id);
 		}

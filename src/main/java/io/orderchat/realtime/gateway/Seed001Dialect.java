@@ -41,14 +41,14 @@ final class Seed001Dialect extends SeedDialect {
 		router.on(this, "typing", (args) -> !carries(args, "session_id"), this::typing);
 		router.on(this, "leave-order-chat", (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
-			this.conversations.leave(socket, caller, this.conversations.ofOrder(caller, orderId));
+			this.conversations.leave(socket, caller, this.conversations.ofPartiesOrder(caller, orderId));
 			return json("orderId", orderId);
 		});
 	}
 
 	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		String orderId = idArgument(args, "orderId");
-		ConversationId id = this.conversations.ofOrder(caller, orderId);
+		ConversationId id = this.conversations.ofPartiesOrder(caller, orderId);
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
 		long readSeq = joined.view().readSeq();
 		socket.emit("previous-messages",
@@ -70,14 +70,14 @@ final class Seed001Dialect extends SeedDialect {
 		String orderId = payload.id("orderId");
 		String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
 		String clientId = payload.optionalId("clientId").or(() -> payload.optionalId("tempId")).orElse(null);
-		SendResult result = this.conversations.send(socket, caller, this.conversations.ofOrder(caller, orderId),
+		SendResult result = this.conversations.send(socket, caller, this.conversations.ofPartiesOrder(caller, orderId),
 				NewMessage.text(content, clientId));
 		return BusyToShopMessage.of(orderId, result.message(), false);
 	}
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		ConversationId id = this.conversations.ofOrder(caller, payload.id("orderId"));
+		ConversationId id = this.conversations.ofPartiesOrder(caller, payload.id("orderId"));
 		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
 		return null;
 	}

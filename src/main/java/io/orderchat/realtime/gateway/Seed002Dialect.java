@@ -61,7 +61,7 @@ final class Seed002Dialect extends SeedDialect {
 	}
 
 	private ConversationId order(Caller caller, String orderId) {
-		return this.conversations.ofOrder(caller, orderId);
+		return this.conversations.ofPartiesOrder(caller, orderId);
 	}
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args, boolean typing) {

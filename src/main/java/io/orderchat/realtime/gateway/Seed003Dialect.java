@@ -14,12 +14,14 @@ import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
 import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
 import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
 import io.orderchat.realtime.gateway.RealtimeEvent.ReadUpTo;
 import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
 import io.orderchat.realtime.gateway.StaffEvent.SessionAccepted;
 import io.orderchat.realtime.gateway.StaffEvent.SessionStatusChanged;
+import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.SocketIoSocket;
 import io.orderchat.support.SessionJson;
 import io.orderchat.support.SupportDesk;
@@ -79,8 +81,14 @@ final class Seed003Dialect extends SeedDialect implements StaffRendering {
 		router.on(this, "mark_as_read", this::markRead);
 		router.on(this, "accept_chat",
 				(socket, caller, args) -> SessionJson.of(this.desk.accept(caller, sessionId(args))));
-		router.on(this, "close_chat",
-				(socket, caller, args) -> SessionJson.of(this.desk.close(caller, sessionId(args))));
+		router.on(this, "close_chat", (socket, caller, args) -> {
+			// Seed 003's clients close a chat from the agent's side only: its original
+			// server refused the customer (DIALECTS.md §4.1), unlike REST's close.
+			if (caller.role() != Role.SUPPORT && caller.role() != Role.ADMIN) {
+				throw DomainException.forbidden("Only support agents can close chats");
+			}
+			return SessionJson.of(this.desk.close(caller, sessionId(args)));
+		});
 		router.on(this, "leave_session", (socket, caller, args) -> {
 			SupportSession session = session(caller, args);
 			this.conversations.leave(socket, caller, session.conversationId());
