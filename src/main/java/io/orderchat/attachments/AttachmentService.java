@@ -71,11 +71,13 @@ public class AttachmentService {
 
 	private final RateLimits rateLimits;
 
+	private final UploadMetrics metrics;
+
 	private final Clock clock;
 
 	AttachmentService(Attachments attachments, BlobStore blobs, ConversationService conversations,
 			AttachmentProperties properties, DownloadLinks links, PlatformTransactionManager transactions,
-			RateLimits rateLimits, Clock clock) {
+			RateLimits rateLimits, UploadMetrics metrics, Clock clock) {
 		this.attachments = attachments;
 		this.blobs = blobs;
 		this.conversations = conversations;
@@ -85,6 +87,7 @@ public class AttachmentService {
 		this.newTransaction = new TransactionTemplate(transactions);
 		this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.rateLimits = rateLimits;
+		this.metrics = metrics;
 		this.clock = clock;
 	}
 
@@ -276,20 +279,24 @@ public class AttachmentService {
 	 * rate is spent here, before any byte is written or a thumbnail made.
 	 */
 	private List<Attachment> storeAll(Caller caller, List<IncomingFile> files, Limits limits) {
-		if (files == null || files.isEmpty()) {
-			throw DomainException.invalid("No file was sent; send files in the 'attachments' field");
-		}
-		checkCount(files.size());
-		this.rateLimits.spend(Limit.UPLOADS, caller.userId());
 		List<Attachment> stored = new ArrayList<>();
 		try {
+			if (files == null || files.isEmpty()) {
+				throw DomainException.invalid("No file was sent; send files in the 'attachments' field");
+			}
+			checkCount(files.size());
+			this.rateLimits.spend(Limit.UPLOADS, caller.userId());
 			for (IncomingFile file : files) {
 				stored.add(store(caller, file, limits));
 			}
+			stored.forEach((attachment) -> this.metrics.stored(attachment.size()));
 			return stored;
 		}
 		catch (RuntimeException ex) {
 			discard(stored);
+			if (ex instanceof DomainException refused) {
+				this.metrics.refused(refused.code());
+			}
 			throw ex;
 		}
 	}

@@ -20,7 +20,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.orderchat.conversations.MessageLog.Outcome;
 import io.orderchat.conversations.MessageLog.UserSend;
 import io.orderchat.identity.Caller;
@@ -86,6 +88,10 @@ class GroupCommit implements DisposableBean {
 
 	private final Counter restarts;
 
+	private final Timer batchTime;
+
+	private final DistributionSummary batchSize;
+
 	private final ScheduledExecutorService watchdog;
 
 	private volatile boolean running = true;
@@ -99,6 +105,13 @@ class GroupCommit implements DisposableBean {
 		this.properties = properties;
 		this.restarts = Counter.builder("orderchat.commit.writer.restarts")
 			.description("Message commit writers replaced because they died or hung")
+			.register(meters);
+		this.batchTime = Timer.builder("orderchat.commit.batch")
+			.description("Time to store one batch of sends: from taking it off the queue to its commit on disk")
+			.publishPercentileHistogram()
+			.register(meters);
+		this.batchSize = DistributionSummary.builder("orderchat.commit.batch.size")
+			.description("Sends stored together in one transaction")
 			.register(meters);
 		for (int i = 0; i < WRITERS; i++) {
 			Writer writer = new Writer(i);
@@ -268,6 +281,8 @@ class GroupCommit implements DisposableBean {
 			}
 			return;
 		}
+		this.batchTime.record(System.nanoTime() - batch.started(), TimeUnit.NANOSECONDS);
+		this.batchSize.record(batch.sends().size());
 		for (int i = 0; i < batch.sends().size(); i++) {
 			batch.sends().get(i).outcome().complete(outcomes.get(i));
 		}

@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.IntSummaryStatistics;
 import java.util.Set;
 
 /**
@@ -43,6 +44,11 @@ public interface Adapter {
 
 	/** The ids of this node's sockets in any of {@code rooms} (every socket if empty). */
 	Set<String> sockets(Set<String> rooms);
+
+	/**
+	 * How many of this node's sockets are in each of its rooms, summed up (for metrics).
+	 */
+	IntSummaryStatistics roomSizes();
 
 	/** The rooms a socket of this node is in. */
 	Set<String> socketRooms(String socketId);

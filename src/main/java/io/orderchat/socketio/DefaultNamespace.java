@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.IntSummaryStatistics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +88,11 @@ final class DefaultNamespace implements Namespace {
 
 	Adapter adapter() {
 		return this.adapter;
+	}
+
+	@Override
+	public IntSummaryStatistics roomSizes() {
+		return this.adapter.roomSizes();
 	}
 
 	PacketWriter writer() {

@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.IntSummaryStatistics;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -118,6 +119,11 @@ public final class InMemoryAdapter implements Adapter {
 			targets = targets.stream().filter((socketId) -> !except.contains(socketId)).toList();
 		}
 		this.delivery.deliver(targets, packet);
+	}
+
+	@Override
+	public IntSummaryStatistics roomSizes() {
+		return this.rooms.values().stream().mapToInt(Set::size).summaryStatistics();
 	}
 
 	@Override

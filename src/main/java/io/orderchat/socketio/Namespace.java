@@ -1,5 +1,6 @@
 package io.orderchat.socketio;
 
+import java.util.IntSummaryStatistics;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -47,5 +48,8 @@ public interface Namespace {
 
 	/** The number of sockets connected to this node. */
 	int size();
+
+	/** How many sockets of this node are in each room, summed up (for metrics). */
+	IntSummaryStatistics roomSizes();
 
 }

@@ -53,8 +53,15 @@ final class CommandRouter {
 
 	private final Clock clock;
 
+	private final RealtimeMetrics metrics;
+
 	CommandRouter(Clock clock) {
+		this(clock, RealtimeMetrics.NONE);
+	}
+
+	CommandRouter(Clock clock, RealtimeMetrics metrics) {
 		this.clock = clock;
+		this.metrics = metrics;
 	}
 
 	/** A command's body; its result is the data of the answer. */
@@ -102,28 +109,43 @@ final class CommandRouter {
 		Route route = route(event, args);
 		if (route == null) {
 			DomainException error = new DomainException(ErrorCode.UNKNOWN_COMMAND, "Unknown event '" + event + "'");
-			SocketSession.userDialect(socket).failed(socket, event, ack, error);
+			Dialect dialect = SocketSession.userDialect(socket);
+			dialect.failed(socket, event, ack, error);
+			// not the client's event name: the metric's tags stay bounded
+			this.metrics.command(dialect.name(), "unknown", ErrorCode.UNKNOWN_COMMAND.name(), 0);
 			return;
 		}
+		long started = System.nanoTime();
+		String outcome = run(route, socket, event, args, ack);
+		this.metrics.command(route.dialect().name(), event, outcome, System.nanoTime() - started);
+	}
+
+	/**
+	 * Runs a command and answers it; returns {@code ok} or the error code it answered.
+	 */
+	private String run(Route route, SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
 		Dialect dialect = route.dialect();
 		try {
 			refuseNul(args);
 			Caller caller = SocketSession.current(socket, this.clock);
 			SocketSession.spoke(socket, dialect);
 			dialect.succeeded(ack, route.command().run(socket, caller, args));
+			return "ok";
 		}
 		catch (DomainException ex) {
 			fail(socket, dialect, event, ack, ex);
+			return ex.code().name();
 		}
 		catch (Exception | Error ex) {
 			if (DatabaseOutage.isOutage(ex)) {
 				log.warn("Command {} failed, the database is unavailable: {}", event, ex.toString());
 				fail(socket, dialect, event, ack, DatabaseOutage.unavailable(false));
-				return;
+				return ErrorCode.UNAVAILABLE.name();
 			}
 			// Errors too: an OutOfMemoryError while building a large answer still gets a
 			// short answer, and never escapes to the socket's executor.
 			failSafely(socket, dialect, event, ack, ex);
+			return ErrorCode.INTERNAL.name();
 		}
 	}
 

@@ -28,10 +28,13 @@ class DomainEventRelay {
 
 	private final RoomMembership rooms;
 
-	DomainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms) {
+	private final RealtimeMetrics metrics;
+
+	DomainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms, RealtimeMetrics metrics) {
 		this.fanout = fanout;
 		this.subjects = subjects;
 		this.rooms = rooms;
+		this.metrics = metrics;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -44,6 +47,7 @@ class DomainEventRelay {
 			others.remove(event.message().senderId());
 		}
 		this.fanout.toUsers(others, new RealtimeEvent.Notification(subject, event.message()), Rooms.conversation(id));
+		this.metrics.delivered(event.message().createdAt());
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

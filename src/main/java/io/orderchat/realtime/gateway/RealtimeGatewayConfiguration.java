@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
@@ -81,8 +82,13 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	CommandRouter commandRouter(Clock clock) {
-		return new CommandRouter(clock);
+	CommandRouter commandRouter(Clock clock, RealtimeMetrics metrics) {
+		return new CommandRouter(clock, metrics);
+	}
+
+	@Bean
+	RealtimeMetrics realtimeMetrics(MeterRegistry registry) {
+		return new RealtimeMetrics(registry);
 	}
 
 	@Bean
@@ -113,8 +119,8 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	DomainEventRelay domainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms) {
-		return new DomainEventRelay(fanout, subjects, rooms);
+	DomainEventRelay domainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms, RealtimeMetrics metrics) {
+		return new DomainEventRelay(fanout, subjects, rooms, metrics);
 	}
 
 	@Bean(destroyMethod = "close")
@@ -126,12 +132,15 @@ class RealtimeGatewayConfiguration {
 	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
 			CommandRouter router, RealtimeConversations realtime, RoomMembership rooms, Presence presence,
 			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, RateLimits limits,
-			Clock clock) {
+			RealtimeMetrics metrics, Clock clock) {
 		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, rooms, presence,
 				announcements, new SessionExpiry(realtimeScheduler, clock));
-		server.sockets().use(new SocketAuthenticator(tokens));
-		server.sockets().use(new SocketsPerUser(server.sockets(), limits));
-		server.sockets().onConnection(lifecycle::connected);
+		server.sockets().use(metrics.counted(new SocketAuthenticator(tokens)));
+		server.sockets().use(metrics.counted(new SocketsPerUser(server.sockets(), limits)));
+		server.sockets().onConnection((socket) -> {
+			metrics.connected();
+			lifecycle.connected(socket);
+		});
 		return lifecycle;
 	}
 

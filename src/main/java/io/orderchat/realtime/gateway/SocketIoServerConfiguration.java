@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import java.util.List;
+
 import io.orderchat.shared.web.WebProperties;
 import io.orderchat.socketio.SocketIoOptions;
 import io.orderchat.socketio.SocketIoServer;
@@ -67,6 +69,21 @@ class SocketIoServerConfiguration {
 				.register(registry);
 			Gauge.builder("orderchat.socketio.pending.connections", server.engine(), EngineServer::pendingSessions)
 				.description("Connections not yet signed in")
+				.register(registry);
+			for (String transport : List.of("polling", "websocket")) {
+				Gauge.builder("orderchat.socketio.connections", server.engine(), (engine) -> engine.size(transport))
+					.description("Open connections by their current transport")
+					.tag("transport", transport)
+					.register(registry);
+			}
+			FunctionCounter.builder("orderchat.socketio.handshakes", server.engine(), EngineServer::handshakes)
+				.description("Connections opened (Engine.IO handshakes admitted)")
+				.register(registry);
+			Gauge.builder("orderchat.socketio.rooms", server, (io) -> io.sockets().roomSizes().getCount())
+				.description("Rooms with sockets of this node (each socket's own room included)")
+				.register(registry);
+			Gauge.builder("orderchat.socketio.room.sockets.max", server, (io) -> io.sockets().roomSizes().getMax())
+				.description("Sockets in this node's largest room")
 				.register(registry);
 		};
 	}

@@ -59,6 +59,8 @@ public final class EngineServer {
 
 	private final AtomicLong slowConsumers = new AtomicLong();
 
+	private final AtomicLong handshakes = new AtomicLong();
+
 	private volatile Consumer<EngineSocket> connectionListener = (socket) -> {
 	};
 
@@ -145,6 +147,19 @@ public final class EngineServer {
 	 */
 	public int pendingSessions() {
 		return this.guard.pending();
+	}
+
+	/**
+	 * Open sessions whose transport now is {@code transport} ({@code polling},
+	 * {@code websocket}).
+	 */
+	public long size(String transport) {
+		return this.sessions.values().stream().filter((socket) -> transport.equals(socket.transport())).count();
+	}
+
+	/** Handshakes admitted (sessions opened) since the server started. */
+	public long handshakes() {
+		return this.handshakes.get();
 	}
 
 	/** Handshakes refused over the limits since the server started. */
@@ -299,6 +314,7 @@ public final class EngineServer {
 
 	private EngineSocket open(EngineRequest request, WebSocketChannel channel) {
 		EngineSocket socket = new EngineSocket(newId(), this, request, channel);
+		this.handshakes.incrementAndGet();
 		this.guard.opened(socket.remoteAddress(), System.nanoTime());
 		this.sessions.put(socket.id(), socket);
 		if (channel != null) {
