@@ -38,7 +38,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"orderchat.limits.requests-per-second-per-ip=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.request-burst-per-ip=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.sockets-per-user=" + IntegrationTest.UNLIMITED,
-				"orderchat.limits.joins-per-socket=" + IntegrationTest.UNLIMITED })
+				"orderchat.limits.joins-per-socket=" + IntegrationTest.UNLIMITED,
+				"orderchat.socketio.limits.handshake-burst=" + IntegrationTest.UNLIMITED,
+				"orderchat.socketio.limits.handshakes-per-second=" + IntegrationTest.UNLIMITED,
+				"orderchat.socketio.limits.connections-per-address=" + IntegrationTest.UNLIMITED })
 public abstract class IntegrationTest {
 
 	/** A rate or cap no test reaches. */

@@ -166,6 +166,11 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/demo/token",                                SHARED, "{\"userId\":\"demo-customer\"}",
 		                                                                          "404 404 404 404 404 404 404 404 404"),
 		rest("GET /error",                                          SHARED, null, "404 404 404 404 404 404 404 404 404"),
+		// --- the REST reference: public, like the API's documentation
+		rest("GET /v3/api-docs",                                    SHARED, null, "ok  ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /v3/api-docs.yaml",                               SHARED, null, "ok  ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /v3/api-docs/swagger-config",                     SHARED, null, "ok  ok  ok  ok  ok  ok  ok  ok  ok "),
+		rest("GET /swagger-ui.html",                                SHARED, null, "302 302 302 302 302 302 302 302 302"),
 		// --- orders
 		rest("POST /api/orders",                                    SHARED, "{\"exchangeMethod\":\"cash\",\"amount\":10}",
 		                                                                          "401 ok  ok  ok  ok  ok  ok  ok  ok "),
@@ -461,7 +466,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			Map.entry("seed004 leave_dispute_chat", "join_dispute_chat {\"disputeId\":\"$dispute\"}"),
 			Map.entry("seed004 dispute_typing", "join_dispute_chat {\"disputeId\":\"$dispute\"}"));
 
-	private static final Set<String> CELL_VALUES = Set.of("ok", "hidden", "-", "401", "403", "404", "409");
+	private static final Set<String> CELL_VALUES = Set.of("ok", "hidden", "-", "302", "401", "403", "404", "409");
 
 	/** What "-" (the spec has no rule: leaving, stopping to type) accepts. */
 	private static final Set<String> NO_RULE = Set.of("ok", "403", "404");
