@@ -14,7 +14,8 @@ import org.HdrHistogram.Recorder;
 /**
  * (c) Fan-out: one room of {@code --members} receivers and one sender outside it, broadcasting
  * at rising rates ({@code --rates}, messages/s). On OrderChat the room is an order's
- * conversation: the performer and moderators (staff may join any order conversation) receive,
+ * conversation: the performer and admins (who may use every conversation; a moderator only
+ * the orders assigned to them) receive,
  * the customer sends through {@code message:send}, so every message is stored before it fans
  * out. On the peer it is {@code join} / {@code to-room}. Each step runs on both servers in turn;
  * the figure is the highest delivered messages/s whose p99 stays under 100 ms.
@@ -135,7 +136,7 @@ final class FanoutScenario implements Scenario {
 						"bench-fanout-" + context.run, customer, performer);
 				auths[0] = context.tokens.auth(performer, "performer");
 				for (int i = 1; i < members; i++) {
-					auths[i] = context.tokens.auth("bfm-" + context.run + "-" + i, "moderator");
+					auths[i] = context.tokens.auth("bfa-" + context.run + "-" + i, "admin");
 				}
 				senderAuth = context.tokens.auth(customer, "customer");
 			}
