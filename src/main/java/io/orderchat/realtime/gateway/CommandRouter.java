@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DatabaseOutage;
@@ -50,6 +51,11 @@ final class CommandRouter {
 			"Something went wrong on the server; please try again");
 
 	private final Map<String, List<Route>> routes = new ConcurrentHashMap<>();
+
+	/** On every log line a command causes, as REST lines carry the request's. */
+	static final String LOG_SOCKET_ID = "socketId";
+
+	static final String LOG_USER_ID = "userId";
 
 	private final Clock clock;
 
@@ -116,8 +122,15 @@ final class CommandRouter {
 			return;
 		}
 		long started = System.nanoTime();
-		String outcome = run(route, socket, event, args, ack);
-		this.metrics.command(route.dialect().name(), event, outcome, System.nanoTime() - started);
+		MDC.put(LOG_SOCKET_ID, socket.id());
+		try {
+			String outcome = run(route, socket, event, args, ack);
+			this.metrics.command(route.dialect().name(), event, outcome, System.nanoTime() - started);
+		}
+		finally {
+			MDC.remove(LOG_SOCKET_ID);
+			MDC.remove(LOG_USER_ID);
+		}
 	}
 
 	/**
@@ -128,6 +141,7 @@ final class CommandRouter {
 		try {
 			refuseNul(args);
 			Caller caller = SocketSession.current(socket, this.clock);
+			MDC.put(LOG_USER_ID, caller.userId());
 			SocketSession.spoke(socket, dialect);
 			dialect.succeeded(ack, route.command().run(socket, caller, args));
 			return "ok";
