@@ -41,7 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 				"orderchat.limits.joins-per-socket=" + IntegrationTest.UNLIMITED,
 				"orderchat.socketio.limits.handshake-burst=" + IntegrationTest.UNLIMITED,
 				"orderchat.socketio.limits.handshakes-per-second=" + IntegrationTest.UNLIMITED,
-				"orderchat.socketio.limits.connections-per-address=" + IntegrationTest.UNLIMITED })
+				"orderchat.socketio.limits.connections-per-address=" + IntegrationTest.UNLIMITED,
+				// a dozen cached contexts share PostgreSQL's 100 connections: each keeps
+				// one idle
+				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
 public abstract class IntegrationTest {
 
 	/** A rate or cap no test reaches. */
