@@ -169,36 +169,13 @@ class SocketIoServerTest {
 		OutOfMemoryError shortOfMemory = new OutOfMemoryError("Java heap space");
 		this.server.setErrorHandler((socket, event, error, ack) -> ack.send(Map.of("code", "INTERNAL")));
 		this.server.sockets()
-			.onConnection((socket) -> socket.on("huge", (args, ack) -> ack.send(new Unwritable(shortOfMemory))));
+			.onConnection((socket) -> socket.on("huge",
+					(args, ack) -> ack.send(new PacketWriterTest.Unwritable(shortOfMemory))));
 		FakeWebSocket client = connected();
 		client.send("429[\"huge\"]");
 		assertThat(client.nextText()).isEqualTo("439[{\"code\":\"INTERNAL\"}]");
 		client.send("42[\"message\",\"still here\"]");
 		assertThat(client.nextText()).isEqualTo("42[\"message-back\",\"still here\"]");
-	}
-
-	/** A value whose serialization fails with {@code error}, as Jackson meets it. */
-	static final class Unwritable extends tools.jackson.databind.JacksonSerializable.Base {
-
-		private final Error error;
-
-		Unwritable(Error error) {
-			this.error = error;
-		}
-
-		@Override
-		public void serialize(tools.jackson.core.JsonGenerator generator,
-				tools.jackson.databind.SerializationContext context) {
-			throw this.error;
-		}
-
-		@Override
-		public void serializeWithType(tools.jackson.core.JsonGenerator generator,
-				tools.jackson.databind.SerializationContext context,
-				tools.jackson.databind.jsontype.TypeSerializer type) {
-			throw this.error;
-		}
-
 	}
 
 	@Test
