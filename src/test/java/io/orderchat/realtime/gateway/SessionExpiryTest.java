@@ -3,7 +3,9 @@ package io.orderchat.realtime.gateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -136,13 +138,17 @@ class SessionExpiryTest {
 			throw new UnsupportedOperationException();
 		}
 
+		private final Map<String, Object> attributes = new HashMap<>();
+
 		@Override
+		@SuppressWarnings("unchecked")
 		public <T> T attribute(String key) {
-			return null;
+			return (T) this.attributes.get(key);
 		}
 
 		@Override
 		public void attribute(String key, Object value) {
+			this.attributes.put(key, value);
 		}
 
 		@Override

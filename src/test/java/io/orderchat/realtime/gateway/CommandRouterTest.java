@@ -1,0 +1,114 @@
+package io.orderchat.realtime.gateway;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
+import io.orderchat.realtime.gateway.SessionExpiryTest.FakeSocket;
+import io.orderchat.shared.DomainException;
+import io.orderchat.socketio.Ack;
+import io.orderchat.socketio.SocketIoSocket;
+import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The router's bookkeeping around every command: the log context names the socket and the
+ * user while the command runs (and nothing after), and each command is counted by name
+ * and outcome, an unknown one under {@code unknown}.
+ */
+class CommandRouterTest {
+
+	final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	final CommandRouter router = new CommandRouter(Clock.systemUTC(), new RealtimeMetrics(this.registry));
+
+	final Answers dialect = new Answers();
+
+	final FakeSocket socket = new FakeSocket();
+
+	CommandRouterTest() {
+		// signed in, as the connection lifecycle leaves a socket
+		SocketSession.attach(this.socket, new Caller("u-7", "Ann", Role.CUSTOMER, Instant.now().plusSeconds(3600)));
+		SocketSession.start(this.socket, this.dialect);
+	}
+
+	@Test
+	void logLinesOfACommandNameItsSocketAndUser() {
+		Map<String, String> seen = new HashMap<>();
+		this.router.on(this.dialect, "probe", (socket, caller, args) -> {
+			seen.putAll(MDC.getCopyOfContextMap());
+			return "done";
+		});
+
+		this.router.dispatch(this.socket, "probe", new JsonNode[0], null);
+
+		assertThat(seen).containsEntry(CommandRouter.LOG_SOCKET_ID, this.socket.id())
+			.containsEntry(CommandRouter.LOG_USER_ID, "u-7");
+		assertThat(MDC.get(CommandRouter.LOG_SOCKET_ID)).isNull();
+		assertThat(MDC.get(CommandRouter.LOG_USER_ID)).isNull();
+		assertThat(this.dialect.answers).containsExactly("ok done");
+	}
+
+	@Test
+	void countsCommandsByNameAndOutcome() {
+		this.router.on(this.dialect, "probe", (socket, caller, args) -> "done");
+		this.router.on(this.dialect, "refused", (socket, caller, args) -> {
+			throw DomainException.forbidden("no");
+		});
+
+		this.router.dispatch(this.socket, "probe", new JsonNode[0], null);
+		this.router.dispatch(this.socket, "probe", new JsonNode[0], null);
+		this.router.dispatch(this.socket, "refused", new JsonNode[0], null);
+		this.router.dispatch(this.socket, "whatever-a-client-invents", new JsonNode[0], null);
+
+		assertThat(count("probe", "ok")).isEqualTo(2);
+		assertThat(count("refused", "FORBIDDEN")).isEqualTo(1);
+		assertThat(count("unknown", "UNKNOWN_COMMAND")).isEqualTo(1);
+		assertThat(this.registry.find("orderchat.commands").tag("command", "whatever-a-client-invents").timer())
+			.isNull();
+	}
+
+	private long count(String command, String outcome) {
+		return this.registry.get("orderchat.commands").tag("command", command).tag("outcome", outcome).timer().count();
+	}
+
+	/** A vocabulary that records its answers. */
+	static final class Answers implements Dialect {
+
+		final List<String> answers = new ArrayList<>();
+
+		@Override
+		public String name() {
+			return "test";
+		}
+
+		@Override
+		public void register(CommandRouter router) {
+		}
+
+		@Override
+		public void render(RealtimeEvent event, Emitter emitter) {
+		}
+
+		@Override
+		public void succeeded(Ack ack, Object data) {
+			this.answers.add("ok " + data);
+		}
+
+		@Override
+		public void failed(SocketIoSocket socket, String command, Ack ack, DomainException error) {
+			this.answers.add(error.code().name());
+		}
+
+	}
+
+}
