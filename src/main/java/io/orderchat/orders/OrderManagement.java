@@ -123,10 +123,13 @@ public class OrderManagement {
 		return this.orders.of(caller.userId(), status);
 	}
 
-	/** Every order (staff only); {@code status} optional. */
+	/**
+	 * Every order, for moderators and admins (DIALECTS.md §1.1; support agents work on
+	 * support sessions); {@code status} optional.
+	 */
 	@Transactional(readOnly = true)
 	public List<Order> all(Caller caller, OrderStatus status) {
-		if (!caller.isStaff()) {
+		if (!caller.is(Role.MODERATOR) && !caller.is(Role.ADMIN)) {
 			throw DomainException.forbidden("Only moderators and admins can list all orders");
 		}
 		return this.orders.all(status);
