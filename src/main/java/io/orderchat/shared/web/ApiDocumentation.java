@@ -79,7 +79,7 @@ class ApiDocumentation {
 		}
 		Schema<?> envelope = new Schema<>().$ref("#/components/schemas/" + ERROR_SCHEMA);
 		MediaType json = new MediaType().schema(envelope)
-			.example(Map.of("success", false, "error",
+			.example(Map.of("success", false, "message", "What went wrong, for a person", "error",
 					Map.of("code", codes.getFirst(), "message", "What went wrong, for a person")));
 		operation.getResponses()
 			.putIfAbsent(String.valueOf(status), new ApiResponse().description(String.join(", ", codes))
@@ -99,6 +99,8 @@ class ApiDocumentation {
 			.required(List.of("code", "message"));
 		return new ObjectSchema().description("Every failure, on every endpoint (the seed dialects have their own)")
 			.addProperty("success", new BooleanSchema()._default(false))
+			.addProperty("message",
+					new StringSchema().description("The error's message again, where seed 000's clients read it"))
 			.addProperty("error", error)
 			.required(List.of("success", "error"));
 	}

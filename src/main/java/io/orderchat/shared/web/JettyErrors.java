@@ -40,7 +40,8 @@ class JettyErrors implements WebServerFactoryCustomizer<ConfigurableJettyWebServ
 			case 431 -> "The request headers are too large";
 			default -> "Request failed with HTTP status " + status;
 		};
-		return ("{\"success\":false,\"error\":{\"code\":\"" + code.name() + "\",\"message\":\"" + message + "\"}}")
+		return ("{\"success\":false,\"message\":\"" + message + "\",\"error\":{\"code\":\"" + code.name()
+				+ "\",\"message\":\"" + message + "\"}}")
 			.getBytes(StandardCharsets.UTF_8);
 	}
 

@@ -239,6 +239,9 @@ class RestErrorsIT extends IntegrationTest {
 		assertThat(response.body().path("success").asBoolean(true)).isFalse();
 		assertThat(response.errorCode()).isEqualTo(code);
 		assertThat(response.body().path("error").path("message").asString()).isNotBlank();
+		// seed 000's clients read the message at the top (DIALECTS.md §1.1)
+		assertThat(response.body().path("message").asString())
+			.isEqualTo(response.body().path("error").path("message").asString());
 	}
 
 }
