@@ -1,16 +1,24 @@
 package io.orderchat.transcripts;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import com.sun.net.httpserver.HttpServer;
 
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.attachments.IncomingFile;
@@ -25,6 +33,7 @@ import io.orderchat.orders.Party;
 import io.orderchat.testing.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,6 +60,9 @@ class TranscriptExportIT extends IntegrationTest {
 	static final String DELETED = "oops, wrong chat";
 
 	static final String FILE_NAME = "final report.txt";
+
+	/** SecurityHeaders' policy for every other answer: no inline style. */
+	static final String SERVER_WIDE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'";
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -181,6 +193,41 @@ class TranscriptExportIT extends IntegrationTest {
 		assertThat(staff).contains("Internal note", NOTE);
 	}
 
+	/**
+	 * Chromium opens the page as the server sent it (body and policy, replayed from a
+	 * local server because a browser cannot send the token) and prints it; the same page
+	 * under the server-wide policy shows that Chromium reports a blocked inline style.
+	 */
+	@Test
+	void chromiumRendersAndPrintsTheHtmlUnderItsOwnPolicy(@TempDir Path dir) throws Exception {
+		String chromium = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+		assertThat(new File(chromium)).as("Chromium; bin/chromium installs it").canRead();
+		HttpResponse<byte[]> export = download("html", this.admin);
+		String policy = export.headers().firstValue("Content-Security-Policy").orElseThrow();
+		HttpServer replay = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		replay.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+			exchange.getResponseHeaders()
+				.add("Content-Security-Policy",
+						exchange.getRequestURI().getPath().equals("/export") ? policy : SERVER_WIDE_POLICY);
+			exchange.sendResponseHeaders(200, export.body().length);
+			exchange.getResponseBody().write(export.body());
+			exchange.close();
+		});
+		replay.start();
+		try {
+			String base = "http://127.0.0.1:" + replay.getAddress().getPort();
+			Printed printed = print(chromium, base + "/export", dir.resolve("export.pdf"));
+			assertThat(printed.log()).doesNotContain("Content Security Policy");
+			assertThat(printed.pdf()).startsWith("%PDF");
+			assertThat(print(chromium, base + "/under-server-policy", dir.resolve("control.pdf")).log())
+				.contains("Content Security Policy directive 'style-src 'self''");
+		}
+		finally {
+			replay.stop(0);
+		}
+	}
+
 	@Test
 	void refusesAStrangerAnUnknownFormatAndNoToken() throws Exception {
 		assertThat(download("json", this.stranger).statusCode()).isEqualTo(403);
@@ -216,6 +263,22 @@ class TranscriptExportIT extends IntegrationTest {
 				this.export.open(this.customer.caller(), big), ExportFormat.CSV, "http://localhost", out);
 		assertThat(exported.messages()).isEqualTo(5001);
 		assertThat(exported.pages()).isEqualTo(11); // 500 at a time
+	}
+
+	private static Printed print(String chromium, String url, Path pdf) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu",
+				"--enable-logging=stderr", "--v=0", "--print-to-pdf=" + pdf, url)
+			.redirectErrorStream(true)
+			.start();
+		String log = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor(60, TimeUnit.SECONDS)).as(log).isTrue();
+		assertThat(pdf).as(log).exists();
+		byte[] head = Arrays.copyOf(Files.readAllBytes(pdf), 4);
+		return new Printed(log, new String(head, StandardCharsets.ISO_8859_1));
+	}
+
+	/** Chromium's console and log, and the first bytes of the PDF it printed. */
+	private record Printed(String log, String pdf) {
 	}
 
 	private ConversationId newOrderChat() {
