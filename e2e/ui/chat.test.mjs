@@ -9,6 +9,26 @@ describe("web chat", () => {
   before(async () => { browser = await launch(); });
   after(async () => { await browser?.close(); });
 
+  test("a participant downloads the printable transcript", async () => {
+    const { order } = await orderWithPerformer();
+    const customer = await openApp(browser);
+    await signIn(customer, "demo-customer");
+    await customer.goto(`/#/order/${order.id}`);
+    await customer.locator("#participants li").first().waitFor();
+    const text = unique("<b>for the record</b>");
+    await customer.fill("#composer-input", text);
+    await customer.keyboard.press("Enter");
+    await customer.locator("#messages .message.mine:not(.pending)", { hasText: text }).waitFor();
+    const [download] = await Promise.all([customer.waitForEvent("download"), customer.click("#export")]);
+    assert.match(download.suggestedFilename(), /^conversation-[0-9a-f-]{36}\.html$/);
+    const chunks = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk);
+    const html = Buffer.concat(chunks).toString("utf8");
+    assert.ok(html.includes(text.replace("<b>", "&lt;b&gt;").replace("</b>", "&lt;/b&gt;")), html);
+    assert.deepEqual(customer.problems, []);
+    await customer.context().close();
+  });
+
   test("a customer and a performer chat live, with typing and read receipts", async () => {
     const customer = await openApp(browser);
     await signIn(customer, "demo-customer");

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -190,6 +191,21 @@ public class AttachmentService {
 		SignedLink file = this.links.sign(attachment, false);
 		String thumbnail = (attachment.thumbnailKey() != null) ? this.links.sign(attachment, true).url() : null;
 		return new Links(attachment.describe(), file.url(), thumbnail, file.expiresAt());
+	}
+
+	/**
+	 * A signed link to a file that a message carries, for a caller who already passed the
+	 * check of that message's conversation (a transcript's reader): unlike {@link #links}
+	 * it reads nothing, so that an export can sign every file it lists.
+	 */
+	public Links signedLink(AttachedFile file) {
+		SignedLink link = this.links.sign(file.id(), file.fileUrl(), false);
+		return new Links(file, link.url(), null, link.expiresAt());
+	}
+
+	/** When the links {@link #signedLink} makes now stop working. */
+	public Instant signedLinksExpireAt() {
+		return this.links.expiryOfLinksSignedNow();
 	}
 
 	// --- removing

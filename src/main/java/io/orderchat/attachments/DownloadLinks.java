@@ -43,11 +43,19 @@ class DownloadLinks {
 
 	/** A link to the file or its thumbnail. */
 	SignedLink sign(Attachment attachment, boolean thumbnail) {
-		Instant expires = this.clock.instant().plus(this.properties.downloadLinkTtl());
-		long epoch = expires.getEpochSecond();
-		String base = thumbnail ? attachment.thumbnailUrl() : attachment.fileUrl();
-		return new SignedLink(base + "?expires=" + epoch + "&signature=" + signature(attachment.id(), thumbnail, epoch),
+		return sign(attachment.id(), thumbnail ? attachment.thumbnailUrl() : attachment.fileUrl(), thumbnail);
+	}
+
+	/** A link to the file or thumbnail {@code id} found at {@code base}. */
+	SignedLink sign(UUID id, String base, boolean thumbnail) {
+		long epoch = expiryOfLinksSignedNow().getEpochSecond();
+		return new SignedLink(base + "?expires=" + epoch + "&signature=" + signature(id, thumbnail, epoch),
 				Instant.ofEpochSecond(epoch));
+	}
+
+	/** When a link signed now stops working (whole seconds, as the link says). */
+	Instant expiryOfLinksSignedNow() {
+		return Instant.ofEpochSecond(this.clock.instant().plus(this.properties.downloadLinkTtl()).getEpochSecond());
 	}
 
 	boolean valid(UUID id, boolean thumbnail, long expires, String signature) {

@@ -132,6 +132,16 @@ public class ConversationService {
 	}
 
 	/**
+	 * The conversation opened for a full export, for a caller who may read it (the same
+	 * refusals as {@link #history}): internal notes are in it only for staff.
+	 */
+	@Transactional(readOnly = true)
+	public Transcript transcript(Caller caller, ConversationId id) {
+		Conversation conversation = access(caller, id).conversation();
+		return new Transcript(conversation, this.participants.active(id), caller.isStaff(), this.messages);
+	}
+
+	/**
 	 * {@code limit} (1..200) messages from the {@code offset}-th on, oldest first: seed
 	 * 003's offset paging. Staff-only notes count only for staff.
 	 */

@@ -37,6 +37,23 @@ export class Api {
       response.status);
   }
 
+  /** A file answer as a Blob, with the name the server gives it (Content-Disposition). */
+  async download(path) {
+    let response;
+    try {
+      response = await fetch(path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
+    } catch (error) {
+      throw new ApiError("NETWORK", "The server cannot be reached; check your connection.", 0);
+    }
+    if (!response.ok) {
+      const error = await response.json().then((json) => json.error, () => null);
+      throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`,
+        response.status);
+    }
+    const name = response.headers.get("content-disposition")?.match(/filename="([^"]+)"/)?.[1] ?? "transcript";
+    return { blob: await response.blob(), name };
+  }
+
   get(path) { return this.call("GET", path); }
   post(path, body = {}) { return this.call("POST", path, body); }
   patch(path, body) { return this.call("PATCH", path, body); }
@@ -53,6 +70,9 @@ export class Api {
   assignPerformer(id, performer) { return this.put(`/api/orders/${encodeURIComponent(id)}/performer`, { performer }); }
   conversations() { return this.get("/api/conversations"); }
   attachment(id) { return this.get(`/api/attachments/${encodeURIComponent(id)}`); }
+  transcript(conversationId, format) {
+    return this.download(`/api/conversations/${encodeURIComponent(conversationId)}/export?format=${format}`);
+  }
 
   // Moderation (docs/rest.md, Moderation)
   moderationQueue() { return this.get("/api/moderation/queue"); }

@@ -428,6 +428,23 @@ function closeConversation() {
 
 $("back").addEventListener("click", () => { location.hash = "#/"; });
 
+// The printable transcript (docs/rest.md, Transcript export): fetched with the token, saved
+// through a blob link, as a plain link cannot carry the token.
+$("export").addEventListener("click", async () => {
+  const conversationId = state.view?.id;
+  if (!conversationId) return;
+  try {
+    const { blob, name } = await state.api.transcript(conversationId, "html");
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(blob);
+    link.download = name;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+  } catch (error) {
+    $("composer-error").textContent = error.message;
+  }
+});
+
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();
   const input = $("composer-input");
