@@ -4,5 +4,7 @@
 -- An expression index rather than a stored generated column: adding it does not rewrite the messages table,
 -- and tombstones (deleted or cleaned messages, content NULL) are left out. Queries must repeat the
 -- expression and the predicate exactly (see io.orderchat.search.FullTextMatches).
-CREATE INDEX ix_messages_search ON messages USING GIN (to_tsvector('simple', COALESCE(content, '')))
+-- Chat text is plain text, not markup: '<' and '>' become spaces first, or the parser would take '<b>' for a
+-- tag and drop everything between '<script>' and '</script>'.
+CREATE INDEX ix_messages_search ON messages USING GIN (to_tsvector('simple', TRANSLATE(COALESCE(content, ''), '<>', '  ')))
     WHERE deleted_at IS NULL;
