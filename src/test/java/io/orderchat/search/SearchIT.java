@@ -11,15 +11,19 @@ import io.orderchat.identity.Role;
 import io.orderchat.testing.Api;
 import io.orderchat.testing.Api.Response;
 import io.orderchat.testing.IntegrationTest;
+import io.orderchat.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * GET /api/search against real PostgreSQL: words of three languages and their prefixes,
  * only readable messages (participants, staff by role, notes for staff only, never
- * tombstones), exact keyset paging, and hostile text answered, never failed.
+ * tombstones), exact keyset paging, and hostile text answered, never failed. With
+ * {@code ORDERCHAT_IT_DB=h2} the same access and paging tests run against the LIKE
+ * fallback; the full-text ones are skipped.
  */
 class SearchIT extends IntegrationTest {
 
@@ -40,6 +44,8 @@ class SearchIT extends IntegrationTest {
 
 	@Test
 	void findsUkrainianRussianAndLatinWordsAndPrefixes() {
+		// full-text search: the H2 fallback matches plain substrings, without syntax
+		assumeTrue(onPostgres(), "PostgreSQL only");
 		String conv = acceptedOrder(this.customer).get("conv");
 		send(conv, this.customer, "Замовлення готове до відправки");
 		send(conv, this.performer, "Привет, доставка будет завтра");
@@ -167,7 +173,9 @@ class SearchIT extends IntegrationTest {
 		all.forEach((hit) -> allIds.add(hit.path("messageId").asString()));
 		assertThat(pagedIds).containsExactlyElementsOf(allIds).doesNotHaveDuplicates();
 		assertThat(ranks).isSortedAccordingTo((a, b) -> Float.compare(b, a));
-		assertThat(ranks.getFirst()).isGreaterThan(ranks.getLast());
+		if (onPostgres()) {
+			assertThat(ranks.getFirst()).isGreaterThan(ranks.getLast());
+		}
 	}
 
 	@Test
@@ -252,6 +260,10 @@ class SearchIT extends IntegrationTest {
 		List<String> snippets = new ArrayList<>();
 		response.data().path("results").forEach((hit) -> snippets.add(hit.path("snippet").asString()));
 		return snippets;
+	}
+
+	private static boolean onPostgres() {
+		return TestDatabase.get().url().startsWith("jdbc:postgresql:");
 	}
 
 	private static String enc(String text) {
