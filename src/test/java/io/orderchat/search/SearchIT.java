@@ -143,6 +143,21 @@ class SearchIT extends IntegrationTest {
 	}
 
 	@Test
+	void supportAgentsFindSupportSessionsAndNoOrderChats() {
+		Person agent = person("Agent", Role.SUPPORT);
+		Response session = api().post("/api/v1/chat/sessions", this.customer.token(), "{\"subject\":\"Help\"}");
+		assertThat(session.status() / 100).as(session.toString()).isEqualTo(2);
+		send(session.data().path("conversation_id").asString(), this.customer, "help " + this.word);
+		send(acceptedOrder(this.customer).get("conv"), this.customer, "order " + this.word);
+
+		// the session waits in the queue: every agent reads it, as its history
+		assertThat(contentOf(search(agent, "q=" + this.word))).containsExactly("help «" + this.word + "»");
+		assertThat(contentOf(search(this.otherModerator, "q=" + this.word))).isEmpty();
+		assertThat(contentOf(search(this.customer, "q=" + this.word + "&kind=support")))
+			.containsExactly("help «" + this.word + "»");
+	}
+
+	@Test
 	void pagesOfTwoReturnEveryHitOnceInRankOrder() {
 		String conv = acceptedOrder(this.customer).get("conv");
 		String w = this.word;
