@@ -16,7 +16,7 @@ class ArchitectureTest {
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
 				"io.orderchat.shared..", "io.orderchat.moderation..", "io.orderchat.support..",
 				"io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
-				"io.orderchat.ratelimit..", "io.orderchat.transcripts..")
+				"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search..")
 		.should()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");

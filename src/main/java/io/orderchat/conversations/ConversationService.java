@@ -229,6 +229,14 @@ public class ConversationService {
 	}
 
 	/**
+	 * The kinds of conversation the caller may read without taking part in them (see
+	 * {@link AccessPolicy}): for queries that apply the access rule themselves, in SQL.
+	 */
+	public Set<ConversationKind> observableKinds(Caller caller) {
+		return AccessPolicy.observableBy(caller);
+	}
+
+	/**
 	 * Refuses with {@code NOT_FOUND} or {@code FORBIDDEN} unless the caller may access
 	 * it.
 	 */

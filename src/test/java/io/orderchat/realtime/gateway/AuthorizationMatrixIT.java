@@ -234,6 +234,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("DELETE /api/messages/$message",                       CUSTOMER_MESSAGE, null,
 		                                                                          "401 403 403 ok  403 403 403 403 ok "),
 		rest("GET /api/unread",                                     SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
+		// --- search: who reads a conversation finds in it (its staff notes for staff only)
+		rest("GET /api/search?q=order+chat&conversationId=$conv",  SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
+		rest("GET /api/search?q=order+chat", "all of the caller's", SHARED, null,
+		                                                                          "401 hidden hidden hidden hidden ok hidden hidden ok "),
 		// --- seed 001 REST (no moderators)
 		rest("GET /api/v0/chat/messages/$order",                    SHARED, null, "401 403 403 hidden hidden 403 403 403 ok "),
 		rest("GET /api/v0/chat/unread",                             SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
