@@ -90,3 +90,17 @@ export async function orderBetween(customer, performer) {
   if (response.status >= 300) throw new Error(`order registration failed: ${JSON.stringify(response.body)}`);
   return response.body.data;
 }
+
+/** A fresh order between a new customer and a new performer, with their tokens and its chat. */
+export async function chatOf() {
+  const customer = unique("cust");
+  const performer = unique("perf");
+  const placed = await orderBetween(customer, performer);
+  return {
+    customer, performer,
+    customerToken: token(customer, "customer"),
+    performerToken: token(performer, "performer"),
+    orderId: placed.order.id,
+    conversationId: placed.chatRoomId,
+  };
+}

@@ -2,22 +2,10 @@
 // backed by PostgreSQL. Every test makes its own users and orders.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { token, unique, rest, connect, closeAll, next, collect, call, orderBetween } from "../support.mjs";
+import { token, unique, rest, connect, closeAll, next, collect, call, orderBetween, chatOf } from "../support.mjs";
 
 after(closeAll);
 
-async function chatOf() {
-  const customer = unique("cust");
-  const performer = unique("perf");
-  const placed = await orderBetween(customer, performer);
-  return {
-    customer, performer,
-    customerToken: token(customer, "customer"),
-    performerToken: token(performer, "performer"),
-    orderId: placed.order.id,
-    conversationId: placed.chatRoomId,
-  };
-}
 
 test("two participants chat live in an order", async () => {
   const chat = await chatOf();

@@ -3,21 +3,10 @@
 // NUL character, coerced types and wrapped numbers are refused, and the conversation stays usable.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { token, unique, rest, connect, closeAll, next, call, orderBetween } from "../support.mjs";
+import { token, unique, rest, connect, closeAll, next, call, orderBetween, chatOf } from "../support.mjs";
 
 after(closeAll);
 
-async function chatOf() {
-  const customer = unique("cust");
-  const performer = unique("perf");
-  const placed = await orderBetween(customer, performer);
-  return {
-    customerToken: token(customer, "customer"),
-    performerToken: token(performer, "performer"),
-    orderId: placed.order.id,
-    conversationId: placed.chatRoomId,
-  };
-}
 
 function deep(levels) {
   let value = "bottom";

@@ -3,23 +3,12 @@
 // 2 joins per socket.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { URL, token, unique, rest, connect, closeAll, call, orderBetween } from "../support.mjs";
+import { URL, token, unique, rest, connect, closeAll, call, orderBetween, chatOf } from "../support.mjs";
 
 after(closeAll);
 
 const MESSAGE_BURST = 5;
 
-async function chatOf() {
-  const customer = unique("cust");
-  const performer = unique("perf");
-  const placed = await orderBetween(customer, performer);
-  return {
-    customerToken: token(customer, "customer"),
-    performerToken: token(performer, "performer"),
-    orderId: placed.order.id,
-    conversationId: placed.chatRoomId,
-  };
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
