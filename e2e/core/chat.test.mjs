@@ -53,6 +53,28 @@ test("a stranger is refused at join, history, send and over REST", async () => {
   assert.equal(stranger.connected, true, "a refusal never closes the connection");
 });
 
+test("message:search finds what a participant may read, and nothing for a stranger", async () => {
+  const chat = await chatOf();
+  const alice = await connect(chat.customerToken);
+  const sent = await call(alice, "message:send", { conversationId: chat.conversationId, content: "Посилка вже в дорозі" });
+  assert.equal(sent.ok, true);
+
+  const found = await call(alice, "message:search", { q: "посилк", conversationId: chat.conversationId });
+  assert.equal(found.ok, true, JSON.stringify(found));
+  assert.deepEqual(found.data.results.map((hit) => hit.seq), [sent.data.message.seq]);
+  assert.match(found.data.results[0].snippet, /«/);
+
+  const stranger = await connect(token(unique("stranger"), "customer"));
+  const refused = await call(stranger, "message:search", { q: "посилк", conversationId: chat.conversationId });
+  assert.equal(refused.ok, false);
+  assert.equal(refused.error.code, "FORBIDDEN");
+  const everywhere = await call(stranger, "message:search", { q: "посилк" });
+  assert.equal(everywhere.ok, true);
+  assert.equal(everywhere.data.results.some((hit) => hit.conversationId === chat.conversationId), false);
+  const empty = await call(alice, "message:search", { q: "" });
+  assert.equal(empty.error.code, "VALIDATION_FAILED");
+});
+
 test("a stranger's socket never receives the conversation's events", async () => {
   const chat = await chatOf();
   const stranger = await connect(token(unique("stranger"), "customer"));

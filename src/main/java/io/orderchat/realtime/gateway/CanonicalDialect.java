@@ -15,6 +15,8 @@ import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.conversations.Unread;
 import io.orderchat.identity.Caller;
+import io.orderchat.search.MessageSearch;
+import io.orderchat.search.SearchPage;
 import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
 import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
 import io.orderchat.realtime.gateway.RealtimeEvent.MessageRemoved;
@@ -39,9 +41,13 @@ final class CanonicalDialect implements Dialect {
 
 	private final ConversationService conversationService;
 
-	CanonicalDialect(RealtimeConversations conversations, ConversationService conversationService) {
+	private final MessageSearch search;
+
+	CanonicalDialect(RealtimeConversations conversations, ConversationService conversationService,
+			MessageSearch search) {
 		this.conversations = conversations;
 		this.conversationService = conversationService;
+		this.search = search;
 	}
 
 	@Override
@@ -66,6 +72,8 @@ final class CanonicalDialect implements Dialect {
 		});
 		router.on(this, "message:history",
 				BackPressure.bulky((socket, caller, args) -> history(caller, Payload.of(args))));
+		router.on(this, "message:search",
+				BackPressure.bulky((socket, caller, args) -> search(caller, Payload.of(args))));
 		router.on(this, "typing:start", (socket, caller, args) -> {
 			this.conversations.startTyping(socket, caller, conversationId(Payload.of(args)));
 			return null;
@@ -124,6 +132,16 @@ final class CanonicalDialect implements Dialect {
 			throw Payload.invalid("'attachments' must be a list of uploaded file ids");
 		}
 		return this.conversations.send(socket, caller, id, NewMessage.text(content, clientId));
+	}
+
+	/** {@code GET /api/search} over the socket: the same fields, the same answer. */
+	private SearchPage search(Caller caller, Payload payload) {
+		return this.search.search(caller,
+				new MessageSearch.Request(payload.optionalText("q").orElse(null),
+						payload.optionalId("conversationId").orElse(null), payload.optionalText("kind").orElse(null),
+						payload.optionalId("orderId").orElse(null), payload.optionalId("senderId").orElse(null),
+						payload.optionalText("from").orElse(null), payload.optionalText("to").orElse(null),
+						payload.optionalInt("limit").orElse(null), payload.optionalText("cursor").orElse(null)));
 	}
 
 	private HistoryPage history(Caller caller, Payload payload) {

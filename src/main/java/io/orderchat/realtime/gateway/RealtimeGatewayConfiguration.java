@@ -19,6 +19,7 @@ import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
+import io.orderchat.search.MessageSearch;
 import io.orderchat.socketio.SocketIoServer;
 
 /**
@@ -93,8 +94,8 @@ class RealtimeGatewayConfiguration {
 
 	@Bean
 	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			ConversationService conversations) {
-		return dialects.add(new CanonicalDialect(realtime, conversations), router);
+			ConversationService conversations, MessageSearch search) {
+		return dialects.add(new CanonicalDialect(realtime, conversations, search), router);
 	}
 
 	@Bean

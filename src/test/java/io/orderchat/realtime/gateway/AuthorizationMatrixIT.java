@@ -330,6 +330,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 ok  403 403 403 403 ok "),
 		socket("canonical", "message:history",                      SHARED, "{\"conversationId\":\"$conv\"}",
 		                                                                          "401 403 403 hidden hidden ok 403 403 ok "),
+		socket("canonical", "message:search",                       SHARED, "{\"q\":\"order chat\",\"conversationId\":\"$conv\"}",
+		                                                                          "401 403 403 hidden hidden ok 403 403 ok "),
 		socket("canonical", "typing:start",                         SHARED, "{\"conversationId\":\"$conv\"}",
 		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
 		socket("canonical", "typing:stop",                          SHARED, "{\"conversationId\":\"$conv\"}",
