@@ -61,10 +61,6 @@ final class CommandRouter {
 
 	private final RealtimeMetrics metrics;
 
-	CommandRouter(Clock clock) {
-		this(clock, RealtimeMetrics.NONE);
-	}
-
 	CommandRouter(Clock clock, RealtimeMetrics metrics) {
 		this.clock = clock;
 		this.metrics = metrics;

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderchat.socketio.ConnectionRefused;
 import io.orderchat.socketio.Middleware;
 
@@ -19,9 +18,6 @@ import io.orderchat.socketio.Middleware;
  * ones, outcomes are error codes, never ids.
  */
 final class RealtimeMetrics {
-
-	/** For tests and tools that measure nothing. */
-	static final RealtimeMetrics NONE = new RealtimeMetrics(new SimpleMeterRegistry());
 
 	private final MeterRegistry registry;
 
