@@ -10,6 +10,7 @@ import org.springdoc.core.utils.SpringDocUtils;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.AntPathMatcher;
 
 /**
  * The REST reference's auth scheme: the host app's JWT as a bearer token on every
@@ -20,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 class BearerTokenDocumentation {
 
 	static final String SCHEME = "bearerToken";
+
+	private static final AntPathMatcher PATHS = new AntPathMatcher();
 
 	private static final List<SecurityRequirement> BEARER = List.of(new SecurityRequirement().addList(SCHEME));
 
@@ -48,8 +51,9 @@ class BearerTokenDocumentation {
 		};
 	}
 
+	/** As {@link IdentityConfiguration} guards it, by the same patterns. */
 	private static boolean guarded(String path) {
-		return IdentityConfiguration.GUARDED.matcher(path).matches();
+		return PATHS.match(IdentityConfiguration.GUARDED, path) && !PATHS.match(IdentityConfiguration.OPEN, path);
 	}
 
 }
