@@ -52,9 +52,12 @@ class SocketIoServerConfiguration {
 				limits.connectionsPerAddress(), limits.pendingConnections());
 	}
 
-	/** Slow consumers cut off and handshakes refused, for dashboards and alerts. */
+	/**
+	 * The engine's state for dashboards and alerts: connections, handshakes, slow
+	 * consumers, bytes waiting, rooms (README, "Metrics").
+	 */
 	@Bean
-	MeterBinder socketIoLimitMeters(SocketIoServer server) {
+	MeterBinder socketIoMeters(SocketIoServer server) {
 		return (registry) -> {
 			FunctionCounter
 				.builder("orderchat.socketio.slow.consumers", server.engine(), EngineServer::slowConsumerClosures)
