@@ -27,8 +27,10 @@ import io.orderchat.socketio.SocketIoServer;
 
 /**
  * Puts the domain on the Socket.IO server's default namespace: handshake authentication,
- * every dialect's commands on each connection, and domain events delivered to the sockets
- * they concern.
+ * the command router every vocabulary registers its commands with, room membership,
+ * typing and presence, and this node's receiving side of the event pipeline. The
+ * vocabularies themselves configure in their own packages under
+ * {@code io.orderchat.realtime.protocol}.
  */
 @Configuration(proxyBeanMethods = false)
 class RealtimeGatewayConfiguration {
@@ -93,44 +95,17 @@ class RealtimeGatewayConfiguration {
 		return new RealtimeMetrics(registry);
 	}
 
-	@Bean
-	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			ConversationService conversations, MessageSearch search) {
-		return dialects.add(new CanonicalDialect(realtime, conversations, search), router);
-	}
-
-	@Bean
-	Seed000Dialect seed000Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			OrderManagement orders) {
-		return dialects.add(new Seed000Dialect(realtime, orders), router);
-	}
-
-	@Bean
-	Seed001Dialect seed001Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed001Dialect(realtime), router);
-	}
-
-	@Bean
-	Seed002Dialect seed002Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed002Dialect(realtime), router);
-	}
-
-	@Bean
-	Seed004Dialect seed004Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed004Dialect(realtime), router);
-	}
-
 	@Bean(destroyMethod = "close")
 	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, EventBus bus) {
 		return new PresenceAnnouncements(conversations, bus);
 	}
 
 	@Bean
-	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
+	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, Dialects dialects,
 			CommandRouter router, RealtimeConversations realtime, RoomMembership rooms, Presence presence,
 			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, RateLimits limits,
 			RealtimeMetrics metrics, Clock clock) {
-		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, rooms, presence,
+		ConnectionLifecycle lifecycle = new ConnectionLifecycle(dialects, router, realtime, rooms, presence,
 				announcements, new SessionExpiry(realtimeScheduler, clock));
 		server.sockets().use(metrics.counted(new SocketAuthenticator(tokens)));
 		server.sockets().use(metrics.counted(new SocketsPerUser(server.sockets(), limits)));

@@ -1,4 +1,8 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.dispatcher;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.RealtimeConversations;
 
 import io.orderchat.realtime.events.ChatEvent;
 
@@ -6,7 +10,7 @@ import java.time.Instant;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ReadReceipt;
-import io.orderchat.dialects.DispatcherMessage;
+import io.orderchat.realtime.protocol.dispatcher.DispatcherMessage;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.events.ChatEvent.InConversation;
 import io.orderchat.realtime.events.ChatEvent.MemberPresence;
@@ -28,11 +32,11 @@ import tools.jackson.databind.JsonNode;
  * {@code user-joined-order}, {@code user-left-order}, {@code notification} and
  * {@code user-status}, each stamped with a {@code timestamp}.
  */
-final class Seed002Dialect extends SeedDialect {
+final class DispatcherDialect extends SeedDialect {
 
 	private final RealtimeConversations conversations;
 
-	Seed002Dialect(RealtimeConversations conversations) {
+	DispatcherDialect(RealtimeConversations conversations) {
 		this.conversations = conversations;
 	}
 

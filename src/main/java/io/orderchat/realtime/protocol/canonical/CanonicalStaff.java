@@ -1,4 +1,11 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.canonical;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.StaffRendering;
 
 import io.orderchat.realtime.events.StaffEvent;
 
@@ -53,42 +60,42 @@ final class CanonicalStaff implements StaffRendering {
 	}
 
 	void register(CommandRouter router) {
-		router.on(this.canonical, "moderation:queue", BackPressure
+		router.on(this.canonical, CanonicalEvents.MODERATION_QUEUE, BackPressure
 			.bulky((socket, caller, args) -> this.moderation.queue(caller).stream().map(OrderJson::of).toList()));
-		router.on(this.canonical, "order:accept",
+		router.on(this.canonical, CanonicalEvents.ORDER_ACCEPT,
 				(socket, caller, args) -> OrderJson.of(this.moderation.accept(caller, order(Payload.of(args)))));
-		router.on(this.canonical, "transfer:initiate", (socket, caller, args) -> {
+		router.on(this.canonical, CanonicalEvents.TRANSFER_INITIATE, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			return this.moderation.initiateTransfer(caller, order(payload), payload.id("toModeratorId"));
 		});
-		router.on(this.canonical, "transfer:accept",
+		router.on(this.canonical, CanonicalEvents.TRANSFER_ACCEPT,
 				(socket, caller, args) -> this.moderation.acceptTransfer(caller, order(Payload.of(args))));
-		router.on(this.canonical, "transfer:decline",
+		router.on(this.canonical, CanonicalEvents.TRANSFER_DECLINE,
 				(socket, caller, args) -> this.moderation.declineTransfer(caller, order(Payload.of(args))));
-		router.on(this.canonical, "conversation:clean",
+		router.on(this.canonical, CanonicalEvents.CONVERSATION_CLEAN,
 				(socket, caller, args) -> this.moderation.clean(caller, order(Payload.of(args))));
-		router.on(this.canonical, "note:add", (socket, caller, args) -> {
+		router.on(this.canonical, CanonicalEvents.NOTE_ADD, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			return this.moderation.addNote(caller, payload.id("conversationId"),
 					payload.optionalText("content").orElse(null));
 		});
-		router.on(this.canonical, "support:queue", BackPressure
+		router.on(this.canonical, CanonicalEvents.SUPPORT_QUEUE, BackPressure
 			.bulky((socket, caller, args) -> this.support.queue(caller).stream().map(SessionJson::of).toList()));
-		router.on(this.canonical, "support:accept", (socket, caller, args) -> SessionJson
+		router.on(this.canonical, CanonicalEvents.SUPPORT_ACCEPT, (socket, caller, args) -> SessionJson
 			.of(this.support.accept(caller, Payload.of(args).id("sessionId"))));
-		router.on(this.canonical, "support:close",
+		router.on(this.canonical, CanonicalEvents.SUPPORT_CLOSE,
 				(socket, caller, args) -> SessionJson.of(this.support.close(caller, Payload.of(args).id("sessionId"))));
-		router.on(this.canonical, "support:status", (socket, caller, args) -> {
+		router.on(this.canonical, CanonicalEvents.SUPPORT_STATUS, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			SupportStatus to = SupportStatus.parse(payload.text("status"))
 				.orElseThrow(() -> Payload.invalid("'status' must be active, resolved or closed"));
 			return SessionJson.of(this.support.changeStatus(caller, payload.id("sessionId"), to));
 		});
-		router.on(this.canonical, "dispute:open", (socket, caller, args) -> {
+		router.on(this.canonical, CanonicalEvents.DISPUTE_OPEN, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			return this.disputes.open(caller, payload.id("orderId"), payload.optionalText("reason").orElse(null));
 		});
-		router.on(this.canonical, "dispute:status", (socket, caller, args) -> {
+		router.on(this.canonical, CanonicalEvents.DISPUTE_STATUS, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			DisputeStatus to = DisputeStatus.parse(payload.text("status"))
 				.orElseThrow(() -> Payload.invalid("'status' must be in_review, resolved or rejected"));
@@ -104,23 +111,25 @@ final class CanonicalStaff implements StaffRendering {
 	@Override
 	public void render(StaffEvent event, Dialect.Emitter emitter) {
 		switch (event) {
-			case OrderQueued queued -> emitter.emit("order:new",
+			case OrderQueued queued -> emitter.emit(CanonicalEvents.ORDER_NEW,
 					Map.of("order", OrderJson.of(queued.order()), "conversationId", queued.order().conversationId()));
-			case ModeratorJoined joined ->
-				emitter.emit("order:accepted", Map.of("conversationId", joined.subject().conversationId(), "orderId",
-						joined.orderId(), "moderator", person(joined.moderatorId(), joined.moderatorName())));
-			case TransferStarted started -> emitter.emit("transfer:initiated", transfer(started.transfer()));
-			case TransferDecided decided -> emitter.emit(decided.accepted() ? "transfer:accepted" : "transfer:declined",
-					transfer(decided.transfer()));
-			case HistoryCleaned cleaned -> emitter.emit("conversation:cleaned",
+			case ModeratorJoined joined -> emitter.emit(CanonicalEvents.ORDER_ACCEPTED,
+					Map.of("conversationId", joined.subject().conversationId(), "orderId", joined.orderId(),
+							"moderator", SeedDialect.person(joined.moderatorId(), joined.moderatorName())));
+			case TransferStarted started ->
+				emitter.emit(CanonicalEvents.TRANSFER_INITIATED, transfer(started.transfer()));
+			case TransferDecided decided ->
+				emitter.emit(decided.accepted() ? CanonicalEvents.TRANSFER_ACCEPTED : CanonicalEvents.TRANSFER_DECLINED,
+						transfer(decided.transfer()));
+			case HistoryCleaned cleaned -> emitter.emit(CanonicalEvents.CONVERSATION_CLEANED,
 					Map.of("conversationId", cleaned.subject().conversationId(), "moderator",
-							person(cleaned.moderatorId(), cleaned.moderatorName()), "messagesRemoved",
+							SeedDialect.person(cleaned.moderatorId(), cleaned.moderatorName()), "messagesRemoved",
 							cleaned.messagesRemoved(), "imagesDeleted", cleaned.imagesDeleted()));
-			case NoteAdded note -> emitter.emit("note:added",
+			case NoteAdded note -> emitter.emit(CanonicalEvents.NOTE_ADDED,
 					Map.of("conversationId", note.subject().conversationId(), "message", note.message()));
 			case SessionQueued queued ->
-				emitter.emit("support:queued", Map.of("session", SessionJson.of(queued.session())));
-			case SessionAccepted accepted -> emitter.emit("support:accepted", Map.of("conversationId",
+				emitter.emit(CanonicalEvents.SUPPORT_QUEUED, Map.of("session", SessionJson.of(queued.session())));
+			case SessionAccepted accepted -> emitter.emit(CanonicalEvents.SUPPORT_ACCEPTED, Map.of("conversationId",
 					accepted.subject().conversationId(), "session", SessionJson.of(accepted.session())));
 			case SessionStatusChanged changed -> {
 				Map<String, Object> json = new LinkedHashMap<>();
@@ -130,12 +139,13 @@ final class CanonicalStaff implements StaffRendering {
 				json.put("status", changed.to());
 				json.put("by", changed.byUserId());
 				json.put("session", SessionJson.of(changed.session()));
-				emitter.emit("support:status", json);
+				emitter.emit(CanonicalEvents.SUPPORT_STATUS_CHANGED, json);
 			}
-			case DisputeChanged changed ->
-				emitter.emit("dispute:status", Map.of("disputeId", changed.dispute().id().toString(), "orderId",
-						changed.dispute().orderId().toString(), "conversationId", changed.subject().conversationId(),
-						"status", changed.dispute().status(), "dispute", changed.dispute()));
+			case DisputeChanged changed -> emitter.emit(CanonicalEvents.DISPUTE_STATUS_CHANGED,
+					Map.of("disputeId", changed.dispute().id().toString(), "orderId",
+							changed.dispute().orderId().toString(), "conversationId",
+							changed.subject().conversationId(), "status", changed.dispute().status(), "dispute",
+							changed.dispute()));
 		}
 	}
 
@@ -145,15 +155,8 @@ final class CanonicalStaff implements StaffRendering {
 		json.put("orderId", transfer.orderId());
 		json.put("transferId", transfer.id().toString());
 		json.put("status", transfer.status());
-		json.put("from", person(transfer.fromId(), transfer.fromName()));
-		json.put("to", person(transfer.toId(), transfer.toName()));
-		return json;
-	}
-
-	static Map<String, Object> person(String id, String name) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("id", id);
-		json.put("name", name);
+		json.put("from", SeedDialect.person(transfer.fromId(), transfer.fromName()));
+		json.put("to", SeedDialect.person(transfer.toId(), transfer.toName()));
 		return json;
 	}
 

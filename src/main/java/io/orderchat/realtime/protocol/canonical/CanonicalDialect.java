@@ -1,6 +1,25 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.canonical;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.Replies;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.AttachmentReferences;
 
 import io.orderchat.realtime.events.ChatEvent;
+import io.orderchat.realtime.events.Subject;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ErrorPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.MemberPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.MessageDeletedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.MessagePayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.NotificationPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.OrderStatusPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.PresencePayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReadPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.TypingPayload;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,36 +77,41 @@ final class CanonicalDialect implements Dialect {
 	}
 
 	@Override
+	public boolean spokenByDefault() {
+		return true;
+	}
+
+	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "conversation:join",
+		router.on(this, CanonicalEvents.CONVERSATION_JOIN,
 				BackPressure.bulky((socket, caller, args) -> join(socket, caller, Payload.of(args))));
-		router.on(this, "conversation:leave", (socket, caller, args) -> {
+		router.on(this, CanonicalEvents.CONVERSATION_LEAVE, (socket, caller, args) -> {
 			ConversationId id = conversationId(Payload.of(args));
 			this.conversations.leave(socket, caller, id);
 			return Map.of("conversationId", id);
 		});
-		router.on(this, "message:send", (socket, caller, args) -> send(socket, caller, Payload.of(args)));
-		router.on(this, "message:delete", (socket, caller, args) -> {
+		router.on(this, CanonicalEvents.MESSAGE_SEND, (socket, caller, args) -> send(socket, caller, Payload.of(args)));
+		router.on(this, CanonicalEvents.MESSAGE_DELETE, (socket, caller, args) -> {
 			MessageDeleted deleted = this.conversationService.delete(caller, Payload.of(args).uuid("messageId"));
 			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
 					deleted.seq());
 		});
-		router.on(this, "message:history",
+		router.on(this, CanonicalEvents.MESSAGE_HISTORY,
 				BackPressure.bulky((socket, caller, args) -> history(caller, Payload.of(args))));
-		router.on(this, "message:search",
+		router.on(this, CanonicalEvents.MESSAGE_SEARCH,
 				BackPressure.bulky((socket, caller, args) -> search(caller, Payload.of(args))));
-		router.on(this, "typing:start", (socket, caller, args) -> {
+		router.on(this, CanonicalEvents.TYPING_START, (socket, caller, args) -> {
 			this.conversations.startTyping(socket, caller, conversationId(Payload.of(args)));
 			return null;
 		});
-		router.on(this, "typing:stop", (socket, caller, args) -> {
+		router.on(this, CanonicalEvents.TYPING_STOP, (socket, caller, args) -> {
 			this.conversations.stopTyping(socket, caller, conversationId(Payload.of(args)));
 			return null;
 		});
-		router.on(this, "conversation:read", (socket, caller, args) -> read(caller, Payload.of(args)));
-		router.on(this, "sync:resume",
+		router.on(this, CanonicalEvents.CONVERSATION_READ, (socket, caller, args) -> read(caller, Payload.of(args)));
+		router.on(this, CanonicalEvents.SYNC_RESUME,
 				BackPressure.bulky((socket, caller, args) -> resume(socket, caller, Payload.of(args))));
-		router.on(this, "unread:get", (socket, caller, args) -> unread(caller));
+		router.on(this, CanonicalEvents.UNREAD_GET, (socket, caller, args) -> unread(caller));
 	}
 
 	private Object join(SocketIoSocket socket, Caller caller, Payload payload) {
@@ -204,52 +228,36 @@ final class CanonicalDialect implements Dialect {
 	@Override
 	public void render(ChatEvent event, Emitter emitter) {
 		switch (event) {
-			case MessageAdded added -> emitter.emit("message",
-					Map.of("conversationId", added.subject().conversationId(), "message", added.message()));
-			case MessageRemoved removed -> emitter.emit("message:deleted", Map.of("conversationId",
-					removed.subject().conversationId(), "messageId", removed.messageId(), "seq", removed.seq()));
+			case MessageAdded added -> emitter.emit(CanonicalEvents.MESSAGE,
+					new MessagePayload(added.subject().conversationId(), added.message()));
+			case MessageRemoved removed -> emitter.emit(CanonicalEvents.MESSAGE_DELETED,
+					new MessageDeletedPayload(removed.subject().conversationId(), removed.messageId(), removed.seq()));
 			case TypingChanged typing ->
-				emitter.emit("typing", Map.of("conversationId", typing.subject().conversationId(), "userId",
-						typing.userId(), "name", typing.name(), "isTyping", typing.typing()));
-			case ReadUpTo read -> emitter.emit("conversation:read", Map.of("conversationId",
-					read.subject().conversationId(), "userId", read.userId(), "seq", read.seq(), "at", read.at()));
-			case MemberPresence member -> emitter.emit(member.joined() ? "member:joined" : "member:left",
-					Map.of("conversationId", member.subject().conversationId(), "userId", member.userId(), "name",
-							member.name(), "role", member.role()));
-			case ParticipantChanged participant ->
-				emitter.emit(participant.added() ? "participant:added" : "participant:removed",
-						Map.of("conversationId", participant.subject().conversationId(), "userId", participant.userId(),
-								"name", participant.name(), "role", participant.role()));
-			case OrderStatusChanged status -> emitter.emit("order:status", orderStatus(status));
+				emitter.emit(CanonicalEvents.TYPING, new TypingPayload(typing.subject().conversationId(),
+						typing.userId(), typing.name(), typing.typing()));
+			case ReadUpTo read -> emitter.emit(CanonicalEvents.READ,
+					new ReadPayload(read.subject().conversationId(), read.userId(), read.seq(), read.at()));
+			case MemberPresence member ->
+				emitter.emit(member.joined() ? CanonicalEvents.MEMBER_JOINED : CanonicalEvents.MEMBER_LEFT,
+						new MemberPayload(member.subject().conversationId(), member.userId(), member.name(),
+								member.role()));
+			case ParticipantChanged participant -> emitter.emit(
+					participant.added() ? CanonicalEvents.PARTICIPANT_ADDED : CanonicalEvents.PARTICIPANT_REMOVED,
+					new MemberPayload(participant.subject().conversationId(), participant.userId(), participant.name(),
+							participant.role()));
+			case OrderStatusChanged status -> emitter.emit(CanonicalEvents.ORDER_STATUS,
+					new OrderStatusPayload(status.orderId(), status.subject().conversationId(), status.from(),
+							status.to(), status.to(), status.byUserId(), status.notes(), status.at()));
 			case PresenceChanged presence ->
-				emitter.emit("presence", Map.of("userId", presence.userId(), "online", presence.online()));
-			case Notification notification -> emitter.emit("notification", notification(notification));
+				emitter.emit(CanonicalEvents.PRESENCE, new PresencePayload(presence.userId(), presence.online()));
+			case Notification notification -> emitter.emit(CanonicalEvents.NOTIFICATION, notification(notification));
 		}
 	}
 
-	private static Map<String, Object> notification(Notification notification) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("type", "message");
-		json.put("conversationId", notification.subject().conversationId());
-		json.put("kind", notification.subject().kind());
-		json.put("subjectId", notification.subject().subjectId());
-		SeedDialect.orderIdOf(notification.subject()).ifPresent((orderId) -> json.put("orderId", orderId));
-		json.put("content", notification.message().content());
-		json.put("message", notification.message());
-		return json;
-	}
-
-	private static Map<String, Object> orderStatus(OrderStatusChanged status) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("orderId", status.orderId());
-		json.put("conversationId", status.subject().conversationId());
-		json.put("from", status.from());
-		json.put("to", status.to());
-		json.put("status", status.to());
-		json.put("by", status.byUserId());
-		json.put("notes", status.notes());
-		json.put("at", status.at());
-		return json;
+	private static NotificationPayload notification(Notification notification) {
+		Subject subject = notification.subject();
+		return new NotificationPayload("message", subject.conversationId(), subject.kind(), subject.subjectId(),
+				SeedDialect.orderIdOf(subject).orElse(null), notification.message().content(), notification.message());
 	}
 
 	@Override
@@ -263,8 +271,8 @@ final class CanonicalDialect implements Dialect {
 			ack.send(Replies.failure(error));
 		}
 		else {
-			socket.emit("error",
-					Map.of("code", error.code().name(), "message", error.getMessage(), "command", command));
+			socket.emit(CanonicalEvents.ERROR.wireName(),
+					new ErrorPayload(error.code().name(), error.getMessage(), command));
 		}
 	}
 

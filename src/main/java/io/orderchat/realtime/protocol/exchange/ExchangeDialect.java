@@ -1,4 +1,11 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.exchange;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.AttachmentReferences;
 
 import io.orderchat.realtime.events.Subject;
 import io.orderchat.realtime.events.ChatEvent;
@@ -31,13 +38,13 @@ import tools.jackson.databind.JsonNode;
  * {@code order:updateStatus}; events {@code chat:userJoined}, {@code chat:message},
  * {@code user:typing}, {@code order:statusUpdated} and {@code error}.
  */
-final class Seed000Dialect extends SeedDialect {
+final class ExchangeDialect extends SeedDialect {
 
 	private final RealtimeConversations conversations;
 
 	private final OrderManagement orders;
 
-	Seed000Dialect(RealtimeConversations conversations, OrderManagement orders) {
+	ExchangeDialect(RealtimeConversations conversations, OrderManagement orders) {
 		this.conversations = conversations;
 		this.orders = orders;
 	}

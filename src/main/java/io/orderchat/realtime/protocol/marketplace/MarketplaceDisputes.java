@@ -1,4 +1,12 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.marketplace;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.StaffRendering;
 
 import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.StaffEvent;
@@ -27,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * {@code dispute_status_update} {@code {disputeId, status}}. Who may join is who may see
  * the dispute: its parties, moderators, admins.
  */
-final class Seed004Disputes implements StaffRendering {
+final class MarketplaceDisputes implements StaffRendering {
 
 	private final Dialect seed004;
 
@@ -35,7 +43,7 @@ final class Seed004Disputes implements StaffRendering {
 
 	private final DisputeManagement disputes;
 
-	Seed004Disputes(Dialect seed004, RealtimeConversations conversations, DisputeManagement disputes) {
+	MarketplaceDisputes(Dialect seed004, RealtimeConversations conversations, DisputeManagement disputes) {
 		this.seed004 = seed004;
 		this.conversations = conversations;
 		this.disputes = disputes;
@@ -93,7 +101,7 @@ final class Seed004Disputes implements StaffRendering {
 
 	/**
 	 * Renders the events of a dispute conversation for seed 004's clients (called by
-	 * {@link Seed004Dialect#render}).
+	 * {@link MarketplaceDialect#render}).
 	 */
 	static void render(ChatEvent.InConversation event, Dialect.Emitter emitter) {
 		if (event.subject().kind() != ConversationKind.DISPUTE) {

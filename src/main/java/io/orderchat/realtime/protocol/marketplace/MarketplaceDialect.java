@@ -1,4 +1,11 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.marketplace;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.AttachmentReferences;
 
 import io.orderchat.realtime.events.ChatEvent;
 
@@ -25,11 +32,11 @@ import tools.jackson.databind.JsonNode;
  * {@code order_typing}, {@code order_status_update}, {@code notification} and
  * {@code user_presence}.
  */
-final class Seed004Dialect extends SeedDialect {
+final class MarketplaceDialect extends SeedDialect {
 
 	private final RealtimeConversations conversations;
 
-	Seed004Dialect(RealtimeConversations conversations) {
+	MarketplaceDialect(RealtimeConversations conversations) {
 		this.conversations = conversations;
 	}
 
@@ -105,7 +112,7 @@ final class Seed004Dialect extends SeedDialect {
 			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
 			return;
 		}
-		Seed004Disputes.render((InConversation) event, emitter);
+		MarketplaceDisputes.render((InConversation) event, emitter);
 		orderIdOf(((InConversation) event).subject()).ifPresent((orderId) -> {
 			switch (event) {
 				case MessageAdded added -> emitter.emit("order_message", message(orderId, added.message()));

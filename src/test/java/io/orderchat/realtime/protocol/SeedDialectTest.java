@@ -1,4 +1,4 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,6 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol.dispatcher;
+
+import io.orderchat.realtime.protocol.OrderChats;
 
 import java.time.Instant;
 import java.util.List;
@@ -79,7 +81,7 @@ class DispatcherChatController {
 		if (page < 1) {
 			throw DomainException.invalid("page must be 1 or more");
 		}
-		int size = BusyToShopChatController.clamp(limit);
+		int size = OrderChats.pageSize(limit);
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		long lastSeq = this.conversations.find(id).orElseThrow().lastSeq();
 		long before = lastSeq + 1 - (long) (page - 1) * size;
@@ -103,7 +105,7 @@ class DispatcherChatController {
 		if (page < 1) {
 			throw DomainException.invalid("page must be 1 or more");
 		}
-		int size = BusyToShopChatController.clamp(limit);
+		int size = OrderChats.pageSize(limit);
 		return ApiResponse.ok(this.conversations.mine(caller, (long) (page - 1) * size, size)
 			.stream()
 			.filter((summary) -> summary.conversation().kind() == ConversationKind.ORDER)

@@ -1,4 +1,4 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol.busy2shop;
 
 import java.time.Instant;
 

@@ -1,4 +1,11 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.exchange;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.StaffRendering;
 
 import io.orderchat.realtime.events.StaffEvent;
 
@@ -23,13 +30,13 @@ import tools.jackson.databind.JsonNode;
  * {@code chat:transferring}, {@code moderator:changed}, {@code chat:cleaned} in the room,
  * and the Pusher {@code moderator-channel}'s {@code new-order-chat} to online moderators.
  */
-final class Seed000Staff implements StaffRendering {
+final class ExchangeStaff implements StaffRendering {
 
 	private final Dialect seed000;
 
 	private final Moderation moderation;
 
-	Seed000Staff(Dialect seed000, Moderation moderation) {
+	ExchangeStaff(Dialect seed000, Moderation moderation) {
 		this.seed000 = seed000;
 		this.moderation = moderation;
 	}
@@ -70,7 +77,7 @@ final class Seed000Staff implements StaffRendering {
 			}
 			case ModeratorJoined joined -> emitter.emit("moderator:joined",
 					Map.of("roomId", joined.subject().conversationId(), "orderId", joined.orderId(), "moderator",
-							CanonicalStaff.person(joined.moderatorId(), joined.moderatorName())));
+							SeedDialect.person(joined.moderatorId(), joined.moderatorName())));
 			case TransferStarted started -> emitter.emit("chat:transferring", transferring(started.transfer()));
 			case TransferDecided decided -> {
 				Transfer transfer = decided.transfer();
@@ -78,8 +85,8 @@ final class Seed000Staff implements StaffRendering {
 					Map<String, Object> json = new LinkedHashMap<>();
 					json.put("roomId", transfer.conversationId());
 					json.put("orderId", transfer.orderId());
-					json.put("newModerator", CanonicalStaff.person(transfer.toId(), transfer.toName()));
-					json.put("previousModerator", CanonicalStaff.person(transfer.fromId(), transfer.fromName()));
+					json.put("newModerator", SeedDialect.person(transfer.toId(), transfer.toName()));
+					json.put("previousModerator", SeedDialect.person(transfer.fromId(), transfer.fromName()));
 					emitter.emit("moderator:changed", json);
 				}
 				else {
@@ -88,7 +95,7 @@ final class Seed000Staff implements StaffRendering {
 			}
 			case HistoryCleaned cleaned -> emitter.emit("chat:cleaned",
 					Map.of("roomId", cleaned.subject().conversationId(), "moderator",
-							CanonicalStaff.person(cleaned.moderatorId(), cleaned.moderatorName()), "imagesDeleted",
+							SeedDialect.person(cleaned.moderatorId(), cleaned.moderatorName()), "imagesDeleted",
 							cleaned.imagesDeleted(), "messagesDeleted", cleaned.messagesRemoved()));
 			default -> {
 				// Seed 000 knows no support sessions, disputes or internal notes.
@@ -103,8 +110,8 @@ final class Seed000Staff implements StaffRendering {
 		json.put("orderId", transfer.orderId());
 		json.put("from", transfer.fromName());
 		json.put("to", transfer.toName());
-		json.put("fromModerator", CanonicalStaff.person(transfer.fromId(), transfer.fromName()));
-		json.put("toModerator", CanonicalStaff.person(transfer.toId(), transfer.toName()));
+		json.put("fromModerator", SeedDialect.person(transfer.fromId(), transfer.fromName()));
+		json.put("toModerator", SeedDialect.person(transfer.toId(), transfer.toName()));
 		json.put("toModeratorId", transfer.toId());
 		return json;
 	}

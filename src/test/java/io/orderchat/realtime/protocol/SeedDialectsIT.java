@@ -1,4 +1,4 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol;
 
 import java.util.Map;
 import java.util.UUID;

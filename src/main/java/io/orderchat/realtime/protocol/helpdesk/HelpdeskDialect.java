@@ -1,4 +1,12 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.helpdesk;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.StaffRendering;
 
 import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.StaffEvent;
@@ -43,7 +51,7 @@ import tools.jackson.databind.JsonNode;
  * {@code user_joined}/{@code user_left}, {@code chat_accepted}, {@code chat_closed},
  * {@code session_status_changed} and {@code error}, in snake_case.
  */
-final class Seed003Dialect extends SeedDialect implements StaffRendering {
+final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 
 	private final RealtimeConversations conversations;
 
@@ -51,7 +59,7 @@ final class Seed003Dialect extends SeedDialect implements StaffRendering {
 
 	private final SupportDesk desk;
 
-	Seed003Dialect(RealtimeConversations conversations, ConversationService conversationService, SupportDesk desk) {
+	HelpdeskDialect(RealtimeConversations conversations, ConversationService conversationService, SupportDesk desk) {
 		this.conversations = conversations;
 		this.conversationService = conversationService;
 		this.desk = desk;

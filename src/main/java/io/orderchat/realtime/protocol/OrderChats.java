@@ -1,4 +1,4 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol;
 
 import java.util.List;
 
@@ -18,13 +18,13 @@ import org.springframework.stereotype.Component;
  * message.
  */
 @Component
-class OrderChats {
+public class OrderChats {
 
 	private final OrderManagement orders;
 
 	private final ConversationService conversations;
 
-	OrderChats(OrderManagement orders, ConversationService conversations) {
+	public OrderChats(OrderManagement orders, ConversationService conversations) {
 		this.orders = orders;
 		this.conversations = conversations;
 	}
@@ -33,30 +33,30 @@ class OrderChats {
 	 * The order's conversation after checking that the caller may access it, and is one
 	 * of those the seeds' apps admit: the order's customer, performer, or an admin.
 	 */
-	ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
+	public ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.resolve(orderIdOrExternalId);
 		this.conversations.requireAccess(caller, order.conversationId());
 		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
 
-	Order order(String orderIdOrExternalId) {
+	public Order order(String orderIdOrExternalId) {
 		return this.orders.resolve(orderIdOrExternalId);
 	}
 
 	/** Who has read what, to answer the seeds' per-message {@code isRead}. */
-	ReadState readState(Caller caller, ConversationId id) {
+	public ReadState readState(Caller caller, ConversationId id) {
 		return new ReadState(caller.userId(), this.conversations.participants(id));
 	}
 
 	/** The read horizons of a conversation's participants, seen from one reader. */
-	record ReadState(String readerId, List<Participant> participants) {
+	public record ReadState(String readerId, List<Participant> participants) {
 
 		/**
 		 * Someone else's message: whether the reader has read it. The reader's own
 		 * message: whether any other participant has.
 		 */
-		boolean isRead(Message message) {
+		public boolean isRead(Message message) {
 			if (message.sentBy(this.readerId)) {
 				return this.participants.stream()
 					.anyMatch((p) -> !p.userId().equals(this.readerId) && p.readSeq() >= message.seq());
@@ -68,6 +68,11 @@ class OrderChats {
 				.orElse(true);
 		}
 
+	}
+
+	/** A REST page size: 50 when not asked for, at most a history page. */
+	public static int pageSize(Integer limit) {
+		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol.dispatcher;
 
 import java.time.Instant;
 import java.util.List;

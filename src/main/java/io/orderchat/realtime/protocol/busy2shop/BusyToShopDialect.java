@@ -1,4 +1,10 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol.busy2shop;
+
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.BackPressure;
 
 import io.orderchat.realtime.events.ChatEvent;
 
@@ -6,7 +12,7 @@ import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
-import io.orderchat.dialects.BusyToShopMessage;
+import io.orderchat.realtime.protocol.busy2shop.BusyToShopMessage;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.events.ChatEvent.MemberPresence;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
@@ -22,11 +28,11 @@ import tools.jackson.databind.JsonNode;
  * {@code user-joined}, {@code user-left} and {@code error}. Orders are named by their id
  * or the host app's external id.
  */
-final class Seed001Dialect extends SeedDialect {
+final class BusyToShopDialect extends SeedDialect {
 
 	private final RealtimeConversations conversations;
 
-	Seed001Dialect(RealtimeConversations conversations) {
+	BusyToShopDialect(RealtimeConversations conversations) {
 		this.conversations = conversations;
 	}
 

@@ -1,4 +1,6 @@
-package io.orderchat.dialects;
+package io.orderchat.realtime.protocol.busy2shop;
+
+import io.orderchat.realtime.protocol.OrderChats;
 
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +40,8 @@ class BusyToShopChatController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		List<Message> page = this.conversations.history(caller, id, before, null, clamp(limit)).messages();
+		List<Message> page = this.conversations.history(caller, id, before, null, OrderChats.pageSize(limit))
+			.messages();
 		return ApiResponse.ok(page.stream()
 			.filter((message) -> !message.deleted())
 			.map((message) -> BusyToShopMessage.of(orderId, message, reads.isRead(message)))
@@ -58,10 +61,6 @@ class BusyToShopChatController {
 	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
 		ReadReceipt receipt = this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
 		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount()));
-	}
-
-	static int clamp(Integer limit) {
-		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
 	}
 
 	record Read(String orderId, long readSeq, long unreadCount) {

@@ -1,4 +1,8 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.protocol;
+
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.Replies;
+import io.orderchat.realtime.gateway.Dialect;
 
 import io.orderchat.realtime.events.Subject;
 
@@ -18,7 +22,7 @@ import tools.jackson.databind.JsonNode;
  * the client asked for an acknowledgement); a success is acknowledged with
  * {@code {success:true, ok:true, data}}.
  */
-abstract class SeedDialect implements Dialect {
+public abstract class SeedDialect implements Dialect {
 
 	@Override
 	public void succeeded(Ack ack, Object data) {
@@ -43,7 +47,7 @@ abstract class SeedDialect implements Dialect {
 	 * An id the seed clients send either bare ({@code emit('join-order-room', orderId)})
 	 * or as a field of an object ({@code emit('join_order_chat', {orderId})}).
 	 */
-	static String idArgument(JsonNode[] args, String field) {
+	public static String idArgument(JsonNode[] args, String field) {
 		if (args.length > 0 && args[0] != null && (args[0].isString() || args[0].isIntegralNumber())) {
 			String value = args[0].asString();
 			if (!value.isBlank()) {
@@ -54,12 +58,17 @@ abstract class SeedDialect implements Dialect {
 	}
 
 	/** Whether the first argument is an object carrying {@code field}. */
-	static boolean carries(JsonNode[] args, String field) {
+	public static boolean carries(JsonNode[] args, String field) {
 		return args.length > 0 && args[0] != null && args[0].isObject() && args[0].has(field);
 	}
 
+	/** Someone named in an event: {@code {id, name}}. */
+	public static Map<String, Object> person(String id, String name) {
+		return json("id", id, "name", name);
+	}
+
 	/** Map.of that tolerates null values (JSON null). */
-	static Map<String, Object> json(Object... keysAndValues) {
+	public static Map<String, Object> json(Object... keysAndValues) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		for (int i = 0; i < keysAndValues.length; i += 2) {
 			json.put((String) keysAndValues[i], keysAndValues[i + 1]);
@@ -67,7 +76,7 @@ abstract class SeedDialect implements Dialect {
 		return json;
 	}
 
-	static Optional<String> orderIdOf(Subject subject) {
+	public static Optional<String> orderIdOf(Subject subject) {
 		return (subject.kind() == ConversationKind.ORDER) ? Optional.ofNullable(subject.subjectId()) : Optional.empty();
 	}
 

@@ -1,0 +1,28 @@
+package io.orderchat.realtime.protocol.exchange;
+
+import io.orderchat.moderation.Moderation;
+import io.orderchat.orders.OrderManagement;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Dialects;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class ExchangeConfiguration {
+
+	@Bean
+	ExchangeDialect exchangeDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
+			OrderManagement orders) {
+		return dialects.add(new ExchangeDialect(realtime, orders), router);
+	}
+
+	@Bean
+	ExchangeStaff exchangeStaff(ExchangeDialect exchange, CommandRouter router, Moderation moderation) {
+		ExchangeStaff staff = new ExchangeStaff(exchange, moderation);
+		staff.register(router);
+		return staff;
+	}
+
+}
