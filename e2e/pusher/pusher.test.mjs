@@ -142,7 +142,8 @@ test("a wrong key is refused with 4001 and never connects", async () => {
       resolve(event);
     });
   });
-  assert.equal(error.data.code, 4001);
+  // pusher-js wraps the handshake's pusher:error: {type: 'WebSocketError', error: {type: 'PusherError', data}}.
+  assert.equal(error.error.data.code, 4001, JSON.stringify(error));
   assert.notEqual(client.connection.state, "connected");
   assert.equal(client.connection.socket_id, undefined);
   client.disconnect();
