@@ -236,6 +236,20 @@ class PusherChannelsIT extends IntegrationTest {
 		}
 	}
 
+	@Test
+	void exposesItsMetrics() throws Exception {
+		try (RawPusher client = RawPusher.open(this.port, KEY); HttpClient http = HttpClient.newHttpClient()) {
+			client.established();
+			String metrics = http
+				.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus"))
+					.build(), HttpResponse.BodyHandlers.ofString())
+				.body();
+			assertThat(metrics).containsPattern("(?m)^orderchat_pusher_connections(\\{[^}]*\\})? [1-9]")
+				.contains("orderchat_pusher_channels", "orderchat_pusher_connections_refused_total",
+						"orderchat_pusher_slow_consumers_total");
+		}
+	}
+
 	private String form(String token, String socketId, String channel) {
 		String body = "socket_id=" + URLEncoder.encode(socketId, StandardCharsets.UTF_8) + "&channel_name="
 				+ URLEncoder.encode(channel, StandardCharsets.UTF_8);
