@@ -28,7 +28,6 @@ import io.orderchat.orders.PartiesOnly;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.realtime.presence.Typing;
 import io.orderchat.shared.DomainException;
@@ -60,7 +59,7 @@ public final class RealtimeConversations {
 
 	private final EventBus bus;
 
-	private final Subjects subjects;
+	private final KnownSubjects subjects;
 
 	private final Typing typing;
 
@@ -69,7 +68,7 @@ public final class RealtimeConversations {
 	private final AttachmentService attachments;
 
 	public RealtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing, Presence presence,
+			RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing, Presence presence,
 			AttachmentService attachments) {
 		this.history = history;
 		this.inbox = inbox;

@@ -14,6 +14,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Messaging;
@@ -21,7 +22,6 @@ import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
@@ -78,8 +78,13 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	KnownSubjects knownSubjects(ConversationManagement conversations) {
+		return new KnownSubjects(conversations);
+	}
+
+	@Bean
 	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
-			OrderManagement orders, RoomMembership rooms, EventBus bus, Subjects subjects, InMemoryTyping typing,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, InMemoryTyping typing,
 			Presence presence, AttachmentService attachments) {
 		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
 				subjects, typing, presence, attachments);
