@@ -23,17 +23,10 @@ import org.slf4j.LoggerFactory;
  * keep up is closed with the reason {@code "outbound queue overflow"} instead of holding
  * memory or slowing its senders. (Packets a WebSocket's outbox holds only until a writer
  * thread takes them wait for this server, not for the client, and do not count.) Long
- * polls take the whole outbox. Over WebSocket, {@link #send} writes on the caller's
- * thread while {@link #queue} leaves the writing to the server's writer threads
- * ({@link EngineServer#flush}), which write everything waiting in one network write: a
- * broadcast to a thousand sockets only queues, and the busier the writers, the more
- * packets each write carries. With {@link EngineOptions#writeSpacing()} set, packets must
- * wait a least time between writes: then packets wait for that spacing (a burst of more
- * than {@value WebSocketTransport#BURST_FRAMES} frames goes out at once), which keeps
- * consecutive packets in separate TCP segments for clients that read one message per read
- * (the official test suites among them; spacing costs latency, so only the conformance
- * configuration uses it). All state changes, the transports' included, happen under the
- * session's own monitor, never a server-wide lock.
+ * polls take the whole outbox; how a WebSocket writes it — on the sender's thread for
+ * {@link #send}, on the server's writer threads for {@link #queue}, spaced for the
+ * conformance suites — is {@link WebSocketTransport}'s. All state changes, the
+ * transports' included, happen under the session's own monitor, never a server-wide lock.
  *
  * <p>
  * Packets count in bytes too ({@link EngineLimits}): their encoded size is added when
@@ -550,10 +543,11 @@ public final class EngineSocket {
 				.schedule(() -> abortUpgrade(channel), this.server.options().upgradeTimeout().toMillis(),
 						TimeUnit.MILLISECONDS);
 		}
-		return new UpgradeHandler(channel);
+		return new UpgradeHandshake(this, channel);
 	}
 
-	private void abortUpgrade(WebSocketChannel channel) {
+	/** Gives up on an upgrade over {@code channel} unless it completed, and closes it. */
+	void abortUpgrade(WebSocketChannel channel) {
 		synchronized (this) {
 			if (this.transport instanceof WebSocketTransport webSocket && webSocket.channel() == channel) {
 				return;
@@ -568,13 +562,14 @@ public final class EngineSocket {
 		channel.close();
 	}
 
-	private void onProbe(WebSocketChannel channel) {
+	/** Answers a probe over {@code channel}; a waiting poll then ends shortly. */
+	void onProbe(WebSocketChannel channel) {
 		synchronized (this) {
 			if (this.state != State.OPEN) {
 				return;
 			}
 			this.probed = true;
-			channel.send(List.of(EnginePacket.PONG_PROBE), NO_CALLBACK);
+			channel.send(List.of(EnginePacket.PONG_PROBE), UpgradeHandshake.NO_CALLBACK);
 			if (this.polling.hasPendingPoll()) {
 				this.server.scheduler().schedule(this.polling::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
 			}
@@ -585,7 +580,7 @@ public final class EngineSocket {
 	 * Makes the probed WebSocket the session's transport; returns it, or {@code null} if
 	 * the upgrade cannot complete. A poll still waiting is refused.
 	 */
-	private WebSocketTransport completeUpgrade(WebSocketChannel channel) {
+	WebSocketTransport completeUpgrade(WebSocketChannel channel) {
 		WebSocketTransport upgraded;
 		PollResponder poll;
 		boolean queueFlush;
@@ -611,82 +606,6 @@ public final class EngineSocket {
 		}
 		logger.debug("Engine.IO session {} upgraded to WebSocket", this.id);
 		return upgraded;
-	}
-
-	private static final WebSocketChannel.WriteCallback NO_CALLBACK = new WebSocketChannel.WriteCallback() {
-
-		@Override
-		public void succeeded() {
-		}
-
-		@Override
-		public void failed(Throwable cause) {
-		}
-
-	};
-
-	/**
-	 * Runs the upgrade exchange on a probing WebSocket, then hands its frames to the
-	 * session's new {@link WebSocketTransport}.
-	 */
-	private final class UpgradeHandler implements WebSocketHandler {
-
-		private final WebSocketChannel channel;
-
-		private WebSocketHandler upgraded;
-
-		UpgradeHandler(WebSocketChannel channel) {
-			this.channel = channel;
-		}
-
-		@Override
-		public void onText(String text) {
-			if (this.upgraded != null) {
-				this.upgraded.onText(text);
-				return;
-			}
-			EnginePacket packet;
-			try {
-				packet = EnginePacket.decode(text);
-			}
-			catch (InvalidPacketException ex) {
-				abortUpgrade(this.channel);
-				return;
-			}
-			if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-				onProbe(this.channel);
-			}
-			else if (packet.type() == EnginePacketType.UPGRADE) {
-				this.upgraded = completeUpgrade(this.channel);
-				if (this.upgraded == null) {
-					abortUpgrade(this.channel);
-				}
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
-		@Override
-		public void onBinary(byte[] data) {
-			if (this.upgraded != null) {
-				this.upgraded.onBinary(data);
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
-		@Override
-		public void onClose() {
-			if (this.upgraded != null) {
-				this.upgraded.onClose();
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
 	}
 
 }

@@ -14,13 +14,19 @@ import org.slf4j.LoggerFactory;
  * <p>
  * {@link EngineSocket#send} writes on the caller's thread while
  * {@link EngineSocket#queue} leaves the writing to the server's writer threads
- * ({@link EngineServer#flush}); either way one thread at a time hands everything waiting
- * to the web server in one network write, outside the session's monitor. Frames count
- * against the session's packet limit from when they are handed over until the web server
- * confirms the write; a failed write ends the session. With
- * {@link EngineOptions#writeSpacing()} set, writes wait a least time apart instead (a
- * burst of more than {@value #BURST_FRAMES} frames goes out at once), see
- * {@link EngineSocket}.
+ * ({@link EngineServer#flush}), which write everything waiting in one network write: a
+ * broadcast to a thousand sockets only queues, and the busier the writers, the more
+ * packets each write carries. One thread at a time hands the outbox to the web server,
+ * outside the session's monitor. Frames count against the session's packet limit from
+ * when they are handed over until the web server confirms the write; a failed write ends
+ * the session.
+ *
+ * <p>
+ * With {@link EngineOptions#writeSpacing()} set, packets must wait a least time between
+ * writes: then packets wait for that spacing (a burst of more than {@value #BURST_FRAMES}
+ * frames goes out at once), which keeps consecutive packets in separate TCP segments for
+ * clients that read one message per read (the official test suites among them; spacing
+ * costs latency, so only the conformance configuration uses it).
  */
 final class WebSocketTransport extends Transport implements WebSocketHandler {
 
