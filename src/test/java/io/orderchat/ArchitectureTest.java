@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -76,6 +78,17 @@ class ArchitectureTest {
 		.orShould()
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime..", "org.springframework..");
+
+	/**
+	 * The Socket.IO engine is a library the application uses: no Spring, and nothing of
+	 * OrderChat outside it (domain modules, realtime gateway, vocabularies).
+	 */
+	@ArchTest
+	static final ArchRule socketIoKnowsNoSpringNorApplication = noClasses().that()
+		.resideInAPackage("io.orderchat.socketio..")
+		.should()
+		.dependOnClassesThat(resideInAPackage("org.springframework..")
+			.or(resideInAPackage("io.orderchat..").and(not(resideInAPackage("io.orderchat.socketio..")))));
 
 	@ArchTest
 	static final ArchRule sharedDependsOnNoModule = noClasses().that()
