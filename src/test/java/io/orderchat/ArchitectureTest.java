@@ -66,19 +66,6 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime.protocol..");
 
-	/** The Socket.IO engine is a library: no Spring, no OrderChat module. */
-	@ArchTest
-	static final ArchRule engineIsALibrary = noClasses().that()
-		.resideInAPackage("io.orderchat.socketio..")
-		.and()
-		.resideOutsideOfPackage("io.orderchat.socketio.conformance..")
-		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(DOMAIN)
-		.orShould()
-		.dependOnClassesThat()
-		.resideInAnyPackage("io.orderchat.realtime..", "org.springframework..");
-
 	/**
 	 * The Socket.IO engine is a library the application uses: no Spring, and nothing of
 	 * OrderChat outside it (domain modules, realtime gateway, vocabularies).
