@@ -401,6 +401,38 @@ test("user-directed events reach the target's sockets bound to seed 000 or not b
   assert.deepEqual(await notSeed000, []);
 });
 
+test("a new order reaches moderators in the vocabulary their socket is bound to, in every one before it is bound", async () => {
+  const moderator = person("moderator", "Mo");
+  const unbound = await connect(moderator.token);
+  const seed000 = await connect(moderator.token);
+  await refused(seed000, "chat:typing", { roomId: "00000000-0000-0000-0000-000000000000", isTyping: true });
+  const canonical = await connect(moderator.token);
+  assert.equal((await call(canonical, "unread:get", {})).ok, true);
+
+  const customer = person("customer", "Carla");
+  const isIt = (roomId) => (e) => (e.roomId ?? e.conversationId) === roomId;
+  let roomId;
+  const seen = {
+    unboundSeed: [], unboundCanonical: [], seed000: [], seed000Canonical: [], canonical: [], canonicalSeed: [],
+  };
+  const listen = (socket, event, list) => socket.on(event, (e) => list.push(e));
+  listen(unbound, "new-order-chat", seen.unboundSeed);
+  listen(unbound, "order:new", seen.unboundCanonical);
+  listen(seed000, "new-order-chat", seen.seed000);
+  listen(seed000, "order:new", seen.seed000Canonical);
+  listen(canonical, "order:new", seen.canonical);
+  listen(canonical, "new-order-chat", seen.canonicalSeed);
+  roomId = (await placeOrder(customer)).roomId;
+  await quiet(1000);
+  const about = (list) => list.filter(isIt(roomId)).length;
+  assert.equal(about(seen.unboundSeed), 1);
+  assert.equal(about(seen.unboundCanonical), 1);
+  assert.equal(about(seen.seed000), 1);
+  assert.equal(about(seen.seed000Canonical), 0);
+  assert.equal(about(seen.canonical), 1);
+  assert.equal(about(seen.canonicalSeed), 0);
+});
+
 // --- chat:clean
 
 test("chat:clean: the current moderator, not the owner, deletes the room's messages and images", async () => {

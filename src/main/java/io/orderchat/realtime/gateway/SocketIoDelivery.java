@@ -100,17 +100,15 @@ final class SocketIoDelivery implements LocalDelivery {
 	}
 
 	/**
-	 * The room of the target's sockets that hear the dialect: a user's room for a dialect
-	 * holds the sockets bound to it and those not bound to any yet (see
-	 * {@link SocketSession}).
+	 * The room of the target's sockets that hear the dialect: a user's or a staff role's
+	 * room for a dialect holds the sockets bound to it and those not bound to any yet
+	 * (see {@link SocketSession}).
 	 */
 	private static String room(Target target, Dialect dialect) {
 		return switch (target) {
 			case Audience.Conversation conversation -> Rooms.conversation(conversation.conversationId(), dialect);
 			case Audience.User user -> Rooms.user(user.userId(), dialect);
-			// a staff socket that joined no conversation yet has said nothing of its
-			// dialect
-			case Audience.Staff staff -> Rooms.role(staff.role());
+			case Audience.Staff staff -> Rooms.role(staff.role(), dialect);
 			case Audience.StaffOf staffOf -> Rooms.staff(staffOf.conversationId());
 			case Audience.Socket socket -> socket.socketId();
 		};

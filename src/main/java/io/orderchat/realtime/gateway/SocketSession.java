@@ -2,6 +2,7 @@ package io.orderchat.realtime.gateway;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.orderchat.identity.Caller;
@@ -24,7 +25,10 @@ final class SocketSession {
 
 	private static final String DIALECT_CHOSEN = "orderchat.dialect-chosen";
 
-	/** The user's rooms of every dialect, which an unbound socket is in. */
+	/**
+	 * The user's (and staff role's) rooms of every dialect, which an unbound socket is
+	 * in.
+	 */
 	private static final String USER_ROOMS = "orderchat.user-rooms";
 
 	private SocketSession() {
@@ -54,17 +58,21 @@ final class SocketSession {
 	}
 
 	/**
-	 * Subscribes a new socket to its user's events in every dialect; failures of commands
-	 * no dialect knows are answered in the default one until it is bound.
+	 * Subscribes a new socket to its user's events, and a staff socket to its role's, in
+	 * every dialect; failures of commands no dialect knows are answered in the default
+	 * one until it is bound.
 	 */
 	static void start(SocketIoSocket socket, Dialects dialects) {
 		Dialect defaultDialect = dialects.byDefault();
 		socket.attribute(USER_DIALECT, defaultDialect);
-		Map<Dialect, String> userRooms = new LinkedHashMap<>();
+		Caller caller = caller(socket);
+		Map<Dialect, List<String>> userRooms = new LinkedHashMap<>();
 		for (Dialect dialect : dialects) {
-			String room = Rooms.user(caller(socket).userId(), dialect);
-			userRooms.put(dialect, room);
-			socket.join(room);
+			List<String> rooms = caller.isStaff()
+					? List.of(Rooms.user(caller.userId(), dialect), Rooms.role(caller.role(), dialect))
+					: List.of(Rooms.user(caller.userId(), dialect));
+			userRooms.put(dialect, rooms);
+			rooms.forEach(socket::join);
 		}
 		socket.attribute(USER_ROOMS, userRooms);
 		socket.join(Rooms.dialect(defaultDialect));
@@ -77,22 +85,21 @@ final class SocketSession {
 
 	/**
 	 * Notes that the socket used a command of {@code dialect}; the first one it uses
-	 * binds it, and it leaves its user's rooms of every other dialect.
+	 * binds it, and it leaves its user's and role's rooms of every other dialect.
 	 */
 	static void spoke(SocketIoSocket socket, Dialect dialect) {
 		if (socket.attribute(DIALECT_CHOSEN) != null) {
 			return;
 		}
 		socket.attribute(DIALECT_CHOSEN, Boolean.TRUE);
-		Map<Dialect, String> userRooms = socket.attribute(USER_ROOMS);
+		Map<Dialect, List<String>> userRooms = socket.attribute(USER_ROOMS);
 		if (userRooms != null) {
-			userRooms.forEach((other, room) -> {
+			userRooms.forEach((other, rooms) -> {
 				if (other != dialect) {
-					socket.leave(room);
+					rooms.forEach(socket::leave);
 				}
 			});
 		}
-		socket.join(Rooms.user(caller(socket).userId(), dialect));
 		socket.join(Rooms.dialect(dialect));
 		socket.attribute(USER_DIALECT, dialect);
 	}

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * DIALECTS.md §0.3: a socket hears its user's events in every dialect until its first
- * command binds it to one, then in that one only.
+ * DIALECTS.md §0.3: a socket hears its user's (and a staff socket its role's) events in
+ * every dialect until its first command binds it to one, then in that one only.
  */
 class SocketSessionTest {
 
@@ -41,7 +41,8 @@ class SocketSessionTest {
 
 	@Test
 	void anUnboundSocketIsInItsUsersRoomOfEveryDialect() {
-		assertThat(this.socket.joined).contains("u:u-7/canonical", "u:u-7/seed000", "u:u-7/seed003");
+		assertThat(this.socket.joined).contains("u:u-7/canonical", "u:u-7/seed000", "u:u-7/seed003",
+				"r:moderator/canonical", "r:moderator/seed000", "r:moderator/seed003");
 		assertThat(SocketSession.userDialect(this.socket)).isSameAs(this.canonical);
 	}
 

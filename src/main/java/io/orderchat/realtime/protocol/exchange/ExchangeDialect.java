@@ -83,12 +83,13 @@ final class ExchangeDialect extends SeedDialect {
 	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		ExchangeRooms.Room room = this.orderRooms.room(payload);
+		// who may, first: a stranger learns nothing about which order a room is of
+		ExchangeRooms.requireMayChat(caller, room.order());
 		payload.optionalId("orderId").ifPresent((orderId) -> {
 			if (!room.isOf(orderId)) {
 				throw Payload.invalid("'orderId' " + orderId + " is not the order of room " + room.id());
 			}
 		});
-		ExchangeRooms.requireMayChat(caller, room.order());
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, room.id());
 		socket.emit(ExchangeEvents.USER_JOINED.wireName(), new UserJoinedPayload(room.id().toString(),
 				room.order().id().toString(), caller.userId(), caller.name(), caller.role()));
