@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
@@ -75,6 +77,11 @@ class RealtimeGatewayConfiguration {
 	@Bean
 	RoomMembership roomMembership(SocketIoServer server, Dialects dialects, RateLimits limits) {
 		return new RoomMembership(server.sockets(), dialects, limits);
+	}
+
+	@Bean
+	SocketRooms socketRooms(RoomMembership rooms, PlatformTransactionManager transactions) {
+		return new SocketRooms(rooms, new TransactionTemplate(transactions));
 	}
 
 	@Bean
