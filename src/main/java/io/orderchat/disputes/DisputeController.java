@@ -51,10 +51,7 @@ class DisputeController {
 
 	@PatchMapping("/api/disputes/{id}/status")
 	ApiResponse<Dispute> changeStatus(Caller caller, @PathVariable String id, @RequestBody StatusRequest request) {
-		if (request.status() == null) {
-			throw DomainException.invalid("Field 'status' is required");
-		}
-		return ApiResponse.ok(this.disputes.changeStatus(caller, id, status(request.status()), request.resolution()));
+		return ApiResponse.ok(this.disputes.changeStatus(caller, id, request.status(), request.resolution()));
 	}
 
 	@PostMapping("/api/disputes/{id}/evidence")

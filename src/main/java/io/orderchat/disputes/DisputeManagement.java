@@ -54,8 +54,10 @@ public class DisputeManagement {
 
 	private final Clock clock;
 
+	private final DisputeStatusNames statusNames;
+
 	DisputeManagement(Disputes disputes, Evidence evidence, OrderManagement orders, ConversationService conversations,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, DisputeStatusNames statusNames) {
 		this.disputes = disputes;
 		this.evidence = evidence;
 		this.orders = orders;
@@ -63,6 +65,7 @@ public class DisputeManagement {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.statusNames = statusNames;
 	}
 
 	/**
@@ -163,6 +166,21 @@ public class DisputeManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
+		return change(caller, disputeId, to, to.wire(), resolution);
+	}
+
+	/**
+	 * The host API's status change (DIALECTS.md §0.7): {@code statusName} is OrderChat's
+	 * name or a host app's alias of it ({@link DisputeStatusNames}; unknown →
+	 * {@code VALIDATION_FAILED}), and is what {@link DisputeStatusChanged} carries.
+	 */
+	@Transactional
+	public Dispute changeStatus(Caller caller, String disputeId, String statusName, String resolution) {
+		var status = this.statusNames.resolve(statusName);
+		return change(caller, disputeId, status.status(), status.name(), resolution);
+	}
+
+	private Dispute change(Caller caller, String disputeId, DisputeStatus to, String statusName, String resolution) {
 		String text = Inputs.optionalText(resolution, "resolution", MAX_REASON);
 		get(caller, disputeId);
 		Dispute current = this.disputes.lock(id(disputeId)).orElseThrow();
@@ -179,17 +197,18 @@ public class DisputeManagement {
 		metadata.put("disputeId", changed.id().toString());
 		metadata.put("from", current.status().wire());
 		metadata.put("to", to.wire());
+		metadata.put("statusName", statusName);
 		metadata.put("by", caller.userId());
 		metadata.put("resolution", text);
-		String message = "Dispute status changed from " + current.status().wire() + " to " + to.wire() + " by "
+		String message = "Dispute status changed from " + current.status().wire() + " to " + statusName + " by "
 				+ caller.name() + ((text != null) ? ": " + text : "");
 		this.conversations.postSystemMessage(changed.conversationId(), message, metadata);
 		Order order = this.orders.resolve(changed.orderId().toString());
 		this.conversations.postSystemMessage(order.conversationId(), message, metadata);
 		this.audit.record(caller, "dispute.status_changed", changed.conversationId().toString(),
 				changed.id().toString(), metadata);
-		this.events
-			.publishEvent(new DisputeStatusChanged(changed, current.status(), to, caller.userId(), caller.name(), now));
+		this.events.publishEvent(new DisputeStatusChanged(changed, current.status(), to, caller.userId(), caller.name(),
+				now, statusName));
 		return changed;
 	}
 

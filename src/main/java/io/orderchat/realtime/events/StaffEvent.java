@@ -58,8 +58,21 @@ public sealed interface StaffEvent extends RealtimeEvent {
 			String byUserId) implements InConversation {
 	}
 
-	/** A dispute was opened or changed status. */
-	record DisputeChanged(Subject subject, Dispute dispute) implements InConversation {
+	/**
+	 * A dispute was opened or changed status. {@code statusName} is its status as the
+	 * host app named it, which the seed vocabularies echo (DIALECTS.md §0.7); the
+	 * dispute's own status is OrderChat's.
+	 */
+	record DisputeChanged(Subject subject, Dispute dispute, String statusName) implements InConversation {
+
+		public DisputeChanged {
+			statusName = (statusName != null) ? statusName : dispute.status().wire();
+		}
+
+		public DisputeChanged(Subject subject, Dispute dispute) {
+			this(subject, dispute, null);
+		}
+
 	}
 
 }

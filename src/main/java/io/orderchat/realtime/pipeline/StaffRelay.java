@@ -129,7 +129,7 @@ public class StaffRelay {
 	void on(DisputeStatusChanged event) {
 		Dispute dispute = event.dispute();
 		ConversationId id = dispute.conversationId();
-		StaffEvent changed = new StaffEvent.DisputeChanged(this.subjects.of(id), dispute);
+		StaffEvent changed = new StaffEvent.DisputeChanged(this.subjects.of(id), dispute, event.statusName());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, dispute.customerId(), dispute.performerId(), dispute.moderatorId());
 	}
