@@ -166,7 +166,7 @@ public class DisputeManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
-		return change(caller, disputeId, to, to.wire(), resolution);
+		return change(caller, disputeId, to, to.wire(), resolution, null);
 	}
 
 	/**
@@ -175,12 +175,20 @@ public class DisputeManagement {
 	 * {@code VALIDATION_FAILED}), and is what {@link DisputeStatusChanged} carries.
 	 */
 	@Transactional
-	public Dispute changeStatus(Caller caller, String disputeId, String statusName, String resolution) {
+	public Dispute changeStatus(Caller caller, String disputeId, String statusName, String resolution,
+			String updatedBy) {
 		var status = this.statusNames.resolve(statusName);
-		return change(caller, disputeId, status.status(), status.name(), resolution);
+		String by = Inputs.optionalText(updatedBy, "updatedBy", 200);
+		if (by != null && !by.equals(caller.userId()) && !caller.is(Role.ADMIN)) {
+			throw DomainException.forbidden("Only an admin (the host app's service token) can name another user");
+		}
+		return change(caller, disputeId, status.status(), status.name(), resolution, by);
 	}
 
-	private Dispute change(Caller caller, String disputeId, DisputeStatus to, String statusName, String resolution) {
+	private Dispute change(Caller caller, String disputeId, DisputeStatus to, String statusName, String resolution,
+			String updatedBy) {
+		String byUserId = (updatedBy != null) ? updatedBy : caller.userId();
+		String byName = (updatedBy != null && !updatedBy.equals(caller.userId())) ? updatedBy : caller.name();
 		String text = Inputs.optionalText(resolution, "resolution", MAX_REASON);
 		get(caller, disputeId);
 		Dispute current = this.disputes.lock(id(disputeId)).orElseThrow();
@@ -198,17 +206,17 @@ public class DisputeManagement {
 		metadata.put("from", current.status().wire());
 		metadata.put("to", to.wire());
 		metadata.put("statusName", statusName);
-		metadata.put("by", caller.userId());
+		metadata.put("by", byUserId);
 		metadata.put("resolution", text);
 		String message = "Dispute status changed from " + current.status().wire() + " to " + statusName + " by "
-				+ caller.name() + ((text != null) ? ": " + text : "");
+				+ byName + ((text != null) ? ": " + text : "");
 		this.conversations.postSystemMessage(changed.conversationId(), message, metadata);
 		Order order = this.orders.resolve(changed.orderId().toString());
 		this.conversations.postSystemMessage(order.conversationId(), message, metadata);
 		this.audit.record(caller, "dispute.status_changed", changed.conversationId().toString(),
 				changed.id().toString(), metadata);
-		this.events.publishEvent(new DisputeStatusChanged(changed, current.status(), to, caller.userId(), caller.name(),
-				now, statusName));
+		this.events
+			.publishEvent(new DisputeStatusChanged(changed, current.status(), to, byUserId, byName, now, statusName));
 		return changed;
 	}
 

@@ -61,16 +61,19 @@ public sealed interface StaffEvent extends RealtimeEvent {
 	/**
 	 * A dispute was opened or changed status. {@code statusName} is its status as the
 	 * host app named it, which the seed vocabularies echo (DIALECTS.md §0.7); the
-	 * dispute's own status is OrderChat's.
+	 * dispute's own status is OrderChat's. {@code byUserId}: who opened or changed it (as
+	 * the host reported it); the dispute's {@code updatedAt} says when.
 	 */
-	record DisputeChanged(Subject subject, Dispute dispute, String statusName) implements InConversation {
+	record DisputeChanged(Subject subject, Dispute dispute, String statusName,
+			String byUserId) implements InConversation {
 
 		public DisputeChanged {
 			statusName = (statusName != null) ? statusName : dispute.status().wire();
+			byUserId = (byUserId != null) ? byUserId : dispute.openedBy();
 		}
 
 		public DisputeChanged(Subject subject, Dispute dispute) {
-			this(subject, dispute, null);
+			this(subject, dispute, null, null);
 		}
 
 	}

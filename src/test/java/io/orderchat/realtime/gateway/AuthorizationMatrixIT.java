@@ -266,6 +266,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		rest("PATCH /api/disputes/$dispute/status", "host name",    FRESH_DISPUTE, "{\"status\":\"under_review\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
+		rest("PATCH /api/disputes/$dispute/status", "updatedBy another", FRESH_DISPUTE, "{\"status\":\"under_review\",\"updatedBy\":\"$customer\"}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
 		rest("POST /api/disputes/$dispute/evidence",                SHARED, "{\"messageIds\":[\"$message\"]}",
 		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("GET /api/disputes/$dispute/evidence",                 SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),

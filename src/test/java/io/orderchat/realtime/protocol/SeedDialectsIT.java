@@ -231,7 +231,7 @@ class SeedDialectsIT extends IntegrationTest {
 		assertThat(opened.status()).as(opened.toString()).isEqualTo(201);
 		String disputeId = opened.data().path("id").asString();
 		Response reviewing = api().patch("/api/disputes/" + disputeId + "/status", this.host.token(),
-				Api.json(Map.of("status", "under_review")));
+				Api.json(Map.of("status", "under_review", "updatedBy", this.customer.id())));
 		assertThat(reviewing.status()).as(reviewing.toString()).isEqualTo(200);
 		assertThat(reviewing.data().path("status").asString()).isEqualTo("in_review");
 		DisputeStatusChanged disputeEvent = this.events.of(DisputeStatusChanged.class)
@@ -241,6 +241,7 @@ class SeedDialectsIT extends IntegrationTest {
 			.orElseThrow();
 		assertThat(disputeEvent.to()).isEqualTo(DisputeStatus.IN_REVIEW);
 		assertThat(disputeEvent.statusName()).isEqualTo("under_review");
+		assertThat(disputeEvent.byUserId()).isEqualTo(this.customer.id());
 		assertThat(api()
 			.patch("/api/disputes/" + disputeId + "/status", this.host.token(), Api.json(Map.of("status", "pondering")))
 			.status()).isEqualTo(400);
