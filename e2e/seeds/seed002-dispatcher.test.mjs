@@ -68,6 +68,9 @@ test("a message sent over REST reaches the room as the app's DTO; typing and rea
   const unread = await rest("GET", `/api/chat/orders/${orderId}/unread-count`, driverToken);
   assert.equal(unread.status, 200);
   assert.deepEqual(unread.body.data, { count: 0 }, "mark-read persists");
+  const again = next(user, "message-read", { where: (e) => e.userId === driverId });
+  driver.emit("mark-read", orderId);
+  assert.equal((await again).orderId, orderId, "every mark-read is answered, also with nothing new to read");
 
   const deleted = await rest("DELETE", `/api/chat/messages/${dto.id}`, driverToken);
   assert.equal(deleted.status, 403);

@@ -160,6 +160,20 @@ public final class RealtimeConversations {
 		return this.conversations.markRead(caller, id, uptoSeq);
 	}
 
+	/**
+	 * Marks everything read and tells the others so even when the horizon did not move:
+	 * for clients that answer every "mark read" with a receipt (seed 002's
+	 * {@code mark-read} → {@code message-read}).
+	 */
+	public ReadReceipt readAndAnnounce(Caller caller, ConversationId id) {
+		ReadReceipt receipt = read(caller, id, null);
+		if (!receipt.moved()) {
+			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(caller.userId()),
+					new ChatEvent.ReadUpTo(this.subjects.of(id), caller.userId(), receipt.readSeq(), receipt.at())));
+		}
+		return receipt;
+	}
+
 	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
 	public void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		requireJoined(socket, id);

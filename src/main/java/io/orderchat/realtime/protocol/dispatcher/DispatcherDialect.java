@@ -93,8 +93,9 @@ final class DispatcherDialect extends SeedDialect {
 	}
 
 	/**
-	 * Persists the read horizon (so {@code unread-count} drops to 0); only on a socket
-	 * that joined the order's room, as the app's rule has it.
+	 * Persists the read horizon (so {@code unread-count} drops to 0) and answers the
+	 * others with {@code message-read} every time; only on a socket that joined the
+	 * order's room, as the app's rule has it.
 	 */
 	private Object markRead(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		String orderId = idArgument(args, "orderId");
@@ -102,7 +103,7 @@ final class DispatcherDialect extends SeedDialect {
 		if (!this.conversations.joined(socket, id)) {
 			throw DomainException.forbidden("Join the order's room before marking it read");
 		}
-		ReadReceipt receipt = this.conversations.read(caller, id, null);
+		ReadReceipt receipt = this.conversations.readAndAnnounce(caller, id);
 		return json("orderId", orderId, "readSeq", receipt.readSeq(), "unreadCount", receipt.unreadCount());
 	}
 
