@@ -182,7 +182,10 @@ public class OrderManagement {
 	 * name or a host app's alias of it ({@link OrderStatusNames}; unknown →
 	 * {@code VALIDATION_FAILED}), and is what {@link OrderStatusChanged} carries.
 	 * {@code updatedBy}, when given, is the user the host says made the change; only an
-	 * admin (the host's service token) may name someone other than itself.
+	 * admin (the host's service token) may name someone other than itself. A host name of
+	 * the status the order is already in ({@code accepted} → {@code in_transit}, both
+	 * processing) changes no status but is posted and published like a change, by whoever
+	 * could have moved the order there.
 	 */
 	@Transactional
 	public Order changeStatus(Caller caller, String idOrExternalId, String statusName, String notes, String updatedBy) {
@@ -200,8 +203,17 @@ public class OrderManagement {
 		String statusNotes = Inputs.optionalText(notes, "notes", MAX_NOTES);
 		Order current = lock(idOrExternalId);
 		Instant now = Timestamps.now(this.clock);
-		Order changed = current.changeStatus(to, caller, now);
-		this.orders.update(changed);
+		Order changed;
+		if (to == current.status() && !statusName.equalsIgnoreCase(to.wire())) {
+			// another of the host's names for the status the order is in: its lifecycle
+			// stays, the clients hear the host's new name
+			current.requireMayRename(caller);
+			changed = current;
+		}
+		else {
+			changed = current.changeStatus(to, caller, now);
+			this.orders.update(changed);
+		}
 		if (current.moderatorId() == null && changed.moderatorId() != null) {
 			this.conversations.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), caller.role()),

@@ -218,6 +218,22 @@ class SeedDialectsIT extends IntegrationTest {
 		assertThat(event.statusName()).isEqualTo("in_transit");
 		assertThat(event.byUserId()).isEqualTo(this.performer.id());
 
+		Response renamed = api().patch("/api/orders/" + this.externalId + "/status", this.host.token(),
+				Api.json(Map.of("status", "picked_up")));
+		assertThat(renamed.status()).as("another host name of processing").isEqualTo(200);
+		assertThat(this.events.of(OrderStatusChanged.class)
+			.stream()
+			.filter((e) -> e.orderId().toString().equals(this.orderId))
+			.map(OrderStatusChanged::statusName)).containsExactly("in_transit", "picked_up");
+		assertThat(api()
+			.patch("/api/orders/" + this.externalId + "/status", this.customer.token(),
+					Api.json(Map.of("status", "in_progress")))
+			.status()).as("renaming takes who could have moved it there").isEqualTo(403);
+		assertThat(api()
+			.patch("/api/orders/" + this.externalId + "/status", this.host.token(),
+					Api.json(Map.of("status", "processing")))
+			.status()).as("OrderChat's own name of the current status").isEqualTo(409);
+
 		Response unknown = api().patch("/api/orders/" + this.externalId + "/status", this.host.token(),
 				Api.json(Map.of("status", "teleported")));
 		assertThat(unknown.status()).isEqualTo(400);
