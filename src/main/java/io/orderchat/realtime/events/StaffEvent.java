@@ -58,8 +58,11 @@ public sealed interface StaffEvent extends RealtimeEvent {
 			String byUserId) implements InConversation {
 	}
 
-	/** A dispute was opened or changed status. */
-	record DisputeChanged(Subject subject, Dispute dispute) implements InConversation {
+	/**
+	 * A dispute was opened or changed status, by {@code byUserId} (who opened it, or who
+	 * changed its status).
+	 */
+	record DisputeChanged(Subject subject, Dispute dispute, String byUserId) implements InConversation {
 	}
 
 }

@@ -119,7 +119,7 @@ public class StaffRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(DisputeOpened event) {
 		Dispute dispute = event.dispute();
-		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, dispute.openedBy());
 		this.bus.publish(new Delivery(
 				Audience.users(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened));
 		this.bus.publish(new Delivery(Audience.staff(Role.MODERATOR), opened));
@@ -129,7 +129,7 @@ public class StaffRelay {
 	void on(DisputeStatusChanged event) {
 		Dispute dispute = event.dispute();
 		ConversationId id = dispute.conversationId();
-		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, dispute.customerId(), dispute.performerId(), dispute.moderatorId());
 	}

@@ -19,6 +19,8 @@ import io.orderchat.realtime.gateway.WireEvent;
 import io.orderchat.realtime.gateway.WireEvent.Direction;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents;
 import io.orderchat.realtime.protocol.exchange.ExchangeEvents;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +38,7 @@ class CatalogueDocumentationTest {
 	 * name).
 	 */
 	static final Map<String, Class<? extends WireEvent>> CATALOGUES = Map.of("canonical", CanonicalEvents.class,
-			"seed000", ExchangeEvents.class);
+			"seed000", ExchangeEvents.class, "seed003", HelpdeskEvents.class, "seed004", MarketplaceEvents.class);
 
 	private static final Pattern MARKER = Pattern.compile("<!-- catalogue: (\\S+) (commands|events) -->");
 
