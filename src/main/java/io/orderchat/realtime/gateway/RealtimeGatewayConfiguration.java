@@ -19,7 +19,9 @@ import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
+import io.orderchat.realtime.presence.Typing;
 import io.orderchat.search.MessageSearch;
+import io.orderchat.shared.ClusterMode;
 import io.orderchat.socketio.SocketIoServer;
 
 /**
@@ -40,11 +42,13 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	Presence presence() {
 		return new InMemoryPresence();
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	InMemoryTyping typing(Clock clock, ScheduledExecutorService realtimeScheduler) {
 		InMemoryTyping typing = new InMemoryTyping(TYPING_TTL, clock);
 		realtimeScheduler.scheduleWithFixedDelay(typing::expire, 1, 1, TimeUnit.SECONDS);
@@ -73,7 +77,7 @@ class RealtimeGatewayConfiguration {
 
 	@Bean
 	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, Fanout fanout, Subjects subjects, InMemoryTyping typing, Presence presence,
+			RoomMembership rooms, Fanout fanout, Subjects subjects, Typing typing, Presence presence,
 			AttachmentService attachments) {
 		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, fanout, subjects,
 				typing, presence, attachments);
