@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +19,15 @@ import io.orderchat.conversations.Unread;
 import io.orderchat.identity.Caller;
 import io.orderchat.search.MessageSearch;
 import io.orderchat.search.SearchPage;
-import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageRemoved;
-import io.orderchat.realtime.gateway.RealtimeEvent.Notification;
-import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.ParticipantChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.PresenceChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.ReadUpTo;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.realtime.events.ChatEvent.MemberPresence;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.MessageRemoved;
+import io.orderchat.realtime.events.ChatEvent.Notification;
+import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
+import io.orderchat.realtime.events.ChatEvent.ParticipantChanged;
+import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
@@ -200,7 +202,7 @@ final class CanonicalDialect implements Dialect {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
+	public void render(ChatEvent event, Emitter emitter) {
 		switch (event) {
 			case MessageAdded added -> emitter.emit("message",
 					Map.of("conversationId", added.subject().conversationId(), "message", added.message()));

@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.StaffEvent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -8,16 +10,16 @@ import io.orderchat.disputes.DisputeStatus;
 import io.orderchat.moderation.Moderation;
 import io.orderchat.moderation.Transfer;
 import io.orderchat.orders.OrderJson;
-import io.orderchat.realtime.gateway.StaffEvent.DisputeChanged;
-import io.orderchat.realtime.gateway.StaffEvent.HistoryCleaned;
-import io.orderchat.realtime.gateway.StaffEvent.ModeratorJoined;
-import io.orderchat.realtime.gateway.StaffEvent.NoteAdded;
-import io.orderchat.realtime.gateway.StaffEvent.OrderQueued;
-import io.orderchat.realtime.gateway.StaffEvent.SessionAccepted;
-import io.orderchat.realtime.gateway.StaffEvent.SessionQueued;
-import io.orderchat.realtime.gateway.StaffEvent.SessionStatusChanged;
-import io.orderchat.realtime.gateway.StaffEvent.TransferDecided;
-import io.orderchat.realtime.gateway.StaffEvent.TransferStarted;
+import io.orderchat.realtime.events.StaffEvent.DisputeChanged;
+import io.orderchat.realtime.events.StaffEvent.HistoryCleaned;
+import io.orderchat.realtime.events.StaffEvent.ModeratorJoined;
+import io.orderchat.realtime.events.StaffEvent.NoteAdded;
+import io.orderchat.realtime.events.StaffEvent.OrderQueued;
+import io.orderchat.realtime.events.StaffEvent.SessionAccepted;
+import io.orderchat.realtime.events.StaffEvent.SessionQueued;
+import io.orderchat.realtime.events.StaffEvent.SessionStatusChanged;
+import io.orderchat.realtime.events.StaffEvent.TransferDecided;
+import io.orderchat.realtime.events.StaffEvent.TransferStarted;
 import io.orderchat.support.SessionJson;
 import io.orderchat.support.SupportDesk;
 import io.orderchat.support.SupportStatus;

@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
@@ -20,7 +21,7 @@ interface Dialect {
 	void register(CommandRouter router);
 
 	/** Renders a realtime event as zero or more wire events of this dialect. */
-	void render(RealtimeEvent event, Emitter emitter);
+	void render(ChatEvent event, Emitter emitter);
 
 	/**
 	 * Answers a command that succeeded; by default the acknowledgement carries the data.

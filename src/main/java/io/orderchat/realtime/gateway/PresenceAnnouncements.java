@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +13,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
+import io.orderchat.realtime.events.Audience;
+import io.orderchat.realtime.events.Delivery;
+import io.orderchat.realtime.pipeline.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,13 +44,13 @@ final class PresenceAnnouncements implements AutoCloseable {
 
 	private final ConversationService conversations;
 
-	private final Fanout fanout;
+	private final EventBus bus;
 
 	private final Thread announcer;
 
-	PresenceAnnouncements(ConversationService conversations, Fanout fanout) {
+	PresenceAnnouncements(ConversationService conversations, EventBus bus) {
 		this.conversations = conversations;
-		this.fanout = fanout;
+		this.bus = bus;
 		this.announcer = Thread.ofVirtual().name("presence-announcements").start(this::announceUntilClosed);
 	}
 
@@ -88,7 +93,9 @@ final class PresenceAnnouncements implements AutoCloseable {
 		for (Change change : batch) {
 			List<ConversationId> ids = conversationsOf.get(change.userId());
 			if (ids != null) {
-				this.fanout.toConversations(ids, new RealtimeEvent.PresenceChanged(change.userId(), change.online()));
+				this.bus
+					.publish(new Delivery(Audience.conversations(ids.stream().map(ConversationId::toString).toList()),
+							new ChatEvent.PresenceChanged(change.userId(), change.online())));
 			}
 		}
 	}

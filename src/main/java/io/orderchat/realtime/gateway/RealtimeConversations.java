@@ -1,5 +1,8 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.Subject;
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,10 @@ import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.orders.PartiesOnly;
+import io.orderchat.realtime.events.Audience;
+import io.orderchat.realtime.events.Delivery;
+import io.orderchat.realtime.pipeline.EventBus;
+import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.realtime.presence.Typing;
 import io.orderchat.shared.DomainException;
@@ -45,7 +52,7 @@ final class RealtimeConversations {
 
 	private final RoomMembership rooms;
 
-	private final Fanout fanout;
+	private final EventBus bus;
 
 	private final Subjects subjects;
 
@@ -55,12 +62,12 @@ final class RealtimeConversations {
 
 	private final AttachmentService attachments;
 
-	RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms,
-			Fanout fanout, Subjects subjects, Typing typing, Presence presence, AttachmentService attachments) {
+	RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms, EventBus bus,
+			Subjects subjects, Typing typing, Presence presence, AttachmentService attachments) {
 		this.conversations = conversations;
 		this.orders = orders;
 		this.rooms = rooms;
-		this.fanout = fanout;
+		this.bus = bus;
 		this.subjects = subjects;
 		this.typing = typing;
 		this.presence = presence;
@@ -84,7 +91,7 @@ final class RealtimeConversations {
 	}
 
 	/** What a conversation is about (empty when there is no such conversation). */
-	Optional<RealtimeEvent.Subject> subjectOf(ConversationId id) {
+	Optional<Subject> subjectOf(ConversationId id) {
 		try {
 			return Optional.of(this.subjects.of(id));
 		}
@@ -101,11 +108,10 @@ final class RealtimeConversations {
 		ConversationView view = this.conversations.open(caller, id);
 		boolean first = !this.rooms.subscribed(socket, id);
 		this.rooms.subscribe(socket, id, dialect);
-		RealtimeEvent.Subject subject = this.subjects.of(view.conversation());
+		Subject subject = this.subjects.of(view.conversation());
 		if (first) {
-			this.fanout.toConversation(id,
-					new RealtimeEvent.MemberPresence(subject, caller.userId(), caller.name(), caller.role(), true),
-					socket.id());
+			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptSocket(socket.id()),
+					new ChatEvent.MemberPresence(subject, caller.userId(), caller.name(), caller.role(), true)));
 		}
 		List<String> memberIds = view.participants().stream().map(Participant::userId).toList();
 		return new Joined(view, this.presence.online(memberIds));
@@ -117,8 +123,8 @@ final class RealtimeConversations {
 		}
 		this.rooms.unsubscribe(socket, id);
 		stopTyping(socket, caller, id);
-		this.fanout.toConversation(id, new RealtimeEvent.MemberPresence(this.subjects.of(id), caller.userId(),
-				caller.name(), caller.role(), false));
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()), new ChatEvent.MemberPresence(
+				this.subjects.of(id), caller.userId(), caller.name(), caller.role(), false)));
 	}
 
 	SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
@@ -184,8 +190,8 @@ final class RealtimeConversations {
 	}
 
 	void broadcastTyping(ConversationId id, String userId, String name, boolean typing) {
-		this.fanout.toConversation(id, new RealtimeEvent.TypingChanged(this.subjects.of(id), userId, name, typing),
-				Rooms.user(userId));
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(userId),
+				new ChatEvent.TypingChanged(this.subjects.of(id), userId, name, typing)));
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.orderchat.realtime.gateway;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -16,6 +17,8 @@ import io.orderchat.conversations.ConversationService;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
+import io.orderchat.realtime.pipeline.EventBus;
+import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
@@ -61,8 +64,11 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	Fanout fanout(SocketIoServer server, Dialects dialects) {
-		return new Fanout(server.sockets(), dialects);
+	SocketIoDelivery socketIoDelivery(SocketIoServer server, Dialects dialects, List<StaffRendering> staffRenderings,
+			RoomMembership rooms, RealtimeMetrics metrics, EventBus bus) {
+		SocketIoDelivery delivery = new SocketIoDelivery(server.sockets(), dialects, staffRenderings, rooms, metrics);
+		bus.subscribe(delivery);
+		return delivery;
 	}
 
 	@Bean
@@ -71,16 +77,11 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	Subjects subjects(ConversationService conversations) {
-		return new Subjects(conversations);
-	}
-
-	@Bean
 	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, Fanout fanout, Subjects subjects, Typing typing, Presence presence,
+			RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing, Presence presence,
 			AttachmentService attachments) {
-		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, fanout, subjects,
-				typing, presence, attachments);
+		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, bus, subjects, typing,
+				presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;
@@ -123,14 +124,9 @@ class RealtimeGatewayConfiguration {
 		return dialects.add(new Seed004Dialect(realtime), router);
 	}
 
-	@Bean
-	DomainEventRelay domainEventRelay(Fanout fanout, Subjects subjects, RoomMembership rooms, RealtimeMetrics metrics) {
-		return new DomainEventRelay(fanout, subjects, rooms, metrics);
-	}
-
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, Fanout fanout) {
-		return new PresenceAnnouncements(conversations, fanout);
+	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, EventBus bus) {
+		return new PresenceAnnouncements(conversations, bus);
 	}
 
 	@Bean

@@ -14,11 +14,19 @@ final class Rooms {
 	}
 
 	static String conversation(ConversationId id) {
-		return "c:" + id;
+		return conversation(id.toString());
+	}
+
+	static String conversation(String conversationId) {
+		return "c:" + conversationId;
 	}
 
 	static String conversation(ConversationId id, Dialect dialect) {
-		return "c:" + id + "/" + dialect.name();
+		return conversation(id.toString(), dialect);
+	}
+
+	static String conversation(String conversationId, Dialect dialect) {
+		return "c:" + conversationId + "/" + dialect.name();
 	}
 
 	static String user(String userId) {
@@ -34,7 +42,11 @@ final class Rooms {
 	 * The staff sockets that joined a conversation: the only room internal notes go to.
 	 */
 	static String staff(ConversationId id) {
-		return "c:" + id + "/staff";
+		return staff(id.toString());
+	}
+
+	static String staff(String conversationId) {
+		return "c:" + conversationId + "/staff";
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.Subject;
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.util.Base64;
 import java.util.List;
 
@@ -12,11 +15,11 @@ import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.orders.OrderStatus;
-import io.orderchat.realtime.gateway.RealtimeEvent.InConversation;
-import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.realtime.events.ChatEvent.InConversation;
+import io.orderchat.realtime.events.ChatEvent.MemberPresence;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
@@ -123,7 +126,7 @@ final class Seed000Dialect extends SeedDialect {
 	private String orderOf(ConversationId id) {
 		return this.conversations.subjectOf(id)
 			.filter((subject) -> subject.kind() == ConversationKind.ORDER)
-			.map(RealtimeEvent.Subject::subjectId)
+			.map(Subject::subjectId)
 			.orElseThrow(() -> DomainException.notFound("Room '" + id + "' is not an order's chat"));
 	}
 
@@ -157,7 +160,7 @@ final class Seed000Dialect extends SeedDialect {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
+	public void render(ChatEvent event, Emitter emitter) {
 		if (!(event instanceof InConversation about)) {
 			return;
 		}

@@ -1,16 +1,18 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.StaffEvent;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.orderchat.moderation.Moderation;
 import io.orderchat.moderation.Transfer;
 import io.orderchat.orders.OrderJson;
-import io.orderchat.realtime.gateway.StaffEvent.HistoryCleaned;
-import io.orderchat.realtime.gateway.StaffEvent.ModeratorJoined;
-import io.orderchat.realtime.gateway.StaffEvent.OrderQueued;
-import io.orderchat.realtime.gateway.StaffEvent.TransferDecided;
-import io.orderchat.realtime.gateway.StaffEvent.TransferStarted;
+import io.orderchat.realtime.events.StaffEvent.HistoryCleaned;
+import io.orderchat.realtime.events.StaffEvent.ModeratorJoined;
+import io.orderchat.realtime.events.StaffEvent.OrderQueued;
+import io.orderchat.realtime.events.StaffEvent.TransferDecided;
+import io.orderchat.realtime.events.StaffEvent.TransferStarted;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -1,15 +1,17 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.dialects.BusyToShopMessage;
 import io.orderchat.identity.Caller;
-import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageRemoved;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.realtime.events.ChatEvent.MemberPresence;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.MessageRemoved;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
@@ -83,8 +85,8 @@ final class Seed001Dialect extends SeedDialect {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
-		if (!(event instanceof RealtimeEvent.InConversation about)) {
+	public void render(ChatEvent event, Emitter emitter) {
+		if (!(event instanceof ChatEvent.InConversation about)) {
 			return;
 		}
 		orderIdOf(about.subject()).ifPresent((orderId) -> {

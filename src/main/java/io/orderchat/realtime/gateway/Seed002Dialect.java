@@ -1,20 +1,22 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.time.Instant;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.dialects.DispatcherMessage;
 import io.orderchat.identity.Caller;
-import io.orderchat.realtime.gateway.RealtimeEvent.InConversation;
-import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageRemoved;
-import io.orderchat.realtime.gateway.RealtimeEvent.Notification;
-import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.PresenceChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.ReadUpTo;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.realtime.events.ChatEvent.InConversation;
+import io.orderchat.realtime.events.ChatEvent.MemberPresence;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.MessageRemoved;
+import io.orderchat.realtime.events.ChatEvent.Notification;
+import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
+import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
@@ -71,7 +73,7 @@ final class Seed002Dialect extends SeedDialect {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
+	public void render(ChatEvent event, Emitter emitter) {
 		Instant now = Instant.now();
 		if (event instanceof PresenceChanged presence) {
 			emitter.emit("user-status", json("userId", presence.userId(), "status",

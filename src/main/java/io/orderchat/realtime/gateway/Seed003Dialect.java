@@ -1,5 +1,8 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+import io.orderchat.realtime.events.StaffEvent;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,12 +18,12 @@ import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
-import io.orderchat.realtime.gateway.RealtimeEvent.MemberPresence;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.ReadUpTo;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
-import io.orderchat.realtime.gateway.StaffEvent.SessionAccepted;
-import io.orderchat.realtime.gateway.StaffEvent.SessionStatusChanged;
+import io.orderchat.realtime.events.ChatEvent.MemberPresence;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.events.StaffEvent.SessionAccepted;
+import io.orderchat.realtime.events.StaffEvent.SessionStatusChanged;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.SocketIoSocket;
 import io.orderchat.support.SessionJson;
@@ -173,9 +176,8 @@ final class Seed003Dialect extends SeedDialect implements StaffRendering {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
-		if (!(event instanceof RealtimeEvent.InConversation about)
-				|| about.subject().kind() != ConversationKind.SUPPORT) {
+	public void render(ChatEvent event, Emitter emitter) {
+		if (!(event instanceof ChatEvent.InConversation about) || about.subject().kind() != ConversationKind.SUPPORT) {
 			return;
 		}
 		String sessionId = about.subject().subjectId();

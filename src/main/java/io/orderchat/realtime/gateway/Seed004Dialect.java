@@ -1,17 +1,19 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+
 import java.util.List;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Caller;
-import io.orderchat.realtime.gateway.RealtimeEvent.InConversation;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.Notification;
-import io.orderchat.realtime.gateway.RealtimeEvent.OrderStatusChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.PresenceChanged;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
+import io.orderchat.realtime.events.ChatEvent.InConversation;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.Notification;
+import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
+import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
@@ -98,7 +100,7 @@ final class Seed004Dialect extends SeedDialect {
 	}
 
 	@Override
-	public void render(RealtimeEvent event, Emitter emitter) {
+	public void render(ChatEvent event, Emitter emitter) {
 		if (event instanceof PresenceChanged presence) {
 			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
 			return;

@@ -1,5 +1,8 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
+import io.orderchat.realtime.events.StaffEvent;
+
 import java.util.List;
 import java.util.Map;
 
@@ -10,9 +13,9 @@ import io.orderchat.conversations.NewMessage;
 import io.orderchat.disputes.Dispute;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.identity.Caller;
-import io.orderchat.realtime.gateway.RealtimeEvent.MessageAdded;
-import io.orderchat.realtime.gateway.RealtimeEvent.TypingChanged;
-import io.orderchat.realtime.gateway.StaffEvent.DisputeChanged;
+import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.events.StaffEvent.DisputeChanged;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
@@ -92,7 +95,7 @@ final class Seed004Disputes implements StaffRendering {
 	 * Renders the events of a dispute conversation for seed 004's clients (called by
 	 * {@link Seed004Dialect#render}).
 	 */
-	static void render(RealtimeEvent.InConversation event, Dialect.Emitter emitter) {
+	static void render(ChatEvent.InConversation event, Dialect.Emitter emitter) {
 		if (event.subject().kind() != ConversationKind.DISPUTE) {
 			return;
 		}

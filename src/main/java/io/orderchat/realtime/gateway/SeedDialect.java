@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.Subject;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -65,7 +67,7 @@ abstract class SeedDialect implements Dialect {
 		return json;
 	}
 
-	static Optional<String> orderIdOf(RealtimeEvent.Subject subject) {
+	static Optional<String> orderIdOf(Subject subject) {
 		return (subject.kind() == ConversationKind.ORDER) ? Optional.ofNullable(subject.subjectId()) : Optional.empty();
 	}
 

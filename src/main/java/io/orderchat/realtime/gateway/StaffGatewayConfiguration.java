@@ -1,7 +1,5 @@
 package io.orderchat.realtime.gateway;
 
-import java.util.List;
-
 import io.orderchat.conversations.ConversationService;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.moderation.Moderation;
@@ -46,16 +44,6 @@ class StaffGatewayConfiguration {
 		Seed004Disputes staff = new Seed004Disputes(seed004, realtime, disputes);
 		staff.register(router);
 		return staff;
-	}
-
-	@Bean
-	StaffFanout staffFanout(SocketIoServer server, List<StaffRendering> renderings) {
-		return new StaffFanout(server.sockets(), renderings);
-	}
-
-	@Bean
-	StaffRelay staffRelay(StaffFanout fanout, Subjects subjects) {
-		return new StaffRelay(fanout, subjects);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.StaffEvent;
+
 /**
  * How one dialect renders {@link StaffEvent}s; a dialect without one hears nothing of the
  * staff workflows.

@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import io.orderchat.realtime.events.ChatEvent;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -96,7 +97,7 @@ class CommandRouterTest {
 		}
 
 		@Override
-		public void render(RealtimeEvent event, Emitter emitter) {
+		public void render(ChatEvent event, Emitter emitter) {
 		}
 
 		@Override

@@ -1,11 +1,11 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.pipeline;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.orderchat.conversations.Conversation;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationService;
-import io.orderchat.realtime.gateway.RealtimeEvent.Subject;
+import io.orderchat.realtime.events.Subject;
 import io.orderchat.shared.DomainException;
 
 /**
@@ -13,7 +13,7 @@ import io.orderchat.shared.DomainException;
  * delivered event needs them, so the fan-out asks the database once per conversation
  * rather than once per message. Bounded by Caffeine, which keeps the busy conversations.
  */
-class Subjects {
+public class Subjects {
 
 	private static final int CAPACITY = 100_000;
 
@@ -24,11 +24,11 @@ class Subjects {
 
 	private final ConversationService conversations;
 
-	Subjects(ConversationService conversations) {
+	public Subjects(ConversationService conversations) {
 		this.conversations = conversations;
 	}
 
-	Subject of(ConversationId id) {
+	public Subject of(ConversationId id) {
 		Subject subject = this.known.getIfPresent(id);
 		if (subject == null) {
 			subject = of(this.conversations.find(id)
@@ -37,7 +37,7 @@ class Subjects {
 		return subject;
 	}
 
-	Subject of(Conversation conversation) {
+	public Subject of(Conversation conversation) {
 		Subject subject = new Subject(conversation.id().toString(), conversation.kind(), conversation.subjectId());
 		this.known.put(conversation.id(), subject);
 		return subject;

@@ -1,28 +1,20 @@
-package io.orderchat.realtime.gateway;
+package io.orderchat.realtime.events;
 
 import java.time.Instant;
 
-import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
 import io.orderchat.identity.Role;
 import io.orderchat.orders.OrderStatus;
 
 /**
- * What the gateway tells clients, before any dialect gives it a name and a shape. Every
- * event is about one conversation ({@link Subject}) except presence, which is about a
- * user.
+ * What happens in a conversation's chat, for the vocabularies to render: every event is
+ * about one conversation ({@link Subject}) except presence, which is about a user.
  */
-sealed interface RealtimeEvent {
+public sealed interface ChatEvent extends RealtimeEvent {
 
 	/** An event about one conversation. */
-	sealed interface InConversation extends RealtimeEvent {
+	sealed interface InConversation extends ChatEvent, io.orderchat.realtime.events.InConversation {
 
-		Subject subject();
-
-	}
-
-	/** The conversation an event is about, with what dialects address it by. */
-	record Subject(String conversationId, ConversationKind kind, String subjectId) {
 	}
 
 	/** A message was stored. */
@@ -58,7 +50,7 @@ sealed interface RealtimeEvent {
 	}
 
 	/** A user came online (first device) or went offline (last device). */
-	record PresenceChanged(String userId, boolean online) implements RealtimeEvent {
+	record PresenceChanged(String userId, boolean online) implements ChatEvent {
 	}
 
 	/** A message for a user who has not joined its conversation on that socket. */

@@ -1,0 +1,65 @@
+package io.orderchat.realtime.events;
+
+import io.orderchat.conversations.Message;
+import io.orderchat.disputes.Dispute;
+import io.orderchat.moderation.Transfer;
+import io.orderchat.orders.Order;
+import io.orderchat.support.SupportSession;
+import io.orderchat.support.SupportStatus;
+
+/**
+ * What the staff workflows tell clients: queues, moderators, transfers, support sessions
+ * and disputes. Kept apart from {@link ChatEvent} so that a vocabulary that knows nothing
+ * of staff work need not render these.
+ */
+public sealed interface StaffEvent extends RealtimeEvent {
+
+	/** A staff event about one conversation. */
+	sealed interface InConversation extends StaffEvent, io.orderchat.realtime.events.InConversation {
+
+	}
+
+	/** A new order waits for a moderator (to every online moderator). */
+	record OrderQueued(Order order) implements StaffEvent {
+	}
+
+	/** A moderator accepted an order and joined its conversation. */
+	record ModeratorJoined(Subject subject, String orderId, String moderatorId,
+			String moderatorName) implements InConversation {
+	}
+
+	/** A moderator offered the chat to another moderator. */
+	record TransferStarted(Subject subject, Transfer transfer) implements InConversation {
+	}
+
+	/** The target accepted ({@code accepted}) or declined the transfer. */
+	record TransferDecided(Subject subject, Transfer transfer, boolean accepted) implements InConversation {
+	}
+
+	/** A moderator cleaned the conversation's history. */
+	record HistoryCleaned(Subject subject, String moderatorId, String moderatorName, int messagesRemoved,
+			int imagesDeleted) implements InConversation {
+	}
+
+	/** A staff-only note; goes only to staff sockets. */
+	record NoteAdded(Subject subject, Message message) implements InConversation {
+	}
+
+	/** A new support session waits for an agent (to every online support agent). */
+	record SessionQueued(SupportSession session) implements StaffEvent {
+	}
+
+	/** An agent took a support session. */
+	record SessionAccepted(Subject subject, SupportSession session) implements InConversation {
+	}
+
+	/** A support session's status changed. */
+	record SessionStatusChanged(Subject subject, SupportSession session, SupportStatus from, SupportStatus to,
+			String byUserId) implements InConversation {
+	}
+
+	/** A dispute was opened or changed status. */
+	record DisputeChanged(Subject subject, Dispute dispute) implements InConversation {
+	}
+
+}

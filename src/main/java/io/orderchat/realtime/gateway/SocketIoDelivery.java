@@ -1,0 +1,114 @@
+package io.orderchat.realtime.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.realtime.events.Audience;
+import io.orderchat.realtime.events.Audience.Target;
+import io.orderchat.realtime.events.Delivery;
+import io.orderchat.realtime.events.ChatEvent;
+import io.orderchat.realtime.events.RealtimeEvent;
+import io.orderchat.realtime.events.StaffEvent;
+import io.orderchat.realtime.pipeline.LocalDelivery;
+import io.orderchat.socketio.Namespace;
+
+/**
+ * The receiving side for this node's Socket.IO clients: each vocabulary renders a
+ * delivery once, and only when one of its rooms for the audience has a socket here; the
+ * engine then encodes that packet once for all of them. A vocabulary whose rooms are
+ * empty renders nothing.
+ */
+final class SocketIoDelivery implements LocalDelivery {
+
+	private final Namespace namespace;
+
+	private final Dialects dialects;
+
+	private final RoomMembership rooms;
+
+	private final Map<String, List<StaffRendering>> staffRenderings = new HashMap<>();
+
+	private final RealtimeMetrics metrics;
+
+	SocketIoDelivery(Namespace namespace, Dialects dialects, List<StaffRendering> staffRenderings, RoomMembership rooms,
+			RealtimeMetrics metrics) {
+		this.namespace = namespace;
+		this.dialects = dialects;
+		for (StaffRendering rendering : staffRenderings) {
+			this.staffRenderings.computeIfAbsent(rendering.dialect().name(), (name) -> new ArrayList<>())
+				.add(rendering);
+		}
+		this.rooms = rooms;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void deliver(Delivery delivery) {
+		RealtimeEvent event = delivery.event();
+		if (event instanceof ChatEvent.ParticipantChanged removed && !removed.added()) {
+			// before anything else of the conversation reaches a socket that may no
+			// longer read it
+			this.rooms.evict(removed.userId(), ConversationId.parse(removed.subject().conversationId()));
+		}
+		String[] except = delivery.audience().except().stream().map(SocketIoDelivery::room).toArray(String[]::new);
+		for (Dialect dialect : this.dialects) {
+			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
+			if (rooms.length > 0) {
+				render(dialect, event, (name, payload) -> this.namespace.to(rooms).except(except).emit(name, payload));
+			}
+		}
+		if (event instanceof ChatEvent.MessageAdded added) {
+			this.metrics.delivered(added.message().createdAt());
+		}
+	}
+
+	private void render(Dialect dialect, RealtimeEvent event, Dialect.Emitter emitter) {
+		switch (event) {
+			case ChatEvent chat -> dialect.render(chat, emitter);
+			case StaffEvent staff -> {
+				for (StaffRendering rendering : this.staffRenderings.getOrDefault(dialect.name(), List.of())) {
+					rendering.render(staff, emitter);
+				}
+			}
+		}
+	}
+
+	private String[] roomsWithSockets(Audience audience, Dialect dialect) {
+		List<String> rooms = new ArrayList<>(audience.to().size());
+		for (Target target : audience.to()) {
+			String room = room(target, dialect);
+			if (this.namespace.hasSockets(room)) {
+				rooms.add(room);
+			}
+		}
+		return rooms.toArray(String[]::new);
+	}
+
+	/** The room of the target's sockets that hear the dialect. */
+	private static String room(Target target, Dialect dialect) {
+		return switch (target) {
+			case Audience.Conversation conversation -> Rooms.conversation(conversation.conversationId(), dialect);
+			case Audience.User user -> Rooms.user(user.userId(), dialect);
+			// a staff socket that joined no conversation yet has said nothing of its
+			// dialect
+			case Audience.Staff staff -> Rooms.role(staff.role());
+			case Audience.StaffOf staffOf -> Rooms.staff(staffOf.conversationId());
+			case Audience.Socket socket -> socket.socketId();
+		};
+	}
+
+	/** The room of all the target's sockets, whatever dialect they hear. */
+	private static String room(Target target) {
+		return switch (target) {
+			case Audience.Conversation conversation -> Rooms.conversation(conversation.conversationId());
+			case Audience.User user -> Rooms.user(user.userId());
+			case Audience.Staff staff -> Rooms.role(staff.role());
+			case Audience.StaffOf staffOf -> Rooms.staff(staffOf.conversationId());
+			case Audience.Socket socket -> socket.socketId();
+		};
+	}
+
+}

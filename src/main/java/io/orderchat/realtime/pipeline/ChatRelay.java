@@ -1,0 +1,97 @@
+package io.orderchat.realtime.pipeline;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import org.springframework.transaction.event.TransactionalEventListener;
+
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.MessageDeleted;
+import io.orderchat.conversations.MessagePosted;
+import io.orderchat.conversations.Participant;
+import io.orderchat.conversations.ParticipantJoined;
+import io.orderchat.conversations.ParticipantLeft;
+import io.orderchat.conversations.ReadHorizonMoved;
+import io.orderchat.orders.OrderStatusChanged;
+import io.orderchat.realtime.events.Audience;
+import io.orderchat.realtime.events.ChatEvent;
+import io.orderchat.realtime.events.Delivery;
+import io.orderchat.realtime.events.Subject;
+
+/**
+ * Publishes the chat's committed domain events. Runs after commit, so a client never
+ * hears of a message that is not stored; publishing only queues, so the thread that
+ * committed renders nothing.
+ */
+public class ChatRelay {
+
+	private final EventBus bus;
+
+	private final Subjects subjects;
+
+	public ChatRelay(EventBus bus, Subjects subjects) {
+		this.bus = bus;
+		this.subjects = subjects;
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MessagePosted event) {
+		String id = event.message().conversationId().toString();
+		Subject subject = this.subjects.of(event.message().conversationId());
+		this.bus.publish(new Delivery(Audience.conversation(id), new ChatEvent.MessageAdded(subject, event.message())));
+		Set<String> others = new HashSet<>(event.recipientUserIds());
+		if (event.message().senderId() != null) {
+			others.remove(event.message().senderId());
+		}
+		if (!others.isEmpty()) {
+			this.bus.publish(new Delivery(Audience.users(others).exceptMembersOf(id),
+					new ChatEvent.Notification(subject, event.message())));
+		}
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(MessageDeleted event) {
+		ConversationId id = event.conversationId();
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()), new ChatEvent.MessageRemoved(
+				this.subjects.of(id), event.messageId().toString(), event.seq(), event.byUserId(), event.at())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReadHorizonMoved event) {
+		ConversationId id = event.conversationId();
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(event.userId()),
+				new ChatEvent.ReadUpTo(this.subjects.of(id), event.userId(), event.seq(), event.at())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ParticipantJoined event) {
+		publishParticipant(event.conversationId(), event.participant(), true);
+	}
+
+	/**
+	 * The receiving side takes the participant's sockets out of the conversation before
+	 * it delivers this, on every node.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ParticipantLeft event) {
+		publishParticipant(event.conversationId(), event.participant(), false);
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(OrderStatusChanged event) {
+		String id = event.conversationId().toString();
+		ChatEvent changed = new ChatEvent.OrderStatusChanged(this.subjects.of(event.conversationId()),
+				event.orderId().toString(), event.from(), event.to(), event.byUserId(), event.notes(), event.at());
+		this.bus.publish(new Delivery(Audience.conversation(id), changed));
+		this.bus.publish(new Delivery(
+				Audience.users(event.order().customerId(), event.order().performerId(), event.order().moderatorId())
+					.exceptMembersOf(id),
+				changed));
+	}
+
+	private void publishParticipant(ConversationId id, Participant participant, boolean added) {
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()), new ChatEvent.ParticipantChanged(
+				this.subjects.of(id), participant.userId(), participant.name(), participant.role(), added)));
+	}
+
+}
