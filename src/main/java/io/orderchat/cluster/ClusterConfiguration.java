@@ -5,7 +5,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.ratelimit.RateLimiter;
+import io.orderchat.realtime.pipeline.InProcessEventBus;
 import io.orderchat.shared.ClusterMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,11 +15,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 /**
  * Cluster mode's beans, in place of the single node's in-memory ones: presence, typing
- * and rate limits in Redis, and the heartbeat that buries dead nodes.
+ * and rate limits in Redis, the heartbeat that buries dead nodes, and the event bus
+ * between the nodes (primary over the in-process bus, whose lanes it feeds).
  */
 @Configuration(proxyBeanMethods = false)
 @ClusterMode.Clustered
@@ -87,6 +91,17 @@ class ClusterConfiguration {
 	@Bean
 	RateLimiter rateLimiter(RedisConnections redis, Keys keys) {
 		return new RedisRateLimiter(redis, keys);
+	}
+
+	/**
+	 * The bus every relay publishes on and every node's delivery subscribes to, in front
+	 * of this node's in-process lanes.
+	 */
+	@Bean(destroyMethod = "close")
+	@Primary
+	RedisEventBus clusterEventBus(RedisConnections redis, Keys keys, NodeInstance node, InProcessEventBus local,
+			MeterRegistry registry) {
+		return new RedisEventBus(redis, keys, node, local, registry);
 	}
 
 	@Bean

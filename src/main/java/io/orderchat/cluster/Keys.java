@@ -32,6 +32,11 @@ record Keys(String prefix) {
 		return this.prefix + "{typing}:names";
 	}
 
+	/** One of the event bus's sharded channels. */
+	String busChannel(int index) {
+		return this.prefix + "bus:" + index;
+	}
+
 	/** One rate limit bucket. */
 	String bucket(String rate, String key) {
 		return this.prefix + "rate:" + rate + ":" + key;

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
@@ -26,6 +27,9 @@ final class RedisConnections implements AutoCloseable {
 	 * The longest wait for one command once started: presence must not hold up a connect.
 	 */
 	static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(2);
+
+	/** Commands at most waiting for Redis on one connection. */
+	static final int REQUEST_QUEUE = 100_000;
 
 	private final RedisClient client;
 
@@ -56,6 +60,9 @@ final class RedisConnections implements AutoCloseable {
 			// outage
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(COMMAND_TIMEOUT))
+			// a Redis that does not keep up makes publishing fail rather than fill the
+			// heap
+			.requestQueueSize(REQUEST_QUEUE)
 			.build());
 		try {
 			StatefulRedisConnection<String, String> strings = client.connect();
@@ -76,6 +83,10 @@ final class RedisConnections implements AutoCloseable {
 
 	RedisCommands<String, String> sync() {
 		return this.strings.sync();
+	}
+
+	RedisAsyncCommands<String, String> async() {
+		return this.strings.async();
 	}
 
 	StatefulRedisConnection<String, byte[]> bytes() {
