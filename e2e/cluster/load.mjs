@@ -43,7 +43,7 @@ class Client {
       timeout: 5000,
     });
     this.socket.on("connect", () => this.resume());
-    this.socket.on("disconnect", () => { this.ready = false; this.reconnects++; });
+    this.socket.on("disconnect", (reason) => { this.ready = false; this.reconnects++; this.lastDisconnect = reason; });
     this.socket.on("message", (event) => {
       if (event.conversationId === this.conversationId) this.add(event.message, true);
     });
@@ -198,6 +198,10 @@ async function main() {
   }));
   await stopped;
   running = false;
+  const watchdog = setInterval(() => {
+    const stuck = clients.filter((c) => c.pending || !c.socket.connected || !c.ready);
+    console.log(`waiting for ${stuck.length} clients: ${stuck.slice(0, 5).map((c) => `${c.userId} connected=${c.socket.connected} ready=${c.ready} pending=${c.pending} last=${c.lastDisconnect}`).join("; ")}`);
+  }, 10000);
   await Promise.all(loops);
   // catch up: whatever was published but not heard, by seq
   await Promise.all(clients.map(async (client) => {
@@ -205,6 +209,7 @@ async function main() {
     await client.resume();
   }));
   clearInterval(progress);
+  clearInterval(watchdog);
   const result = await verify();
   console.log(`RESULT ${JSON.stringify(result)}`);
   clients.forEach((client) => client.socket.close());
