@@ -6,28 +6,83 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Dependencies point one way: realtime → domain modules → shared. */
+/**
+ * Dependencies point one way: realtime → domain modules → shared; inside realtime,
+ * protocol vocabularies → gateway → pipeline → events.
+ */
 @AnalyzeClasses(packages = "io.orderchat", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
+	private static final String[] DOMAIN = { "io.orderchat.identity..", "io.orderchat.orders..",
+			"io.orderchat.conversations..", "io.orderchat.shared..", "io.orderchat.moderation..",
+			"io.orderchat.support..", "io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
+			"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search.." };
+
 	@ArchTest
-	static final ArchRule domainDoesNotKnowTransportOrCluster = noClasses().that()
-		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
-				"io.orderchat.shared..", "io.orderchat.moderation..", "io.orderchat.support..",
-				"io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
-				"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search..")
+	static final ArchRule modulesHaveNoCycles = slices().matching("io.orderchat.(*)..").should().beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule realtimeHasNoCycles = slices().matching("io.orderchat.realtime.(**)")
+		.should()
+		.beFreeOfCycles();
+
+	@ArchTest
+	static final ArchRule domainDoesNotKnowTransport = noClasses().that()
+		.resideInAnyPackage(DOMAIN)
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..", "io.orderchat.cluster..");
+		.resideInAnyPackage("io.orderchat.realtime..", "io.orderchat.socketio..");
+
+	/**
+	 * Each client vocabulary stands alone: changing one app's wire cannot break
+	 * another's.
+	 */
+	@ArchTest
+	static final ArchRule vocabulariesAreIndependent = slices().matching("io.orderchat.realtime.protocol.(*)..")
+		.should()
+		.notDependOnEachOther();
+
+	/**
+	 * The pipeline carries node-neutral events: it knows neither sockets nor how any
+	 * vocabulary shapes them.
+	 */
+	@ArchTest
+	static final ArchRule pipelineKnowsNoSockets = noClasses().that()
+		.resideInAnyPackage("io.orderchat.realtime.events..", "io.orderchat.realtime.pipeline..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.socketio..", "io.orderchat.realtime.gateway..",
+				"io.orderchat.realtime.protocol..");
+
+	/** The gateway is the vocabularies' machinery, not one of them. */
+	@ArchTest
+	static final ArchRule gatewayKnowsNoVocabulary = noClasses().that()
+		.resideInAPackage("io.orderchat.realtime.gateway..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.realtime.protocol..");
+
+	/** The Socket.IO engine is a library: no Spring, no OrderChat module. */
+	@ArchTest
+	static final ArchRule engineIsALibrary = noClasses().that()
+		.resideInAPackage("io.orderchat.socketio..")
+		.and()
+		.resideOutsideOfPackage("io.orderchat.socketio.conformance..")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage(DOMAIN)
+		.orShould()
+		.dependOnClassesThat()
+		.resideInAnyPackage("io.orderchat.realtime..", "org.springframework..");
 
 	@ArchTest
 	static final ArchRule sharedDependsOnNoModule = noClasses().that()
 		.resideInAPackage("io.orderchat.shared..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
-				"io.orderchat.dialects..");
+		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..");
 
 	/** Limits are counted for domain modules and the gateway alike; they know neither. */
 	@ArchTest
@@ -37,13 +92,13 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.identity..", "io.orderchat.orders..", "io.orderchat.conversations..",
 				"io.orderchat.moderation..", "io.orderchat.support..", "io.orderchat.disputes..",
-				"io.orderchat.audit..", "io.orderchat.attachments..", "io.orderchat.dialects..");
+				"io.orderchat.audit..", "io.orderchat.attachments..");
 
 	@ArchTest
 	static final ArchRule conversationsDoNotKnowOrders = noClasses().that()
 		.resideInAPackage("io.orderchat.conversations..")
 		.should()
 		.dependOnClassesThat()
-		.resideInAnyPackage("io.orderchat.orders..", "io.orderchat.dialects..");
+		.resideInAnyPackage("io.orderchat.orders..");
 
 }

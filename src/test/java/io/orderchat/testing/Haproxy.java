@@ -13,8 +13,8 @@ import java.util.regex.Matcher;
 /**
  * HAProxy in front of test nodes, run with the shipped {@code deploy/haproxy.cfg} (its
  * port and node list replaced, as {@code bin/cluster} does), so the tests check the
- * configuration a deployment copies. Needs Debian's {@code haproxy} ({@code bin/haproxy}
- * installs it; {@code bin/test} runs that).
+ * configuration a deployment copies. Needs Debian's {@code haproxy}
+ * ({@code bin/cluster-tools} installs it; {@code bin/test} runs that).
  */
 public final class Haproxy implements AutoCloseable {
 

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
  * ({@code /uploads/chat-attachments/{id}/…}); and the descriptors a stored message
  * carries.
  */
-final class AttachmentReferences {
+public final class AttachmentReferences {
 
 	private static final String URL_PREFIX = "/uploads/chat-attachments/";
 
@@ -23,7 +23,7 @@ final class AttachmentReferences {
 	}
 
 	/** The ids in a list of references; a reference that names no upload is refused. */
-	static List<UUID> ids(JsonNode list) {
+	public static List<UUID> ids(JsonNode list) {
 		if (!list.isArray()) {
 			throw Payload.invalid("'attachments' must be a list of uploaded files");
 		}
@@ -67,7 +67,7 @@ final class AttachmentReferences {
 	}
 
 	/** The file descriptors of a stored message (empty for text and deleted messages). */
-	static List<Map<?, ?>> of(Message message) {
+	public static List<Map<?, ?>> of(Message message) {
 		Object files = (message.metadata() != null) ? message.metadata().get(AttachedFile.METADATA_KEY) : null;
 		if (!(files instanceof List<?> list)) {
 			return List.of();

@@ -10,13 +10,13 @@ import io.orderchat.shared.ErrorCode;
  * {@code SLOW_DOWN} instead, so a client that asks and never reads cannot make the server
  * hold answer after answer for it. Small commands (send, typing, read) still run.
  */
-final class BackPressure {
+public final class BackPressure {
 
 	private BackPressure() {
 	}
 
 	/** {@code command}, refused with {@code SLOW_DOWN} while the socket is congested. */
-	static CommandRouter.Command bulky(CommandRouter.Command command) {
+	public static CommandRouter.Command bulky(CommandRouter.Command command) {
 		return (socket, caller, args) -> {
 			if (socket.congested()) {
 				throw new DomainException(ErrorCode.SLOW_DOWN,

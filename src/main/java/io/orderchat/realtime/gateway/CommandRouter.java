@@ -34,7 +34,7 @@ import tools.jackson.databind.JsonNode;
  * {@code typing}); the one whose payload test accepts the arguments runs, a dialect
  * without a test last.
  */
-final class CommandRouter {
+public final class CommandRouter {
 
 	private static final Logger log = LoggerFactory.getLogger(CommandRouter.class);
 
@@ -61,14 +61,14 @@ final class CommandRouter {
 
 	private final RealtimeMetrics metrics;
 
-	CommandRouter(Clock clock, RealtimeMetrics metrics) {
+	public CommandRouter(Clock clock, RealtimeMetrics metrics) {
 		this.clock = clock;
 		this.metrics = metrics;
 	}
 
 	/** A command's body; its result is the data of the answer. */
 	@FunctionalInterface
-	interface Command {
+	public interface Command {
 
 		Object run(SocketIoSocket socket, Caller caller, JsonNode[] args) throws Exception;
 
@@ -77,7 +77,17 @@ final class CommandRouter {
 	private record Route(Dialect dialect, Predicate<JsonNode[]> accepts, Command command) {
 	}
 
-	void on(Dialect dialect, String event, Command command) {
+	/** Registers a command of a vocabulary's catalogue. */
+	public void on(Dialect dialect, WireEvent command, Command body) {
+		on(dialect, command.wireName(), body);
+	}
+
+	/** A catalogue's command shared by name with another vocabulary (see below). */
+	public void on(Dialect dialect, WireEvent command, Predicate<JsonNode[]> accepts, Command body) {
+		on(dialect, command.wireName(), accepts, body);
+	}
+
+	public void on(Dialect dialect, String event, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
 			.add(new Route(dialect, null, command));
 	}
@@ -85,13 +95,13 @@ final class CommandRouter {
 	/**
 	 * A command shared by name with another dialect: runs when {@code accepts} says so.
 	 */
-	void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
+	public void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
 			.addFirst(new Route(dialect, accepts, command));
 	}
 
 	/** The event names of every command of every dialect. */
-	Set<String> events() {
+	public Set<String> events() {
 		return Set.copyOf(this.routes.keySet());
 	}
 
@@ -99,7 +109,7 @@ final class CommandRouter {
 	 * The event names of each dialect's commands, by {@link Dialect#name() dialect name}
 	 * (read-only; for the authorization matrix's completeness check).
 	 */
-	Map<String, Set<String>> eventsByDialect() {
+	public Map<String, Set<String>> eventsByDialect() {
 		Map<String, Set<String>> events = new TreeMap<>();
 		this.routes.forEach((event, routes) -> routes
 			.forEach((route) -> events.computeIfAbsent(route.dialect().name(), (name) -> new TreeSet<>()).add(event)));
@@ -107,7 +117,7 @@ final class CommandRouter {
 	}
 
 	/** Handles every event a socket sends. */
-	void dispatch(SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
+	public void dispatch(SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
 		Route route = route(event, args);
 		if (route == null) {
 			DomainException error = new DomainException(ErrorCode.UNKNOWN_COMMAND, "Unknown event '" + event + "'");

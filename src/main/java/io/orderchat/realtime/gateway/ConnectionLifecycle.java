@@ -11,7 +11,7 @@ import io.orderchat.socketio.SocketIoSocket;
  */
 final class ConnectionLifecycle {
 
-	private final Dialect defaultDialect;
+	private final Dialects dialects;
 
 	private final CommandRouter router;
 
@@ -25,9 +25,9 @@ final class ConnectionLifecycle {
 
 	private final SessionExpiry expiry;
 
-	ConnectionLifecycle(Dialect defaultDialect, CommandRouter router, RealtimeConversations conversations,
+	ConnectionLifecycle(Dialects dialects, CommandRouter router, RealtimeConversations conversations,
 			RoomMembership rooms, Presence presence, PresenceAnnouncements announcements, SessionExpiry expiry) {
-		this.defaultDialect = defaultDialect;
+		this.dialects = dialects;
 		this.router = router;
 		this.conversations = conversations;
 		this.rooms = rooms;
@@ -42,7 +42,7 @@ final class ConnectionLifecycle {
 		if (caller.isStaff()) {
 			socket.join(Rooms.role(caller.role()));
 		}
-		SocketSession.start(socket, this.defaultDialect);
+		SocketSession.start(socket, this.dialects.byDefault());
 		socket.onAny((event, args, ack) -> this.router.dispatch(socket, event, args, ack));
 		socket.onDisconnect((reason) -> disconnected(socket, caller));
 		this.expiry.watch(socket, caller);

@@ -12,10 +12,18 @@ import io.orderchat.socketio.SocketIoSocket;
  * subscribed to a conversation once per dialect it joined it with, so each client
  * receives the events in its own shapes.
  */
-interface Dialect {
+public interface Dialect {
 
 	/** A short stable name, used in room names. */
 	String name();
+
+	/**
+	 * Whether a socket that has not spoken yet hears its user-level events in this
+	 * dialect (only the canonical one does).
+	 */
+	default boolean spokenByDefault() {
+		return false;
+	}
 
 	/** Registers this dialect's commands, once at start-up. */
 	void register(CommandRouter router);
@@ -39,6 +47,10 @@ interface Dialect {
 	interface Emitter {
 
 		void emit(String event, Object payload);
+
+		default void emit(WireEvent event, Object payload) {
+			emit(event.wireName(), payload);
+		}
 
 	}
 

@@ -5,15 +5,23 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Every dialect the server speaks; filled once at start-up, read on every delivery. */
-final class Dialects implements Iterable<Dialect> {
+public final class Dialects implements Iterable<Dialect> {
 
 	private final List<Dialect> all = new CopyOnWriteArrayList<>();
 
 	/** Adds a dialect and its commands. */
-	<D extends Dialect> D add(D dialect, CommandRouter router) {
+	public <D extends Dialect> D add(D dialect, CommandRouter router) {
 		this.all.add(dialect);
 		dialect.register(router);
 		return dialect;
+	}
+
+	/** The vocabulary of a socket that has not spoken yet: the canonical one. */
+	public Dialect byDefault() {
+		return this.all.stream()
+			.filter(Dialect::spokenByDefault)
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("No default vocabulary registered"));
 	}
 
 	@Override

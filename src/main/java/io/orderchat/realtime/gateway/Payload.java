@@ -12,9 +12,9 @@ import tools.jackson.databind.node.NullNode;
  * The first argument of a command, read field by field. A missing or mistyped field is a
  * {@link ErrorCode#VALIDATION_FAILED} naming the field, never a crash.
  */
-record Payload(JsonNode body) {
+public record Payload(JsonNode body) {
 
-	static Payload of(JsonNode[] args) {
+	public static Payload of(JsonNode[] args) {
 		if (args.length == 0 || args[0] == null || args[0].isNull()) {
 			return new Payload(NullNode.getInstance());
 		}
@@ -25,7 +25,7 @@ record Payload(JsonNode body) {
 	}
 
 	/** A required text field: a JSON string, nothing else. */
-	String text(String field) {
+	public String text(String field) {
 		return optionalText(field).orElseThrow(() -> invalid("'" + field + "' is required"));
 	}
 
@@ -33,7 +33,7 @@ record Payload(JsonNode body) {
 	 * A text field: a JSON string or absent; a number or anything else is refused, never
 	 * turned into text.
 	 */
-	Optional<String> optionalText(String field) {
+	public Optional<String> optionalText(String field) {
 		JsonNode value = this.body.get(field);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
@@ -45,12 +45,12 @@ record Payload(JsonNode body) {
 	}
 
 	/** A required id: a string, or a whole number (host apps' numeric ids). */
-	String id(String field) {
+	public String id(String field) {
 		return optionalId(field).orElseThrow(() -> invalid("'" + field + "' is required"));
 	}
 
 	/** An id: a string, or a whole number (host apps' numeric ids, clients' counters). */
-	Optional<String> optionalId(String field) {
+	public Optional<String> optionalId(String field) {
 		JsonNode value = this.body.get(field);
 		if (value != null && value.isIntegralNumber()) {
 			return Optional.of(value.asString());
@@ -58,11 +58,11 @@ record Payload(JsonNode body) {
 		return optionalText(field);
 	}
 
-	UUID uuid(String field) {
+	public UUID uuid(String field) {
 		return optionalUuid(field).orElseThrow(() -> invalid("'" + field + "' is required"));
 	}
 
-	Optional<UUID> optionalUuid(String field) {
+	public Optional<UUID> optionalUuid(String field) {
 		return optionalId(field).map((text) -> {
 			try {
 				return UUID.fromString(text);
@@ -73,7 +73,7 @@ record Payload(JsonNode body) {
 		});
 	}
 
-	Optional<Long> optionalLong(String field) {
+	public Optional<Long> optionalLong(String field) {
 		JsonNode value = this.body.get(field);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
@@ -88,7 +88,7 @@ record Payload(JsonNode body) {
 	 * A whole number within {@code int}: larger ones are refused, never wrapped around
 	 * (4294967306 is not 10).
 	 */
-	Optional<Integer> optionalInt(String field) {
+	public Optional<Integer> optionalInt(String field) {
 		return optionalLong(field).map((value) -> {
 			if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
 				throw invalid("'" + field + "' is out of range");
@@ -97,7 +97,7 @@ record Payload(JsonNode body) {
 		});
 	}
 
-	Optional<Boolean> optionalBoolean(String field) {
+	public Optional<Boolean> optionalBoolean(String field) {
 		JsonNode value = this.body.get(field);
 		if (value == null || value.isNull()) {
 			return Optional.empty();
@@ -108,12 +108,12 @@ record Payload(JsonNode body) {
 		throw invalid("'" + field + "' must be true or false");
 	}
 
-	JsonNode node(String field) {
+	public JsonNode node(String field) {
 		JsonNode value = this.body.get(field);
 		return (value != null) ? value : NullNode.getInstance();
 	}
 
-	static DomainException invalid(String message) {
+	public static DomainException invalid(String message) {
 		return new DomainException(ErrorCode.VALIDATION_FAILED, message);
 	}
 

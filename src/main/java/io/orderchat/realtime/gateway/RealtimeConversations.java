@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
@@ -38,7 +40,7 @@ import io.orderchat.socketio.SocketIoSocket;
  * through the conversations module; typing, which comes once per keystroke, is checked
  * against the rooms the socket joined instead of the database.
  */
-final class RealtimeConversations {
+public final class RealtimeConversations {
 
 	/**
 	 * Most messages one resume returns per conversation; {@code hasMore} asks for the
@@ -46,7 +48,11 @@ final class RealtimeConversations {
 	 */
 	static final int RESUME_PAGE = 200;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final OrderManagement orders;
 
@@ -62,9 +68,12 @@ final class RealtimeConversations {
 
 	private final AttachmentService attachments;
 
-	RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms, EventBus bus,
-			Subjects subjects, Typing typing, Presence presence, AttachmentService attachments) {
-		this.conversations = conversations;
+	public RealtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging, OrderManagement orders,
+			RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing, Presence presence,
+			AttachmentService attachments) {
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.orders = orders;
 		this.rooms = rooms;
 		this.bus = bus;
@@ -75,7 +84,7 @@ final class RealtimeConversations {
 	}
 
 	/** The conversation of an order, named by the order's id or its external id. */
-	ConversationId ofOrder(Caller caller, String orderIdOrExternalId) {
+	public ConversationId ofOrder(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.get(caller, orderIdOrExternalId);
 		return order.conversationId();
 	}
@@ -84,14 +93,14 @@ final class RealtimeConversations {
 	 * An order's conversation for the dialects whose apps know only the order's customer
 	 * and performer (seeds 001 and 002): they and admins, no moderators.
 	 */
-	ConversationId ofPartiesOrder(Caller caller, String orderIdOrExternalId) {
+	public ConversationId ofPartiesOrder(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.get(caller, orderIdOrExternalId);
 		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
 
 	/** What a conversation is about (empty when there is no such conversation). */
-	Optional<Subject> subjectOf(ConversationId id) {
+	public Optional<Subject> subjectOf(ConversationId id) {
 		try {
 			return Optional.of(this.subjects.of(id));
 		}
@@ -103,9 +112,9 @@ final class RealtimeConversations {
 	/**
 	 * Opens the conversation for the caller and subscribes the socket to its live events.
 	 */
-	Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
+	public Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
 		this.rooms.requireRoomFor(socket, id);
-		ConversationView view = this.conversations.open(caller, id);
+		ConversationView view = this.inbox.open(caller, id);
 		boolean first = !this.rooms.subscribed(socket, id);
 		this.rooms.subscribe(socket, id, dialect);
 		Subject subject = this.subjects.of(view.conversation());
@@ -117,7 +126,7 @@ final class RealtimeConversations {
 		return new Joined(view, this.presence.online(memberIds));
 	}
 
-	void leave(SocketIoSocket socket, Caller caller, ConversationId id) {
+	public void leave(SocketIoSocket socket, Caller caller, ConversationId id) {
 		if (!this.rooms.subscribed(socket, id)) {
 			return;
 		}
@@ -127,8 +136,8 @@ final class RealtimeConversations {
 				this.subjects.of(id), caller.userId(), caller.name(), caller.role(), false)));
 	}
 
-	SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
-		SendResult result = this.conversations.send(caller, id, message);
+	public SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
+		SendResult result = this.messaging.send(caller, id, message);
 		stopTyping(socket, caller, id);
 		return result;
 	}
@@ -137,7 +146,7 @@ final class RealtimeConversations {
 	 * Sends an image that came as binary (seed 000's {@code chat:image}); the attachments
 	 * module checks its bytes against the socket's limits.
 	 */
-	SendResult sendImage(SocketIoSocket socket, Caller caller, ConversationId id, byte[] image, String fileName,
+	public SendResult sendImage(SocketIoSocket socket, Caller caller, ConversationId id, byte[] image, String fileName,
 			String clientId) {
 		SendResult result = this.attachments.sendImage(caller, id, image, fileName, clientId);
 		stopTyping(socket, caller, id);
@@ -145,23 +154,23 @@ final class RealtimeConversations {
 	}
 
 	/** Sends a message carrying files the caller pre-uploaded over REST. */
-	SendResult sendUploaded(SocketIoSocket socket, Caller caller, ConversationId id, String caption, String clientId,
-			List<UUID> attachmentIds) {
+	public SendResult sendUploaded(SocketIoSocket socket, Caller caller, ConversationId id, String caption,
+			String clientId, List<UUID> attachmentIds) {
 		SendResult result = this.attachments.sendUploaded(caller, id, caption, clientId, attachmentIds);
 		stopTyping(socket, caller, id);
 		return result;
 	}
 
-	HistoryPage history(Caller caller, ConversationId id, Long beforeSeq, Long afterSeq, Integer limit) {
-		return this.conversations.history(caller, id, beforeSeq, afterSeq, limit);
+	public HistoryPage history(Caller caller, ConversationId id, Long beforeSeq, Long afterSeq, Integer limit) {
+		return this.history.history(caller, id, beforeSeq, afterSeq, limit);
 	}
 
-	ReadReceipt read(Caller caller, ConversationId id, Long uptoSeq) {
-		return this.conversations.markRead(caller, id, uptoSeq);
+	public ReadReceipt read(Caller caller, ConversationId id, Long uptoSeq) {
+		return this.inbox.markRead(caller, id, uptoSeq);
 	}
 
 	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
-	void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
+	public void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		requireJoined(socket, id);
 		if (this.typing.start(id.toString(), caller.userId(), caller.name())) {
 			broadcastTyping(id, caller.userId(), caller.name(), true);
@@ -173,7 +182,7 @@ final class RealtimeConversations {
 	 * a socket that joined the conversation (the seeds' rule), so no one outside it can
 	 * touch its typing state.
 	 */
-	void setTyping(SocketIoSocket socket, Caller caller, ConversationId id, boolean typing) {
+	public void setTyping(SocketIoSocket socket, Caller caller, ConversationId id, boolean typing) {
 		requireJoined(socket, id);
 		if (typing) {
 			startTyping(socket, caller, id);
@@ -183,13 +192,13 @@ final class RealtimeConversations {
 		}
 	}
 
-	void stopTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
+	public void stopTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		if (this.typing.stop(id.toString(), caller.userId())) {
 			broadcastTyping(id, caller.userId(), caller.name(), false);
 		}
 	}
 
-	void broadcastTyping(ConversationId id, String userId, String name, boolean typing) {
+	public void broadcastTyping(ConversationId id, String userId, String name, boolean typing) {
 		this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(userId),
 				new ChatEvent.TypingChanged(this.subjects.of(id), userId, name, typing)));
 	}
@@ -198,12 +207,13 @@ final class RealtimeConversations {
 	 * Re-subscribes the socket to each conversation and returns what it missed after the
 	 * last sequence number it saw: exactly the messages with a greater seq, oldest first.
 	 */
-	List<Resumed> resume(SocketIoSocket socket, Caller caller, Dialect dialect, Map<ConversationId, Long> lastSeen) {
+	public List<Resumed> resume(SocketIoSocket socket, Caller caller, Dialect dialect,
+			Map<ConversationId, Long> lastSeen) {
 		List<Resumed> resumed = new ArrayList<>();
 		lastSeen.forEach((id, lastSeq) -> {
 			try {
 				this.rooms.requireRoomFor(socket, id);
-				HistoryPage missed = this.conversations.history(caller, id, null, lastSeq, RESUME_PAGE);
+				HistoryPage missed = this.history.history(caller, id, null, lastSeq, RESUME_PAGE);
 				this.rooms.subscribe(socket, id, dialect);
 				long seen = missed.messages().isEmpty() ? lastSeq : missed.messages().getLast().seq();
 				resumed.add(new Resumed(id, missed, seen, null));
@@ -222,11 +232,11 @@ final class RealtimeConversations {
 	}
 
 	/** A joined conversation, with which of its participants are online. */
-	record Joined(ConversationView view, Set<String> online) {
+	public record Joined(ConversationView view, Set<String> online) {
 	}
 
 	/** One conversation's catch-up: the missed page, or why it was refused. */
-	record Resumed(ConversationId id, HistoryPage missed, long lastSeq, DomainException error) {
+	public record Resumed(ConversationId id, HistoryPage missed, long lastSeq, DomainException error) {
 	}
 
 }

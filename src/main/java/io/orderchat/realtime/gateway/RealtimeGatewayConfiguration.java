@@ -12,8 +12,11 @@ import org.springframework.context.annotation.Configuration;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Membership;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
@@ -29,8 +32,10 @@ import io.orderchat.socketio.SocketIoServer;
 
 /**
  * Puts the domain on the Socket.IO server's default namespace: handshake authentication,
- * every dialect's commands on each connection, and domain events delivered to the sockets
- * they concern.
+ * the command router every vocabulary registers its commands with, room membership,
+ * typing and presence, and this node's receiving side of the event pipeline. The
+ * vocabularies themselves configure in their own packages under
+ * {@code io.orderchat.realtime.protocol}.
  */
 @Configuration(proxyBeanMethods = false)
 class RealtimeGatewayConfiguration {
@@ -77,11 +82,11 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing, Presence presence,
-			AttachmentService attachments) {
-		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, bus, subjects, typing,
-				presence, attachments);
+	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing,
+			Presence presence, AttachmentService attachments) {
+		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
+				subjects, typing, presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;
@@ -97,44 +102,17 @@ class RealtimeGatewayConfiguration {
 		return new RealtimeMetrics(registry);
 	}
 
-	@Bean
-	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			ConversationService conversations, MessageSearch search) {
-		return dialects.add(new CanonicalDialect(realtime, conversations, search), router);
-	}
-
-	@Bean
-	Seed000Dialect seed000Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			OrderManagement orders) {
-		return dialects.add(new Seed000Dialect(realtime, orders), router);
-	}
-
-	@Bean
-	Seed001Dialect seed001Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed001Dialect(realtime), router);
-	}
-
-	@Bean
-	Seed002Dialect seed002Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed002Dialect(realtime), router);
-	}
-
-	@Bean
-	Seed004Dialect seed004Dialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new Seed004Dialect(realtime), router);
-	}
-
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, EventBus bus) {
-		return new PresenceAnnouncements(conversations, bus);
+	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus) {
+		return new PresenceAnnouncements(membership, bus);
 	}
 
 	@Bean
-	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, CanonicalDialect canonical,
+	ConnectionLifecycle connectionLifecycle(SocketIoServer server, TokenVerifier tokens, Dialects dialects,
 			CommandRouter router, RealtimeConversations realtime, RoomMembership rooms, Presence presence,
 			PresenceAnnouncements announcements, ScheduledExecutorService realtimeScheduler, RateLimits limits,
 			RealtimeMetrics metrics, Clock clock) {
-		ConnectionLifecycle lifecycle = new ConnectionLifecycle(canonical, router, realtime, rooms, presence,
+		ConnectionLifecycle lifecycle = new ConnectionLifecycle(dialects, router, realtime, rooms, presence,
 				announcements, new SessionExpiry(realtimeScheduler, clock));
 		server.sockets().use(metrics.counted(new SocketAuthenticator(tokens)));
 		server.sockets().use(metrics.counted(new SocketsPerUser(server.sockets(), limits)));

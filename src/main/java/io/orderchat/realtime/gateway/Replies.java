@@ -9,23 +9,23 @@ import io.orderchat.shared.DomainException;
  * The canonical acknowledgement envelope: {@code {ok:true,data}} or
  * {@code {ok:false,error:{code,message}}}.
  */
-final class Replies {
+public final class Replies {
 
 	private Replies() {
 	}
 
-	static Map<String, Object> ok(Object data) {
+	public static Map<String, Object> ok(Object data) {
 		Map<String, Object> reply = new LinkedHashMap<>();
 		reply.put("ok", true);
 		reply.put("data", (data != null) ? data : Map.of());
 		return reply;
 	}
 
-	static Map<String, Object> failure(DomainException ex) {
+	public static Map<String, Object> failure(DomainException ex) {
 		return Map.of("ok", false, "error", error(ex));
 	}
 
-	static Map<String, String> error(DomainException ex) {
+	public static Map<String, String> error(DomainException ex) {
 		return Map.of("code", ex.code().name(), "message", ex.getMessage());
 	}
 

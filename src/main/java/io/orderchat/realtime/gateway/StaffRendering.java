@@ -6,7 +6,7 @@ import io.orderchat.realtime.events.StaffEvent;
  * How one dialect renders {@link StaffEvent}s; a dialect without one hears nothing of the
  * staff workflows.
  */
-interface StaffRendering {
+public interface StaffRendering {
 
 	/** The dialect whose rooms the rendered events go to. */
 	Dialect dialect();

@@ -2,7 +2,7 @@ package io.orderchat.realtime.pipeline;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ class PipelineConfiguration {
 	static final int LANE_CAPACITY = 65_536;
 
 	@Bean
-	Subjects subjects(ConversationService conversations) {
+	Subjects subjects(ConversationManagement conversations) {
 		return new Subjects(conversations);
 	}
 

@@ -4,7 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.orderchat.conversations.Conversation;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.realtime.events.Subject;
 import io.orderchat.shared.DomainException;
 
@@ -22,9 +22,9 @@ public class Subjects {
 		.executor(Runnable::run)
 		.build();
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
 
-	public Subjects(ConversationService conversations) {
+	public Subjects(ConversationManagement conversations) {
 		this.conversations = conversations;
 	}
 
