@@ -59,7 +59,7 @@ final class NodeHeartbeat {
 						Range.create(Double.NEGATIVE_INFINITY, (double) now - this.timeoutMillis));
 			for (String instance : dead) {
 				if (this.redis.sync().zrem(this.keys.nodes(), instance) == 1) {
-					List<String> offline = this.presence.removeInstance(instance);
+					List<String> offline = this.presence.removeInstance(instance, true);
 					log.warn("Node {} stopped heart-beating; its connections were removed ({} users went offline)",
 							instance, offline.size());
 				}
@@ -83,7 +83,9 @@ final class NodeHeartbeat {
 	void leave() {
 		try {
 			this.redis.sync().zrem(this.keys.nodes(), this.node.instance());
-			this.presence.removeInstance(this.node.instance());
+			// its sockets were closed already, each announced; this removes what a failed
+			// write left
+			this.presence.removeInstance(this.node.instance(), false);
 		}
 		catch (RedisException ex) {
 			log.warn("Could not leave the cluster cleanly ({}); other nodes remove this one after the node timeout",

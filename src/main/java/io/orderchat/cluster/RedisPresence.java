@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import io.lettuce.core.RedisException;
@@ -56,6 +58,8 @@ final class RedisPresence implements Presence {
 	private final Map<String, String> local = new ConcurrentHashMap<>();
 
 	private volatile boolean stale;
+
+	private final List<Consumer<String>> expiryListeners = new CopyOnWriteArrayList<>();
 
 	RedisPresence(RedisConnections redis, Keys keys, NodeInstance node) {
 		this.redis = redis;
@@ -111,6 +115,11 @@ final class RedisPresence implements Presence {
 		return userIds.stream().filter(this::isOnline).collect(Collectors.toUnmodifiableSet());
 	}
 
+	@Override
+	public void onExpired(Consumer<String> wentOffline) {
+		this.expiryListeners.add(wentOffline);
+	}
+
 	/** Whether a write failed since the last {@link #resync}. */
 	boolean stale() {
 		return this.stale;
@@ -149,9 +158,10 @@ final class RedisPresence implements Presence {
 
 	/**
 	 * Removes the connections of a node instance that stopped heart-beating; answers the
-	 * users who went offline with them.
+	 * users who went offline with them, and (when {@code announce}) tells the
+	 * {@link #onExpired} listeners.
 	 */
-	List<String> removeInstance(String instance) {
+	List<String> removeInstance(String instance, boolean announce) {
 		String connections = this.keys.nodeConnections(instance);
 		List<String> offline = new ArrayList<>();
 		Map<String, String> recorded = this.redis.sync().hgetall(connections);
@@ -164,6 +174,9 @@ final class RedisPresence implements Presence {
 			}
 		}
 		this.redis.sync().del(connections);
+		for (String userId : announce ? offline : List.<String>of()) {
+			this.expiryListeners.forEach((listener) -> listener.accept(userId));
+		}
 		return offline;
 	}
 

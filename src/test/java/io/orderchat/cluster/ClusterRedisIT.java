@@ -69,6 +69,8 @@ class ClusterRedisIT {
 		NodeHeartbeat heartbeatA = new NodeHeartbeat(this.redisA, this.keys, nodeA, a, Duration.ofMillis(300));
 		NodeHeartbeat heartbeatB = new NodeHeartbeat(this.redisB, this.keys, NodeInstance.start("b"), b,
 				Duration.ofMillis(300));
+		List<String> expired = new CopyOnWriteArrayList<>();
+		b.onExpired(expired::add);
 		heartbeatA.beat();
 		a.connected("ann", "a-1");
 		a.connected("cid", "a-2");
@@ -81,6 +83,7 @@ class ClusterRedisIT {
 		assertThat(b.isOnline("ann")).as("ann's only connection was on the dead node").isFalse();
 		assertThat(b.isOnline("cid")).as("cid is still connected through b").isTrue();
 		assertThat(this.redisB.sync().zscore(this.keys.nodes(), nodeA.instance())).as("a is buried").isNull();
+		assertThat(expired).as("announced offline by the node that buried a").containsExactly("ann");
 	}
 
 	@Test

@@ -103,8 +103,10 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus) {
-		return new PresenceAnnouncements(membership, bus);
+	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus, Presence presence) {
+		PresenceAnnouncements announcements = new PresenceAnnouncements(membership, bus);
+		presence.onExpired((userId) -> announcements.announce(userId, false));
+		return announcements;
 	}
 
 	@Bean
