@@ -66,7 +66,7 @@ final class RedisConnections implements AutoCloseable {
 			.build());
 		try {
 			StatefulRedisConnection<String, String> strings = client.connect();
-			strings.sync().ping();
+			untilAnswered(() -> strings.sync().ping(), connectTimeout);
 			StatefulRedisConnection<String, byte[]> bytes = client
 				.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
 			return new RedisConnections(client, strings, bytes);
@@ -74,6 +74,33 @@ final class RedisConnections implements AutoCloseable {
 		catch (RedisException ex) {
 			client.shutdown();
 			throw unreachable(url, connectTimeout, ex);
+		}
+	}
+
+	/**
+	 * Runs a startup command until Redis answers or the time is up: a connection may drop
+	 * right after connecting (a loaded machine, a Redis restarting) and come back by
+	 * itself.
+	 */
+	static void untilAnswered(Runnable command, Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (true) {
+			try {
+				command.run();
+				return;
+			}
+			catch (RedisException ex) {
+				if (System.nanoTime() > deadline) {
+					throw ex;
+				}
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new RedisException("interrupted while connecting", ex);
+			}
 		}
 	}
 

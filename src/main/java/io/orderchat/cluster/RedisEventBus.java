@@ -73,7 +73,8 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 				receive(message);
 			}
 		});
-		this.subscription.sync().ssubscribe(this.channels);
+		RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(this.channels),
+				RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
