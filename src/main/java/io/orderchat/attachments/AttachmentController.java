@@ -9,7 +9,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.orderchat.conversations.AttachedFile;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
@@ -41,9 +41,9 @@ class AttachmentController {
 
 	private final AttachmentService attachments;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
 
-	AttachmentController(AttachmentService attachments, ConversationService conversations) {
+	AttachmentController(AttachmentService attachments, ConversationManagement conversations) {
 		this.attachments = attachments;
 		this.conversations = conversations;
 	}

@@ -4,9 +4,12 @@ import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationHistory;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
@@ -39,11 +42,21 @@ class SupportController {
 
 	private final SupportDesk desk;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
 
-	SupportController(SupportDesk desk, ConversationService conversations) {
+	private final Inbox inbox;
+
+	private final Messaging messaging;
+
+	private final Membership membership;
+
+	SupportController(SupportDesk desk, ConversationHistory history, Inbox inbox, Messaging messaging,
+			Membership membership) {
 		this.desk = desk;
-		this.conversations = conversations;
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
+		this.membership = membership;
 	}
 
 	@PostMapping(BASE)
@@ -54,7 +67,7 @@ class SupportController {
 
 	@GetMapping(BASE)
 	ApiResponse<List<SessionJson>> mine(Caller caller) {
-		Unread unread = this.conversations.unread(caller);
+		Unread unread = this.inbox.unread(caller);
 		return ApiResponse.ok(this.desk.mine(caller)
 			.stream()
 			.map((s) -> SessionJson.of(s, unread.of(s.conversationId()), null))
@@ -69,8 +82,8 @@ class SupportController {
 	@GetMapping(BASE + "/{id}")
 	ApiResponse<SessionJson> details(Caller caller, @PathVariable String id) {
 		SupportSession session = this.desk.get(caller, id);
-		List<Message> last = this.conversations.history(caller, session.conversationId(), null, null, 1).messages();
-		return ApiResponse.ok(SessionJson.of(session, this.conversations.unreadCount(caller, session.conversationId()),
+		List<Message> last = this.history.history(caller, session.conversationId(), null, null, 1).messages();
+		return ApiResponse.ok(SessionJson.of(session, this.inbox.unreadCount(caller, session.conversationId()),
 				last.isEmpty() ? null : last.getFirst()));
 	}
 
@@ -78,8 +91,8 @@ class SupportController {
 	ApiResponse<List<SupportMessageJson>> messages(Caller caller, @PathVariable String id,
 			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
 		SupportSession session = this.desk.get(caller, id);
-		List<Participant> participants = this.conversations.participants(session.conversationId());
-		return ApiResponse.ok(this.conversations.slice(caller, session.conversationId(), offset, limit)
+		List<Participant> participants = this.membership.participants(session.conversationId());
+		return ApiResponse.ok(this.history.slice(caller, session.conversationId(), offset, limit)
 			.stream()
 			.map((m) -> SupportMessageJson.of(id, m, participants))
 			.toList());
@@ -95,11 +108,11 @@ class SupportController {
 				: MessageType.TEXT;
 		if (Boolean.TRUE.equals(request.internal())) {
 			// only staff may write a note (the service refuses others); a note is text
-			Message note = this.conversations.addNote(caller, session.conversationId(), request.content());
+			Message note = this.messaging.addNote(caller, session.conversationId(), request.content());
 			return ResponseEntity.status(HttpStatus.CREATED)
 				.body(ApiResponse.ok(SupportMessageJson.of(id, note, List.of())));
 		}
-		SendResult result = this.conversations.send(caller, session.conversationId(),
+		SendResult result = this.messaging.send(caller, session.conversationId(),
 				new NewMessage(type, request.content(), request.tempId(), null));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(ApiResponse.ok(SupportMessageJson.of(id, result.message(), List.of())));
@@ -110,7 +123,7 @@ class SupportController {
 		SupportSession session = this.desk.get(caller, id);
 		List<UUID> ids = (request != null && request.messageIds() != null)
 				? request.messageIds().stream().map(SupportController::messageId).toList() : null;
-		ReadReceipt receipt = this.conversations.markReadMessages(caller, session.conversationId(), ids);
+		ReadReceipt receipt = this.inbox.markReadMessages(caller, session.conversationId(), ids);
 		return new ReadAnswer(true, "Messages marked as read", receipt);
 	}
 

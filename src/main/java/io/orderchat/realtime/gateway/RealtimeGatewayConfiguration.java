@@ -14,13 +14,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Membership;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
@@ -82,11 +85,16 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, Subjects subjects, InMemoryTyping typing, Presence presence,
-			AttachmentService attachments) {
-		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, bus, subjects, typing,
-				presence, attachments);
+	KnownSubjects knownSubjects(ConversationManagement conversations) {
+		return new KnownSubjects(conversations);
+	}
+
+	@Bean
+	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, InMemoryTyping typing,
+			Presence presence, AttachmentService attachments) {
+		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
+				subjects, typing, presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;
@@ -103,8 +111,8 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, EventBus bus) {
-		return new PresenceAnnouncements(conversations, bus);
+	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus) {
+		return new PresenceAnnouncements(membership, bus);
 	}
 
 	@Bean

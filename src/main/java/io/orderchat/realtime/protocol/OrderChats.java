@@ -2,8 +2,10 @@ package io.orderchat.realtime.protocol;
 
 import java.util.List;
 
+import io.orderchat.conversations.ConversationAccess;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.Participant;
 import io.orderchat.identity.Caller;
@@ -22,11 +24,14 @@ public class OrderChats {
 
 	private final OrderManagement orders;
 
-	private final ConversationService conversations;
+	private final ConversationAccess conversationAccess;
 
-	public OrderChats(OrderManagement orders, ConversationService conversations) {
+	private final Membership membership;
+
+	public OrderChats(OrderManagement orders, ConversationAccess conversationAccess, Membership membership) {
 		this.orders = orders;
-		this.conversations = conversations;
+		this.conversationAccess = conversationAccess;
+		this.membership = membership;
 	}
 
 	/**
@@ -35,7 +40,7 @@ public class OrderChats {
 	 */
 	public ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.resolve(orderIdOrExternalId);
-		this.conversations.requireAccess(caller, order.conversationId());
+		this.conversationAccess.requireAccess(caller, order.conversationId());
 		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
@@ -46,7 +51,7 @@ public class OrderChats {
 
 	/** Who has read what, to answer the seeds' per-message {@code isRead}. */
 	public ReadState readState(Caller caller, ConversationId id) {
-		return new ReadState(caller.userId(), this.conversations.participants(id));
+		return new ReadState(caller.userId(), this.membership.participants(id));
 	}
 
 	/** The read horizons of a conversation's participants, seen from one reader. */
@@ -72,7 +77,7 @@ public class OrderChats {
 
 	/** A REST page size: 50 when not asked for, at most a history page. */
 	public static int pageSize(Integer limit) {
-		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
+		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationHistory.MAX_PAGE));
 	}
 
 }

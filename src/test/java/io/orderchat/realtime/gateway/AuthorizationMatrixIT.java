@@ -191,6 +191,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		rest("PUT /api/orders/$order/performer", "own id",          ACCEPTED_ORDER, "{\"performer\":{\"id\":\"$self\",\"name\":\"Self\"}}",
 		                                                                          "401 403 403 403 403 ok  403 403 ok "),
+		// --- Pusher channel authorization (seed 000's pusher-js): private-order-<id> for whoever may read the order,
+		// private-moderator-channel for moderators and admins
+		rest("POST /pusher/auth",                                   SHARED, "{\"socket_id\":\"123.456\",\"channel_name\":\"private-order-$order\"}",
+		                                                                          "401 403 403 ok  ok  ok  ok  ok  ok "),
+		rest("POST /pusher/auth", "moderator channel",              SHARED, "{\"socket_id\":\"123.456\",\"channel_name\":\"private-moderator-channel\"}",
+		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
 		// --- moderation
 		rest("GET /api/moderation/queue",                           SHARED, null, "401 403 403 403 403 ok  ok  403 ok "),
 		rest("POST /api/orders/$order/accept",                      PENDING_ORDER, null,

@@ -5,8 +5,9 @@ import io.orderchat.realtime.protocol.OrderChats;
 import java.time.Instant;
 import java.util.List;
 
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.identity.Caller;
@@ -24,11 +25,14 @@ class BusyToShopChatController {
 
 	private final OrderChats chats;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
 
-	BusyToShopChatController(OrderChats chats, ConversationService conversations) {
+	private final Inbox inbox;
+
+	BusyToShopChatController(OrderChats chats, ConversationHistory history, Inbox inbox) {
 		this.chats = chats;
-		this.conversations = conversations;
+		this.history = history;
+		this.inbox = inbox;
 	}
 
 	/**
@@ -40,8 +44,7 @@ class BusyToShopChatController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		List<Message> page = this.conversations.history(caller, id, before, null, OrderChats.pageSize(limit))
-			.messages();
+		List<Message> page = this.history.history(caller, id, before, null, OrderChats.pageSize(limit)).messages();
 		return ApiResponse.ok(page.stream()
 			.filter((message) -> !message.deleted())
 			.map((message) -> BusyToShopMessage.of(orderId, message, reads.isRead(message)))
@@ -52,14 +55,14 @@ class BusyToShopChatController {
 	ApiResponse<UnreadCount> unread(Caller caller, @RequestParam(required = false) String orderId) {
 		if (orderId != null && !orderId.isBlank()) {
 			ConversationId id = this.chats.conversationOf(caller, orderId);
-			return ApiResponse.ok(new UnreadCount(orderId, this.conversations.unreadCount(caller, id)));
+			return ApiResponse.ok(new UnreadCount(orderId, this.inbox.unreadCount(caller, id)));
 		}
-		return ApiResponse.ok(new UnreadCount(null, this.conversations.unread(caller).total()));
+		return ApiResponse.ok(new UnreadCount(null, this.inbox.unread(caller).total()));
 	}
 
 	@PostMapping("/api/v0/chat/read/{orderId}")
 	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
-		ReadReceipt receipt = this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		ReadReceipt receipt = this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
 		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount()));
 	}
 

@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.ConversationSummary;
+import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.MessageDeleted;
 import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
@@ -41,13 +44,23 @@ class DispatcherChatController {
 
 	private final OrderChats chats;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
+
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final OrderManagement orders;
 
-	DispatcherChatController(OrderChats chats, ConversationService conversations, OrderManagement orders) {
+	DispatcherChatController(OrderChats chats, ConversationManagement conversations, ConversationHistory history,
+			Inbox inbox, Messaging messaging, OrderManagement orders) {
 		this.chats = chats;
 		this.conversations = conversations;
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.orders = orders;
 	}
 
@@ -64,7 +77,7 @@ class DispatcherChatController {
 					.orElseThrow(() -> DomainException.invalid("Unknown messageType '" + request.messageType() + "'"))
 				: MessageType.TEXT;
 		ConversationId id = this.chats.conversationOf(caller, request.orderId());
-		SendResult result = this.conversations.send(caller, id,
+		SendResult result = this.messaging.send(caller, id,
 				new NewMessage(type, request.message(), request.clientId(), null));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(ApiResponse.ok(DispatcherMessage.of(request.orderId(), result.message(), false)));
@@ -86,7 +99,7 @@ class DispatcherChatController {
 		long lastSeq = this.conversations.find(id).orElseThrow().lastSeq();
 		long before = lastSeq + 1 - (long) (page - 1) * size;
 		List<Message> messages = (before <= 1) ? List.of()
-				: this.conversations.history(caller, id, before, null, size).messages();
+				: this.history.history(caller, id, before, null, size).messages();
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
 		long pages = (lastSeq + size - 1) / size;
 		return ApiResponse.ok(new MessagePage(messages.stream()
@@ -106,7 +119,7 @@ class DispatcherChatController {
 			throw DomainException.invalid("page must be 1 or more");
 		}
 		int size = OrderChats.pageSize(limit);
-		return ApiResponse.ok(this.conversations.mine(caller, (long) (page - 1) * size, size)
+		return ApiResponse.ok(this.inbox.mine(caller, (long) (page - 1) * size, size)
 			.stream()
 			.filter((summary) -> summary.conversation().kind() == ConversationKind.ORDER)
 			.map(this::orderChat)
@@ -115,19 +128,19 @@ class DispatcherChatController {
 
 	@PatchMapping("/api/chat/orders/{orderId}/read")
 	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
-		ReadReceipt receipt = this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		ReadReceipt receipt = this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
 		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount(), receipt.at()));
 	}
 
 	@GetMapping("/api/chat/orders/{orderId}/unread-count")
 	ApiResponse<UnreadCount> unreadCount(Caller caller, @PathVariable String orderId) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
-		return ApiResponse.ok(new UnreadCount(orderId, this.conversations.unreadCount(caller, id)));
+		return ApiResponse.ok(new UnreadCount(orderId, this.inbox.unreadCount(caller, id)));
 	}
 
 	@DeleteMapping("/api/chat/messages/{messageId}")
 	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
-		MessageDeleted deleted = this.conversations.delete(caller, Inputs.uuid(messageId, "message"));
+		MessageDeleted deleted = this.messaging.delete(caller, Inputs.uuid(messageId, "message"));
 		String orderId = this.conversations.find(deleted.conversationId())
 			.map((conversation) -> conversation.subjectId())
 			.orElse(null);

@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
@@ -55,13 +56,16 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 
 	private final RealtimeConversations conversations;
 
-	private final ConversationService conversationService;
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final SupportDesk desk;
 
-	HelpdeskDialect(RealtimeConversations conversations, ConversationService conversationService, SupportDesk desk) {
+	HelpdeskDialect(RealtimeConversations conversations, Inbox inbox, Messaging messaging, SupportDesk desk) {
 		this.conversations = conversations;
-		this.conversationService = conversationService;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.desk = desk;
 	}
 
@@ -138,7 +142,7 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 		String tempId = payload.optionalId("temp_id").orElse(null);
 		if (payload.optionalBoolean("is_internal").orElse(false)) {
 			// an agent's internal note: the service refuses anyone who is not staff
-			Message note = this.conversationService.addNote(caller, session.conversationId(),
+			Message note = this.messaging.addNote(caller, session.conversationId(),
 					payload.optionalText("content").orElse(null));
 			Map<String, Object> sent = json("message_id", note.id().toString(), "temp_id", tempId, "sent_at",
 					note.createdAt(), "session_id", session.id().toString());
@@ -170,7 +174,7 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 		else if (!ids.isNull()) {
 			throw Payload.invalid("'message_ids' must be a list of message ids");
 		}
-		ReadReceipt receipt = this.conversationService.markReadMessages(caller, session.conversationId(), messageIds);
+		ReadReceipt receipt = this.inbox.markReadMessages(caller, session.conversationId(), messageIds);
 		return json("session_id", session.id().toString(), "read_seq", receipt.readSeq(), "unread_count",
 				receipt.unreadCount());
 	}
