@@ -129,7 +129,8 @@ public class StaffRelay {
 	void on(DisputeStatusChanged event) {
 		Dispute dispute = event.dispute();
 		ConversationId id = dispute.conversationId();
-		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, event.statusName(),
+				event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, dispute.customerId(), dispute.performerId(), dispute.moderatorId());
 	}
