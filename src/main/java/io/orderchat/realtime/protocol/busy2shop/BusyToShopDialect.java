@@ -59,11 +59,11 @@ final class BusyToShopDialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, JOIN_ORDER_CHAT.wireName(), BackPressure.bulky(this::join));
-		router.on(this, SEND_MESSAGE.wireName(), this::send);
+		router.on(this, JOIN_ORDER_CHAT, BackPressure.bulky(this::join));
+		router.on(this, SEND_MESSAGE, this::send);
 		// Seed 003 sends "typing" too, with a session_id; Busy2Shop's carries an orderId.
-		router.on(this, TYPING.wireName(), (args) -> !carries(args, "session_id"), this::typing);
-		router.on(this, LEAVE_ORDER_CHAT.wireName(), (socket, caller, args) -> {
+		router.on(this, TYPING, (args) -> !carries(args, "session_id"), this::typing);
+		router.on(this, LEAVE_ORDER_CHAT, (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
 			this.conversations.leave(socket, caller, this.conversations.ofPartiesOrder(caller, orderId));
 			return json("orderId", orderId);

@@ -67,19 +67,19 @@ final class DispatcherDialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, JOIN_ORDER_ROOM.wireName(), (socket, caller, args) -> {
+		router.on(this, JOIN_ORDER_ROOM, (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
 			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order(caller, orderId));
 			return json("orderId", orderId, "unreadCount", joined.view().unreadCount());
 		});
-		router.on(this, LEAVE_ORDER_ROOM.wireName(), (socket, caller, args) -> {
+		router.on(this, LEAVE_ORDER_ROOM, (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");
 			this.conversations.leave(socket, caller, order(caller, orderId));
 			return json("orderId", orderId);
 		});
-		router.on(this, TYPING_START.wireName(), (socket, caller, args) -> typing(socket, caller, args, true));
-		router.on(this, TYPING_STOP.wireName(), (socket, caller, args) -> typing(socket, caller, args, false));
-		router.on(this, MARK_READ.wireName(), this::markRead);
+		router.on(this, TYPING_START, (socket, caller, args) -> typing(socket, caller, args, true));
+		router.on(this, TYPING_STOP, (socket, caller, args) -> typing(socket, caller, args, false));
+		router.on(this, MARK_READ, this::markRead);
 	}
 
 	private ConversationId order(Caller caller, String orderId) {
