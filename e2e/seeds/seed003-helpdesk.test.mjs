@@ -53,6 +53,11 @@ test("a customer opens a session, agents list and accept it; only agents may acc
 
   const customerSocket = await connect(customer.token);
   const agentSocket = await connect(agent.token);
+  // every support socket hears every session's status (§4.2, §0.3): one that has spoken no vocabulary
+  // yet, and not one bound to OrderChat's own
+  const bystander = await connect(person("support").token);
+  const canonicalAgent = await connect(person("support").token);
+  await canonicalAgent.timeout(5000).emitWithAck("support:queue", {});
   const notAgent = next(customerSocket, "error");
   customerSocket.emit("accept_chat", { session_id: session.id });
   assert.equal((await notAgent).message, "Only support agents can accept chats");
@@ -62,6 +67,8 @@ test("a customer opens a session, agents list and accept it; only agents may acc
   await joined;
   const accepted = next(customerSocket, "chat_accepted");
   const status = next(customerSocket, "session_status_changed", { where: (s) => s.status === "active" });
+  const bystanderHears = next(bystander, "session_status_changed", { where: (s) => s.session_id === session.id });
+  const canonicalHears = collect(canonicalAgent, "session_status_changed", 1000);
   agentSocket.emit("accept_chat", { session_id: session.id });
   const acceptance = await accepted;
   assert.equal(acceptance.agent_id, agent.id);
@@ -69,6 +76,8 @@ test("a customer opens a session, agents list and accept it; only agents may acc
   assert.equal(acceptance.session.agent_id, agent.id);
   assert.ok(acceptance.session.agent_accepted_at);
   assert.deepEqual(await status, { session_id: session.id, status: "active", agent_id: agent.id });
+  assert.deepEqual(await bystanderHears, { session_id: session.id, status: "active", agent_id: agent.id });
+  assert.deepEqual(await canonicalHears, [], "a socket bound to the canonical vocabulary");
 
   const again = next(agentSocket, "error");
   agentSocket.emit("accept_chat", { session_id: session.id });

@@ -151,6 +151,13 @@ test("typing and mark_messages_read need a joined socket; readers and typists ar
   assert.equal(update.updatedBy, moderatorId);
   assert.ok(update.updatedAt);
 
+  // the host's own status name, and the user it names, exactly as the host sent them (§0.7)
+  const hostStatus = next(client, "order_status_update", { where: (u) => u.status === "in_progress" });
+  const host = token(unique("service"), "admin");
+  const named = await rest("PATCH", `/api/orders/${order.id}/status`, host, { status: "in_progress", updatedBy: performerId });
+  assert.equal(named.status, 200, JSON.stringify(named.body));
+  assert.equal((await hostStatus).updatedBy, performerId);
+
   const offline = next(client, "user_presence", { where: (p) => p.userId === performerId && !p.isOnline });
   performer.close();
   assert.ok((await offline).lastSeen);
@@ -217,14 +224,15 @@ test("moderators: order chats only while assigned, every dispute chat; dispute e
   assert.equal(typist.isTyping, true);
 
   const status = next(client, "dispute_status_update");
-  const moderatorToken = token(unique("mod"), "moderator");
-  const changed = await rest("PATCH", `/api/disputes/${disputeId}/status`, moderatorToken, { status: "in_review" });
+  const moderatorId = unique("mod");
+  const changed = await rest("PATCH", `/api/disputes/${disputeId}/status`, token(moderatorId, "moderator"), { status: "under_review" });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   const update = await status;
   assert.equal(update.disputeId, disputeId);
   assert.equal(update.orderId, order.id);
-  assert.equal(update.status, "in_review");
-  assert.ok(update.updatedBy && update.updatedAt);
+  assert.equal(update.status, "under_review", "the host's own name (§0.7)");
+  assert.equal(update.updatedBy, moderatorId);
+  assert.ok(update.updatedAt);
 });
 
 test("once the token has expired every event is refused", async () => {

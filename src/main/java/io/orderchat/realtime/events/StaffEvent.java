@@ -53,6 +53,14 @@ public sealed interface StaffEvent extends RealtimeEvent {
 	record SessionAccepted(Subject subject, SupportSession session) implements InConversation {
 	}
 
+	/**
+	 * A support session's status, for the support agents and admins who have not joined
+	 * it: seed 003's agents keep their session lists current from it (DIALECTS.md §4.2);
+	 * a vocabulary whose clients do not need it renders nothing.
+	 */
+	record SessionStatusAnnounced(SupportSession session, SupportStatus to) implements StaffEvent {
+	}
+
 	/** A support session's status changed. */
 	record SessionStatusChanged(Subject subject, SupportSession session, SupportStatus from, SupportStatus to,
 			String byUserId) implements InConversation {

@@ -114,6 +114,12 @@ public class StaffRelay {
 				event.to(), event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, session.customerId(), session.agentId());
+		// seed 003's agents follow every session's status from wherever they are
+		Audience agents = Audience.staff(Role.SUPPORT, Role.ADMIN).exceptMembersOf(id.toString());
+		if (session.agentId() != null) {
+			agents = agents.exceptUser(session.agentId());
+		}
+		this.bus.publish(new Delivery(agents, new StaffEvent.SessionStatusAnnounced(session, event.to())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

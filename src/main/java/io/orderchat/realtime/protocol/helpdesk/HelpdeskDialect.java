@@ -21,6 +21,7 @@ import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.events.StaffEvent.SessionAccepted;
+import io.orderchat.realtime.events.StaffEvent.SessionStatusAnnounced;
 import io.orderchat.realtime.events.StaffEvent.SessionStatusChanged;
 import io.orderchat.realtime.gateway.BackPressure;
 import io.orderchat.realtime.gateway.CommandRouter;
@@ -259,6 +260,9 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 			case SessionAccepted accepted ->
 				emitter.emit(HelpdeskEvents.CHAT_ACCEPTED, new ChatAccepted(SessionJson.of(accepted.session()),
 						accepted.session().agentId(), accepted.session().agentName()));
+			case SessionStatusAnnounced announced ->
+				emitter.emit(HelpdeskEvents.SESSION_STATUS_CHANGED, new HelpdeskEvents.SessionStatusChanged(
+						announced.session().id().toString(), announced.to(), announced.session().agentId()));
 			case SessionStatusChanged changed -> {
 				SupportSession session = changed.session();
 				emitter.emit(HelpdeskEvents.SESSION_STATUS_CHANGED, new HelpdeskEvents.SessionStatusChanged(
