@@ -144,8 +144,8 @@ final class CanonicalStaff implements StaffRendering {
 			case DisputeChanged changed -> emitter.emit(CanonicalEvents.DISPUTE_STATUS_CHANGED,
 					Map.of("disputeId", changed.dispute().id().toString(), "orderId",
 							changed.dispute().orderId().toString(), "conversationId",
-							changed.subject().conversationId(), "status", changed.dispute().status(), "dispute",
-							changed.dispute()));
+							changed.subject().conversationId(), "status", changed.dispute().status(), "statusName",
+							changed.statusName(), "dispute", changed.dispute()));
 		}
 	}
 
