@@ -19,9 +19,10 @@ import java.util.stream.Collectors;
 
 import io.orderchat.attachments.DownloadLinks.SignedLink;
 import io.orderchat.conversations.AttachedFile;
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
@@ -60,7 +61,9 @@ public class AttachmentService {
 
 	private final BlobStore blobs;
 
-	private final ConversationService conversations;
+	private final ConversationAccess conversationAccess;
+
+	private final Messaging messaging;
 
 	private final AttachmentProperties properties;
 
@@ -76,12 +79,13 @@ public class AttachmentService {
 
 	private final Clock clock;
 
-	AttachmentService(Attachments attachments, BlobStore blobs, ConversationService conversations,
-			AttachmentProperties properties, DownloadLinks links, PlatformTransactionManager transactions,
-			RateLimits rateLimits, UploadMetrics metrics, Clock clock) {
+	AttachmentService(Attachments attachments, BlobStore blobs, ConversationAccess conversationAccess,
+			Messaging messaging, AttachmentProperties properties, DownloadLinks links,
+			PlatformTransactionManager transactions, RateLimits rateLimits, UploadMetrics metrics, Clock clock) {
 		this.attachments = attachments;
 		this.blobs = blobs;
-		this.conversations = conversations;
+		this.conversationAccess = conversationAccess;
+		this.messaging = messaging;
 		this.properties = properties;
 		this.links = links;
 		this.transaction = new TransactionTemplate(transactions);
@@ -119,7 +123,7 @@ public class AttachmentService {
 	 */
 	public SendResult sendFiles(Caller caller, ConversationId conversation, String caption, String clientId,
 			List<IncomingFile> files) {
-		this.conversations.requireAccess(caller, conversation);
+		this.conversationAccess.requireAccess(caller, conversation);
 		List<Attachment> stored = storeAll(caller, files, restLimits());
 		return sendStored(caller, conversation, caption, clientId, stored);
 	}
@@ -130,7 +134,7 @@ public class AttachmentService {
 	 */
 	public SendResult sendImage(Caller caller, ConversationId conversation, byte[] image, String fileName,
 			String clientId) {
-		this.conversations.requireAccess(caller, conversation);
+		this.conversationAccess.requireAccess(caller, conversation);
 		String name = (fileName != null && !fileName.isBlank()) ? fileName : "image";
 		Limits limits = new Limits(this.properties.socketImageMaxSize().toBytes(), this.properties.socketImageTypes());
 		List<Attachment> stored = storeAll(caller, List.of(IncomingFile.of(name, image)), limits);
@@ -157,7 +161,7 @@ public class AttachmentService {
 			List<Attachment> ordered = ids.stream()
 				.map((id) -> mine.stream().filter((a) -> a.id().equals(id)).findFirst().orElseThrow())
 				.toList();
-			SendResult result = this.conversations.sendWithFiles(caller, conversation,
+			SendResult result = this.messaging.sendWithFiles(caller, conversation,
 					new NewMessage(typeOf(ordered), caption, clientId, null), describe(ordered));
 			if (!result.duplicate() && this.attachments.claim(ids, conversation, result.message().id()) != ids.size()) {
 				throw new DomainException(ErrorCode.CONFLICT, "Some of these files were already sent in a message");
@@ -269,7 +273,7 @@ public class AttachmentService {
 		try {
 			result = this.transaction.execute((status) -> {
 				stored.forEach(this.attachments::insert);
-				SendResult sent = this.conversations.sendWithFiles(caller, conversation,
+				SendResult sent = this.messaging.sendWithFiles(caller, conversation,
 						new NewMessage(typeOf(stored), caption, clientId, null), describe(stored));
 				if (sent.duplicate()) {
 					// A resend: the stored message answers, these copies are not needed.
@@ -404,7 +408,7 @@ public class AttachmentService {
 	private Attachment authorised(Caller caller, UUID id) {
 		Attachment attachment = this.attachments.find(id).orElseThrow(() -> notFound(id));
 		boolean allowed = attachment.pending() ? attachment.uploaderId().equals(caller.userId())
-				: this.conversations.mayAccess(caller, attachment.conversationId());
+				: this.conversationAccess.mayAccess(caller, attachment.conversationId());
 		if (!allowed) {
 			throw DomainException.forbidden("You may not read this file's conversation");
 		}

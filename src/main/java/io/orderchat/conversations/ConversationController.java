@@ -27,12 +27,18 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ConversationController {
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final HistoryJson historyJson;
 
-	ConversationController(ConversationService conversations, HistoryJson historyJson) {
-		this.conversations = conversations;
+	ConversationController(ConversationHistory history, Inbox inbox, Messaging messaging, HistoryJson historyJson) {
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.historyJson = historyJson;
 	}
 
@@ -40,12 +46,12 @@ class ConversationController {
 	@GetMapping("/api/conversations")
 	ApiResponse<List<ConversationSummary>> mine(Caller caller, @RequestParam(defaultValue = "0") long offset,
 			@RequestParam(defaultValue = "50") int limit) {
-		return ApiResponse.ok(this.conversations.mine(caller, offset, limit));
+		return ApiResponse.ok(this.inbox.mine(caller, offset, limit));
 	}
 
 	@GetMapping("/api/conversations/{id}")
 	ApiResponse<ConversationView> open(Caller caller, @PathVariable String id) {
-		return ApiResponse.ok(this.conversations.open(caller, ConversationId.parse(id)));
+		return ApiResponse.ok(this.inbox.open(caller, ConversationId.parse(id)));
 	}
 
 	/**
@@ -56,7 +62,7 @@ class ConversationController {
 	void history(Caller caller, @PathVariable String id, @RequestParam(required = false) Long before,
 			@RequestParam(required = false) Long after, @RequestParam(required = false) Integer limit,
 			HttpServletResponse response) throws IOException {
-		HistoryPage page = this.conversations.history(caller, ConversationId.parse(id), before, after, limit);
+		HistoryPage page = this.history.history(caller, ConversationId.parse(id), before, after, limit);
 		byte[] json = this.historyJson.render(page);
 		response.setContentType(MediaType.APPLICATION_JSON_VALUE);
 		response.setContentLength(json.length);
@@ -68,7 +74,7 @@ class ConversationController {
 			@RequestBody SendRequest request) {
 		MessageType type = (request.type() != null) ? MessageType.parse(request.type())
 			.orElseThrow(() -> DomainException.invalid("Unknown message type '" + request.type() + "'")) : null;
-		SendResult result = this.conversations.send(caller, ConversationId.parse(id),
+		SendResult result = this.messaging.send(caller, ConversationId.parse(id),
 				new NewMessage(type, request.content(), request.clientId(), request.metadata()));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(ApiResponse.ok(result));
@@ -78,18 +84,18 @@ class ConversationController {
 	ApiResponse<ReadReceipt> read(Caller caller, @PathVariable String id,
 			@RequestBody(required = false) ReadRequest request) {
 		Long seq = (request != null) ? request.seq() : null;
-		return ApiResponse.ok(this.conversations.markRead(caller, ConversationId.parse(id), seq));
+		return ApiResponse.ok(this.inbox.markRead(caller, ConversationId.parse(id), seq));
 	}
 
 	@DeleteMapping("/api/messages/{messageId}")
 	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
-		MessageDeleted deleted = this.conversations.delete(caller, Inputs.uuid(messageId, "message"));
+		MessageDeleted deleted = this.messaging.delete(caller, Inputs.uuid(messageId, "message"));
 		return ApiResponse.ok(new Deleted(deleted.conversationId(), deleted.messageId(), deleted.seq(), deleted.at()));
 	}
 
 	@GetMapping("/api/unread")
 	ApiResponse<Unread> unread(Caller caller) {
-		return ApiResponse.ok(this.conversations.unread(caller));
+		return ApiResponse.ok(this.inbox.unread(caller));
 	}
 
 	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata) {

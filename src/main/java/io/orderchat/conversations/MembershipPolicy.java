@@ -6,9 +6,9 @@ import io.orderchat.shared.DomainException;
 /**
  * Who may change who is in a conversation once it has started: moderators and admins in
  * order and dispute conversations, support agents and admins in support ones. Customers,
- * performers and staff of the other desk never. {@link ConversationService} applies it to
- * every {@code addParticipant} and {@code removeParticipant}, so no workflow (accepting
- * an order or a transfer, a status change, a performer change, a support assignment, a
+ * performers and staff of the other desk never. {@link Membership} applies it to every
+ * {@code addParticipant} and {@code removeParticipant}, so no workflow (accepting an
+ * order or a transfer, a status change, a performer change, a support assignment, a
  * moderator joining a dispute) can add anyone without it; each workflow adds its own
  * conditions on top (only the order's moderator, only the transfer's target).
  */

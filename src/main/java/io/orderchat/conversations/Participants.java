@@ -38,6 +38,11 @@ class Participants {
 			.optional();
 	}
 
+	/** The user's row while they take part in the conversation. */
+	Optional<Participant> findActive(ConversationId id, String userId) {
+		return find(id, userId).filter(Participant::active);
+	}
+
 	List<Participant> active(ConversationId id) {
 		return this.jdbc
 			.sql("SELECT " + COLUMNS

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A conversation opened for export by a reader who passed its access check
- * ({@link ConversationService#transcript}): its header facts and its messages in
+ * ({@link ConversationHistory#transcript}): its header facts and its messages in
  * ascending seq order, read in keyset pages so that a long conversation never sits in
  * memory at once. Each page is one statement of its own, outside a transaction: an export
  * that takes minutes holds no snapshot or connection between pages. Staff-only notes are

@@ -9,9 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.orderchat.audit.AuditTrail;
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Member;
+import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Message;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
@@ -46,7 +48,11 @@ public class DisputeManagement {
 
 	private final OrderManagement orders;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
+
+	private final ConversationAccess conversationAccess;
+
+	private final Membership membership;
 
 	private final AuditTrail audit;
 
@@ -56,12 +62,15 @@ public class DisputeManagement {
 
 	private final DisputeStatusNames statusNames;
 
-	DisputeManagement(Disputes disputes, Evidence evidence, OrderManagement orders, ConversationService conversations,
+	DisputeManagement(Disputes disputes, Evidence evidence, OrderManagement orders,
+			ConversationManagement conversations, ConversationAccess conversationAccess, Membership membership,
 			AuditTrail audit, ApplicationEventPublisher events, Clock clock, DisputeStatusNames statusNames) {
 		this.disputes = disputes;
 		this.evidence = evidence;
 		this.orders = orders;
 		this.conversations = conversations;
+		this.conversationAccess = conversationAccess;
+		this.membership = membership;
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
@@ -123,7 +132,7 @@ public class DisputeManagement {
 	public Dispute get(Caller caller, String disputeId) {
 		Dispute dispute = this.disputes.find(id(disputeId))
 			.orElseThrow(() -> DomainException.notFound("No dispute '" + disputeId + "'"));
-		if (!this.conversations.mayAccess(caller, dispute.conversationId())) {
+		if (!this.conversationAccess.mayAccess(caller, dispute.conversationId())) {
 			throw DomainException.forbidden("You are not a party to this dispute");
 		}
 		return dispute;
@@ -147,7 +156,7 @@ public class DisputeManagement {
 		Order order = this.orders.get(caller, orderIdOrExternalId);
 		return this.disputes.ofOrder(order.id())
 			.stream()
-			.filter((dispute) -> this.conversations.mayAccess(caller, dispute.conversationId()))
+			.filter((dispute) -> this.conversationAccess.mayAccess(caller, dispute.conversationId()))
 			.toList();
 	}
 
@@ -196,7 +205,7 @@ public class DisputeManagement {
 		Dispute changed = current.changeStatus(to, caller, text, now);
 		this.disputes.update(changed);
 		if (caller.is(Role.MODERATOR)) {
-			this.conversations.addParticipant(caller, changed.conversationId(),
+			this.membership.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), Role.MODERATOR),
 					caller.name() + " joined the dispute as moderator");
 		}

@@ -14,8 +14,9 @@ import org.springframework.util.AntPathMatcher;
 
 /**
  * The REST reference's auth scheme: the host app's JWT as a bearer token on every
- * {@code /api/**} call but the demo issuer's, as {@link IdentityConfiguration} checks it.
- * The {@link Caller} a controller takes is resolved from that token, not a parameter.
+ * {@code /api/**} call but the demo issuer's and on {@code /pusher/auth}, as
+ * {@link IdentityConfiguration} checks it. The {@link Caller} a controller takes is
+ * resolved from that token, not a parameter.
  */
 @Configuration(proxyBeanMethods = false)
 class BearerTokenDocumentation {
@@ -53,7 +54,8 @@ class BearerTokenDocumentation {
 
 	/** As {@link IdentityConfiguration} guards it, by the same patterns. */
 	private static boolean guarded(String path) {
-		return PATHS.match(IdentityConfiguration.GUARDED, path) && !PATHS.match(IdentityConfiguration.OPEN, path);
+		return IdentityConfiguration.GUARDED.stream().anyMatch((guarded) -> PATHS.match(guarded, path))
+				&& !PATHS.match(IdentityConfiguration.OPEN, path);
 	}
 
 }

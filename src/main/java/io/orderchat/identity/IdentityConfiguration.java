@@ -12,15 +12,16 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Wires token checking into Spring MVC: every {@code /api/**} call needs a bearer token
- * except the demo issuer and the health check. A light interceptor rather than Spring
- * Security: there is one rule, and the socket gateway checks tokens itself.
+ * Wires token checking into Spring MVC: every {@code /api/**} call and the Pusher channel
+ * authorization ({@code /pusher/auth}) need a bearer token, except the demo issuer and
+ * the health check. A light interceptor rather than Spring Security: there is one rule,
+ * and the socket gateway checks tokens itself.
  */
 @Configuration(proxyBeanMethods = false)
 class IdentityConfiguration implements WebMvcConfigurer {
 
 	/** The paths that need a bearer token, but for {@link #OPEN}. */
-	static final String GUARDED = "/api/**";
+	static final List<String> GUARDED = List.of("/api/**", "/pusher/auth");
 
 	/** The demo issuer: no token. */
 	static final String OPEN = "/api/demo/**";

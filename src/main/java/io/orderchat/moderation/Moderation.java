@@ -12,8 +12,9 @@ import io.orderchat.conversations.Conversation;
 import io.orderchat.conversations.ConversationCleaned;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
@@ -41,7 +42,9 @@ public class Moderation {
 
 	private final OrderManagement orders;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
+
+	private final Messaging messaging;
 
 	private final DisputeManagement disputes;
 
@@ -55,10 +58,12 @@ public class Moderation {
 
 	private final Clock clock;
 
-	Moderation(OrderManagement orders, ConversationService conversations, DisputeManagement disputes,
-			Transfers transfers, UserDirectory users, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+	Moderation(OrderManagement orders, ConversationManagement conversations, Messaging messaging,
+			DisputeManagement disputes, Transfers transfers, UserDirectory users, AuditTrail audit,
+			ApplicationEventPublisher events, Clock clock) {
 		this.orders = orders;
 		this.conversations = conversations;
+		this.messaging = messaging;
 		this.disputes = disputes;
 		this.transfers = transfers;
 		this.users = users;
@@ -205,7 +210,7 @@ public class Moderation {
 	@Transactional
 	public Message addNote(Caller caller, String conversationId, String content) {
 		ConversationId id = ConversationId.parse(conversationId);
-		Message note = this.conversations.addNote(caller, id, content);
+		Message note = this.messaging.addNote(caller, id, content);
 		this.audit.record(caller, "note.added", id.toString(),
 				this.conversations.find(id).map(Conversation::subjectId).orElse(null),
 				Map.of("messageId", note.id().toString()));

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Member;
+import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.MembershipPolicy;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
@@ -42,7 +43,9 @@ public class OrderManagement {
 
 	private final Orders orders;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
+
+	private final Membership membership;
 
 	private final ApplicationEventPublisher events;
 
@@ -54,12 +57,13 @@ public class OrderManagement {
 
 	private final OrderStatusNames statusNames;
 
-	OrderManagement(Orders orders, ConversationService conversations, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager, RateLimits limits, Clock clock,
-			OrderStatusNames statusNames) {
+	OrderManagement(Orders orders, ConversationManagement conversations, Membership membership,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, RateLimits limits,
+			Clock clock, OrderStatusNames statusNames) {
 		this.statusNames = statusNames;
 		this.orders = orders;
 		this.conversations = conversations;
+		this.membership = membership;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.limits = limits;
@@ -215,7 +219,7 @@ public class OrderManagement {
 			this.orders.update(changed);
 		}
 		if (current.moderatorId() == null && changed.moderatorId() != null) {
-			this.conversations.addParticipant(caller, changed.conversationId(),
+			this.membership.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), caller.role()),
 					caller.name() + " joined the chat as moderator");
 		}
@@ -264,10 +268,10 @@ public class OrderManagement {
 		Order changed = current.withPerformer(next, now);
 		this.orders.update(changed);
 		if (current.performerId() != null) {
-			this.conversations.removeParticipant(caller, changed.conversationId(), current.performerId(),
+			this.membership.removeParticipant(caller, changed.conversationId(), current.performerId(),
 					displayName(current.performerName(), current.performerId()) + " is no longer the performer");
 		}
-		this.conversations.addParticipant(caller, changed.conversationId(),
+		this.membership.addParticipant(caller, changed.conversationId(),
 				new Member(next.id(), next.name(), Role.PERFORMER),
 				displayName(next.name(), next.id()) + " is now the performer");
 		this.events.publishEvent(new OrderPerformerChanged(changed.id(), changed.conversationId(),
@@ -288,10 +292,10 @@ public class OrderManagement {
 		Order changed = current.withModerator(next, now);
 		this.orders.update(changed);
 		if (current.moderatorId() != null) {
-			this.conversations.removeParticipant(actor, changed.conversationId(), current.moderatorId(),
+			this.membership.removeParticipant(actor, changed.conversationId(), current.moderatorId(),
 					displayName(current.moderatorName(), current.moderatorId()) + " left the chat");
 		}
-		this.conversations.addParticipant(actor, changed.conversationId(),
+		this.membership.addParticipant(actor, changed.conversationId(),
 				new Member(next.id(), next.name(), Role.MODERATOR),
 				displayName(next.name(), next.id()) + " joined the chat as moderator");
 		return changed;

@@ -5,9 +5,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
@@ -31,12 +31,13 @@ public class MessageSearch {
 
 	public static final int DEFAULT_LIMIT = 20;
 
-	private final ConversationService conversations;
+	private final ConversationAccess conversationAccess;
 
 	private final Matches matches;
 
-	MessageSearch(ConversationService conversations, JdbcClient jdbc, @Value("${spring.datasource.url:}") String url) {
-		this.conversations = conversations;
+	MessageSearch(ConversationAccess conversationAccess, JdbcClient jdbc,
+			@Value("${spring.datasource.url:}") String url) {
+		this.conversationAccess = conversationAccess;
 		this.matches = url.startsWith("jdbc:h2:") ? new LikeMatches(jdbc) : new FullTextMatches(jdbc);
 	}
 
@@ -47,7 +48,7 @@ public class MessageSearch {
 	 */
 	public SearchPage search(Caller caller, Request request) {
 		SearchQuery query = check(caller, request);
-		List<SearchHit> hits = this.matches.find(query, caller, this.conversations.observableKinds(caller));
+		List<SearchHit> hits = this.matches.find(query, caller, this.conversationAccess.observableKinds(caller));
 		if (hits.size() <= query.limit()) {
 			return new SearchPage(hits, null);
 		}
@@ -70,7 +71,7 @@ public class MessageSearch {
 		}
 		ConversationId conversation = null;
 		if (request.conversationId() != null) {
-			conversation = this.conversations.requireAccess(caller, ConversationId.parse(request.conversationId()))
+			conversation = this.conversationAccess.requireAccess(caller, ConversationId.parse(request.conversationId()))
 				.id();
 		}
 		SearchCursor after = (request.cursor() != null)

@@ -15,7 +15,7 @@ import io.orderchat.shared.Timestamps;
  * <p>
  * It is {@code AccessPolicy.mayAccess} (the rule of history, in SQL the way
  * {@code Messages.guardedPage} writes it): an active participant, or a conversation of a
- * kind the caller's role observes ({@code ConversationService.observableKinds}: admins
+ * kind the caller's role observes ({@code ConversationAccess.observableKinds}: admins
  * all, moderators disputes, support agents support sessions; an assigned moderator is a
  * participant of the order's chat). Staff-only notes only for staff. Never a tombstone (a
  * deleted or cleaned message) and never a system message: those are the server's

@@ -9,10 +9,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.orderchat.audit.AuditTrail;
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Member;
+import io.orderchat.conversations.Membership;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
@@ -37,7 +40,13 @@ public class SupportDesk {
 
 	private final SupportSessions sessions;
 
-	private final ConversationService conversations;
+	private final ConversationManagement conversations;
+
+	private final ConversationAccess conversationAccess;
+
+	private final Messaging messaging;
+
+	private final Membership membership;
 
 	private final UserDirectory users;
 
@@ -47,10 +56,14 @@ public class SupportDesk {
 
 	private final Clock clock;
 
-	SupportDesk(SupportSessions sessions, ConversationService conversations, UserDirectory users, AuditTrail audit,
+	SupportDesk(SupportSessions sessions, ConversationManagement conversations, ConversationAccess conversationAccess,
+			Messaging messaging, Membership membership, UserDirectory users, AuditTrail audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.sessions = sessions;
 		this.conversations = conversations;
+		this.conversationAccess = conversationAccess;
+		this.messaging = messaging;
+		this.membership = membership;
 		this.users = users;
 		this.audit = audit;
 		this.events = events;
@@ -87,19 +100,23 @@ public class SupportDesk {
 				now, null, null, null, null);
 		this.sessions.insert(session);
 		if (request.initialMessage() != null && !request.initialMessage().isBlank()) {
-			this.conversations.send(caller, conversation, NewMessage.text(request.initialMessage(), null));
+			this.messaging.send(caller, conversation, NewMessage.text(request.initialMessage(), null));
 		}
 		this.events.publishEvent(new SupportSessionCreated(session));
 		return session;
 	}
 
 	/**
-	 * Customers: their sessions; support agents: the sessions assigned to them; admins:
-	 * theirs as agent. Newest activity first.
+	 * The sessions a caller works on (DIALECTS.md §4.3): customers their own; support
+	 * agents the waiting ones they may take and the active ones assigned to them; admins
+	 * every waiting or active one. Newest activity first.
 	 */
 	@Transactional(readOnly = true)
 	public List<SupportSession> mine(Caller caller) {
-		return SupportSession.isAgent(caller) ? this.sessions.ofAgent(caller.userId())
+		if (caller.is(Role.ADMIN)) {
+			return this.sessions.open();
+		}
+		return caller.is(Role.SUPPORT) ? this.sessions.openTo(caller.userId())
 				: this.sessions.ofCustomer(caller.userId());
 	}
 
@@ -117,7 +134,7 @@ public class SupportDesk {
 	public SupportSession get(Caller caller, String sessionId) {
 		SupportSession session = this.sessions.find(id(sessionId))
 			.orElseThrow(() -> DomainException.notFound("No support session '" + sessionId + "'"));
-		if (!this.conversations.mayAccess(caller, session.conversationId())) {
+		if (!this.conversationAccess.mayAccess(caller, session.conversationId())) {
 			throw DomainException.forbidden("This is not your support session");
 		}
 		return session;
@@ -143,8 +160,9 @@ public class SupportDesk {
 	}
 
 	/**
-	 * A support agent or admin assigns the session to an agent ({@code agentId}, the
-	 * caller when null) who must be a known support agent.
+	 * A support agent or admin assigns a waiting session to an agent ({@code agentId},
+	 * the caller when null) who must be a known support agent; a session that is not
+	 * waiting any more is refused ({@code VALIDATION_FAILED}, as seed 003's app did).
 	 */
 	@Transactional
 	public SupportSession assign(Caller caller, String sessionId, String agentId) {
@@ -162,8 +180,9 @@ public class SupportDesk {
 			targetName = agent.name();
 		}
 		SupportSession current = this.sessions.lock(id(sessionId)).orElseThrow();
-		if (targetId.equals(current.agentId()) && current.status() == SupportStatus.ACTIVE) {
-			return current;
+		if (current.status() != SupportStatus.WAITING) {
+			throw DomainException
+				.invalid("Only a waiting session can be assigned; this one is " + current.status().wire());
 		}
 		SupportSession assigned = current.assign(caller, targetId, targetName, Timestamps.now(this.clock));
 		return takeOver(caller, current, assigned);
@@ -212,10 +231,10 @@ public class SupportDesk {
 	private SupportSession takeOver(Caller caller, SupportSession current, SupportSession taken) {
 		this.sessions.update(taken);
 		if (current.agentId() != null && !current.agentId().equals(taken.agentId())) {
-			this.conversations.removeParticipant(caller, taken.conversationId(), current.agentId(),
+			this.membership.removeParticipant(caller, taken.conversationId(), current.agentId(),
 					current.agentName() + " left the chat");
 		}
-		this.conversations.addParticipant(caller, taken.conversationId(),
+		this.membership.addParticipant(caller, taken.conversationId(),
 				new Member(taken.agentId(), taken.agentName(), Role.SUPPORT), taken.agentName() + " joined the chat");
 		this.audit.record(caller, current.agentId() == null ? "support.accepted" : "support.assigned",
 				taken.conversationId().toString(), taken.id().toString(), Map.of("agentId", taken.agentId()));

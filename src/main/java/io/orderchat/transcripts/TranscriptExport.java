@@ -11,8 +11,8 @@ import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.AttachedFile;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.Transcript;
 import io.orderchat.identity.Caller;
@@ -40,7 +40,7 @@ public class TranscriptExport {
 
 	private static final Logger logger = LoggerFactory.getLogger(TranscriptExport.class);
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
 
 	private final AttachmentService attachments;
 
@@ -48,8 +48,8 @@ public class TranscriptExport {
 
 	private final Clock clock;
 
-	TranscriptExport(ConversationService conversations, AttachmentService attachments, JsonMapper mapper, Clock clock) {
-		this.conversations = conversations;
+	TranscriptExport(ConversationHistory history, AttachmentService attachments, JsonMapper mapper, Clock clock) {
+		this.history = history;
 		this.attachments = attachments;
 		this.mapper = mapper;
 		this.clock = clock;
@@ -57,7 +57,7 @@ public class TranscriptExport {
 
 	/** Refuses with NOT_FOUND or FORBIDDEN as history does. */
 	Transcript open(Caller caller, ConversationId id) {
-		return this.conversations.transcript(caller, id);
+		return this.history.transcript(caller, id);
 	}
 
 	/**

@@ -3,7 +3,6 @@
 import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
 import { conversationList, disputeList, orderList, orderPeople, orderTitle, sessionList } from "./lists.js";
-import { capabilities } from "./capabilities.js";
 import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
@@ -16,13 +15,13 @@ const REFRESH_MS = 15000;
 const TABS = {
   queue: {
     label: "Queue", kind: "orders", accept: true,
-    load: (api) => (state.caps.moderation ? api.moderationQueue() : api.allOrders("pending")),
+    load: (api) => api.moderationQueue(),
   },
   mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
   all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
-  disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes", needs: "disputes" },
-  supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true, needs: "support" },
-  sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions", needs: "support" },
+  disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
+  supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
+  sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
   conversations: { label: "Chats", load: (api) => api.conversations(), kind: "conversations" },
 };
 
@@ -36,7 +35,7 @@ const TABS_OF_ROLE = {
 
 const state = {
   api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
-  caps: {}, view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+  view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
 };
 
 // ---- sign-in ----
@@ -60,7 +59,6 @@ function signOut(message = "") {
 }
 
 async function start(token, me) {
-  state.caps = await capabilities(token);
   store(token);
   state.api = new Api(token);
   useDownloadLinks(state.api);
@@ -71,10 +69,9 @@ async function start(token, me) {
   $("whoami-name").textContent = me.name;
   $("whoami-role").textContent = me.role;
   $("new-order").hidden = me.role !== "customer";
-  $("note-toggle").hidden = !state.caps.moderation || !["moderator", "admin", "support"].includes(me.role);
-  $("attach").hidden = !state.caps.uploads;
+  $("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
   $("note-mode").checked = false;
-  renderTabs((TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]).filter((name) => !TABS[name].needs || state.caps[TABS[name].needs]));
+  renderTabs((TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]));
   if (typeof window.io !== "function") {
     connectionChanged("unavailable");
     return;
@@ -191,7 +188,7 @@ function renderList() {
 async function acceptFromList(order, button) {
   button.disabled = true;
   try {
-    await (state.caps.moderation ? state.api.accept(order.id) : state.api.changeStatus(order.id, "processing"));
+    await state.api.accept(order.id);
     location.hash = `#/order/${order.id}`;
   } catch (error) {
     button.disabled = false;
@@ -330,8 +327,8 @@ async function loadSubject() {
   if (state.order) return loadOrder(state.order.id);
   if (!conversation) return undefined;
   if (conversation.kind === "order") return loadOrder(conversation.subjectId);
-  if (conversation.kind === "dispute" && state.caps.disputes) return loadDispute(conversation.subjectId);
-  if (conversation.kind === "support" && state.caps.support) return loadSession(conversation.subjectId);
+  if (conversation.kind === "dispute") return loadDispute(conversation.subjectId);
+  if (conversation.kind === "support") return loadSession(conversation.subjectId);
   return showConversationHeader(conversation);
 }
 
@@ -376,7 +373,7 @@ async function loadOrder(orderId) {
   const view = state.view;
   const order = await state.api.order(orderId);
   const staff = state.me.role === "moderator" || state.me.role === "admin";
-  const transfer = staff && state.caps.moderation ? await state.api.transfer(order.id).catch(() => null) : null;
+  const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
   if (state.view !== view) return; // the user has moved on to another conversation
   state.order = order;
   $("conversation-title").textContent = orderTitle(order);
@@ -386,7 +383,7 @@ async function loadOrder(orderId) {
     moderators: state.demoUsers.filter((user) => user.role === "moderator"),
   };
   showActions([order, transfer], () => orderActions(order, state.me,
-    { caps: state.caps, transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
+    { transfer, people, run: runAction(() => loadOrder(order.id)), navigate }));
   reopenIfNowAssigned(order);
 }
 

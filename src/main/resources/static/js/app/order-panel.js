@@ -10,10 +10,10 @@ const isModerator = (me) => me.role === "moderator" || me.role === "admin";
  * @param transfer the order's pending transfer, or null
  * @param people demo users by role, to pick a performer or a moderator from (empty: type an id)
  */
-export function orderActions(order, me, { caps, transfer, people, run, navigate }) {
+export function orderActions(order, me, { transfer, people, run, navigate }) {
   const actions = [];
   const party = order.customerId === me.id || order.performerId === me.id;
-  if (party && caps.disputes) {
+  if (party) {
     // Folded away: a dispute is the exception, the chat is the rule.
     const fold = document.createElement("details");
     const summary = document.createElement("summary");
@@ -26,7 +26,7 @@ export function orderActions(order, me, { caps, transfer, people, run, navigate 
   const moderator = isModerator(me);
   const mine = order.moderatorId === me.id || me.role === "admin";
   if (moderator && order.status === "pending") {
-    actions.push(button("Accept order", () => run("Accept", (api) => (caps.moderation ? api.accept(order.id) : api.changeStatus(order.id, "processing")))));
+    actions.push(button("Accept order", () => run("Accept", (api) => api.accept(order.id))));
   }
   if ((moderator && order.status === "processing") || (order.performerId === me.id && order.status === "processing")) {
     actions.push(button("Mark completed", () => run("Complete", (api) => api.changeStatus(order.id, "completed"))));
@@ -42,12 +42,12 @@ export function orderActions(order, me, { caps, transfer, people, run, navigate 
     } else {
       actions.push(text(`Transfer to ${transfer.toName ?? transfer.toId} pending`));
     }
-  } else if (caps.moderation && moderator && mine && order.moderatorId) {
+  } else if (moderator && mine && order.moderatorId) {
     const others = people.moderators.filter((user) => user.id !== me.id && user.id !== order.moderatorId);
     actions.push(form("Transfer chat", [pick("transfer-to", "Transfer to", others, null)], ([to]) =>
       run("Transfer", (api) => api.startTransfer(order.id, to))));
   }
-  if (caps.moderation && moderator && mine && order.moderatorId) {
+  if (moderator && mine && order.moderatorId) {
     actions.push(button("Clean history", () => {
       if (!window.confirm("Delete every message of this chat for everyone? System messages stay.")) return undefined;
       return run("Clean history", (api) => api.clean(order.conversationId));

@@ -55,7 +55,10 @@ class CommitWritersIT extends IntegrationTest {
 	private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(10);
 
 	@Autowired
-	ConversationService conversations;
+	ConversationHistory history;
+
+	@Autowired
+	Messaging messaging;
 
 	@Autowired
 	OrderManagement orders;
@@ -150,19 +153,19 @@ class CommitWritersIT extends IntegrationTest {
 	@Test
 	void aSendAnsweredUnavailableAfterItsCommitIsFoundByItsResendNotStoredTwice() throws Exception {
 		ConversationId id = conversation();
-		CompletableFuture<SendResult> stuck = CompletableFuture.supplyAsync(() -> this.conversations
+		CompletableFuture<SendResult> stuck = CompletableFuture.supplyAsync(() -> this.messaging
 			.send(this.customer.caller(), id, NewMessage.text(Sabotage.HANG_AFTER_COMMIT, "ghost-1")));
 		assertTimeoutPreemptively(ANSWERED_WITHIN, () -> {
 			assertThatThrownBy(stuck::join).hasCauseInstanceOf(DomainException.class)
 				.cause()
 				.satisfies((ex) -> assertThat(((DomainException) ex).code()).isEqualTo(ErrorCode.UNAVAILABLE));
 			// committed before the writer hung: the resend finds it
-			SendResult resent = this.conversations.send(this.customer.caller(), id,
+			SendResult resent = this.messaging.send(this.customer.caller(), id,
 					NewMessage.text(Sabotage.HANG_AFTER_COMMIT, "ghost-1"));
 			assertThat(resent.duplicate()).isTrue();
 		});
 		Sabotage.release.countDown();
-		assertThat(this.conversations.history(this.customer.caller(), id, null, 0L, 200)
+		assertThat(this.history.history(this.customer.caller(), id, null, 0L, 200)
 			.messages()
 			.stream()
 			.filter((message) -> "ghost-1".equals(message.clientId()))).hasSize(1);
@@ -176,7 +179,7 @@ class CommitWritersIT extends IntegrationTest {
 	}
 
 	private SendResult send(ConversationId id, String content) {
-		return this.conversations.send(this.customer.caller(), id, NewMessage.text(content, null));
+		return this.messaging.send(this.customer.caller(), id, NewMessage.text(content, null));
 	}
 
 	private double restarts() {

@@ -29,7 +29,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class GroupCommitIT extends IntegrationTest {
 
 	@Autowired
-	ConversationService conversations;
+	ConversationManagement conversations;
+
+	@Autowired
+	ConversationHistory history;
+
+	@Autowired
+	Messaging messaging;
+
+	@Autowired
+	Membership membership;
 
 	@Autowired
 	OrderManagement orders;
@@ -69,8 +78,7 @@ class GroupCommitIT extends IntegrationTest {
 					for (int n = 0; n < each; n++) {
 						// the same client id from the same sender twice: stored once
 						String clientId = (n == 0) ? "first-" + who.id() : null;
-						this.conversations.send(who.caller(), ids.get(room),
-								NewMessage.text(sender + "/" + n, clientId));
+						this.messaging.send(who.caller(), ids.get(room), NewMessage.text(sender + "/" + n, clientId));
 					}
 					return null;
 				}));
@@ -78,7 +86,7 @@ class GroupCommitIT extends IntegrationTest {
 			outcomes.add(pool.submit(() -> {
 				start.await();
 				try {
-					this.conversations.send(this.stranger.caller(), ids.getFirst(), NewMessage.text("let me in", null));
+					this.messaging.send(this.stranger.caller(), ids.getFirst(), NewMessage.text("let me in", null));
 					return "stored";
 				}
 				catch (DomainException ex) {
@@ -88,7 +96,7 @@ class GroupCommitIT extends IntegrationTest {
 			outcomes.add(pool.submit(() -> {
 				start.await();
 				try {
-					this.conversations.send(this.admin.caller(), new ConversationId(UUID.randomUUID()),
+					this.messaging.send(this.admin.caller(), new ConversationId(UUID.randomUUID()),
 							NewMessage.text("nowhere", null));
 					return "stored";
 				}
@@ -134,26 +142,25 @@ class GroupCommitIT extends IntegrationTest {
 							new Party(performer.id(), performer.name()), null, null))
 			.order()
 			.conversationId();
-		SendResult first = this.conversations.send(customer.caller(), id, NewMessage.text("one", "same-id"));
+		SendResult first = this.messaging.send(customer.caller(), id, NewMessage.text("one", "same-id"));
 		// the same client id from another sender is another message
-		SendResult other = this.conversations.send(performer.caller(), id, NewMessage.text("two", "same-id"));
+		SendResult other = this.messaging.send(performer.caller(), id, NewMessage.text("two", "same-id"));
 		assertThat(other.duplicate()).isFalse();
 		assertThat(other.message().id()).isNotEqualTo(first.message().id());
-		SendResult resent = this.conversations.send(customer.caller(), id, NewMessage.text("one again", "same-id"));
+		SendResult resent = this.messaging.send(customer.caller(), id, NewMessage.text("one again", "same-id"));
 		assertThat(resent.duplicate()).isTrue();
 		assertThat(resent.message().id()).isEqualTo(first.message().id());
 
-		this.conversations.removeParticipant(this.admin.caller(), id, performer.id(), null);
-		assertThatThrownBy(() -> this.conversations.send(performer.caller(), id, NewMessage.text("still here?", null)))
+		this.membership.removeParticipant(this.admin.caller(), id, performer.id(), null);
+		assertThatThrownBy(() -> this.messaging.send(performer.caller(), id, NewMessage.text("still here?", null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
-		this.conversations.addParticipant(this.admin.caller(), id,
+		this.membership.addParticipant(this.admin.caller(), id,
 				new Member(performer.id(), performer.name(), Role.PERFORMER), null);
-		assertThat(this.conversations.send(performer.caller(), id, NewMessage.text("back", null)).duplicate())
-			.isFalse();
+		assertThat(this.messaging.send(performer.caller(), id, NewMessage.text("back", null)).duplicate()).isFalse();
 
 		this.conversations.close(id, null, null);
-		assertThatThrownBy(() -> this.conversations.send(customer.caller(), id, NewMessage.text("hello?", null)))
+		assertThatThrownBy(() -> this.messaging.send(customer.caller(), id, NewMessage.text("hello?", null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.CONVERSATION_CLOSED));
 		assertThat(all(customer, id).stream().filter((m) -> m.type() == MessageType.TEXT).map(Message::content))
@@ -162,11 +169,10 @@ class GroupCommitIT extends IntegrationTest {
 
 	private List<Message> all(Person reader, ConversationId id) {
 		List<Message> all = new ArrayList<>();
-		HistoryPage page = this.conversations.history(reader.caller(), id, null, 0L, ConversationService.MAX_PAGE);
+		HistoryPage page = this.history.history(reader.caller(), id, null, 0L, ConversationHistory.MAX_PAGE);
 		all.addAll(page.messages());
 		while (page.hasMore()) {
-			page = this.conversations.history(reader.caller(), id, null, all.getLast().seq(),
-					ConversationService.MAX_PAGE);
+			page = this.history.history(reader.caller(), id, null, all.getLast().seq(), ConversationHistory.MAX_PAGE);
 			all.addAll(page.messages());
 		}
 		return all;

@@ -28,7 +28,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HistoryAccessIT extends IntegrationTest {
 
 	@Autowired
-	ConversationService conversations;
+	ConversationHistory history;
+
+	@Autowired
+	Messaging messaging;
+
+	@Autowired
+	Membership membership;
 
 	@Autowired
 	OrderManagement orders;
@@ -59,23 +65,23 @@ class HistoryAccessIT extends IntegrationTest {
 		// seq 1: the system message, 2-3: the customer, 4: a note, 5: deleted
 		send(this.customer, "first");
 		send(this.customer, "second");
-		this.conversations.addNote(this.admin.caller(), this.conversation, "staff only");
+		this.messaging.addNote(this.admin.caller(), this.conversation, "staff only");
 		Message deleted = send(this.performer, "oops");
-		this.conversations.delete(this.performer.caller(), deleted.id());
+		this.messaging.delete(this.performer.caller(), deleted.id());
 	}
 
 	@Test
 	void refusesAStrangerAndAParticipantWhoLeftWithForbidden() {
 		assertRefused(this.stranger, ErrorCode.FORBIDDEN);
 		assertRefused(this.support, ErrorCode.FORBIDDEN);
-		this.conversations.removeParticipant(this.admin.caller(), this.conversation, this.performer.id(), null);
+		this.membership.removeParticipant(this.admin.caller(), this.conversation, this.performer.id(), null);
 		assertRefused(this.performer, ErrorCode.FORBIDDEN);
 	}
 
 	@Test
 	void answersNotFoundForAnUnknownConversationEvenToAnAdmin() {
-		assertThatThrownBy(() -> this.conversations.history(this.admin.caller(), new ConversationId(UUID.randomUUID()),
-				null, null, null))
+		assertThatThrownBy(() -> this.history.history(this.admin.caller(), new ConversationId(UUID.randomUUID()), null,
+				null, null))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.NOT_FOUND));
 	}
@@ -90,26 +96,25 @@ class HistoryAccessIT extends IntegrationTest {
 
 	@Test
 	void keepsTombstonesAndPagesFromBothEnds() {
-		HistoryPage latest = this.conversations.history(this.customer.caller(), this.conversation, null, null, 2);
+		HistoryPage latest = this.history.history(this.customer.caller(), this.conversation, null, null, 2);
 		assertThat(latest.messages()).extracting(Message::seq).containsExactly(3L, 5L);
 		assertThat(latest.messages().getLast().deleted()).isTrue();
 		assertThat(latest.messages().getLast().content()).isNull();
 		assertThat(latest.hasMore()).isTrue();
-		HistoryPage oldest = this.conversations.history(this.customer.caller(), this.conversation, null, 0L, 2);
+		HistoryPage oldest = this.history.history(this.customer.caller(), this.conversation, null, 0L, 2);
 		assertThat(oldest.messages()).extracting(Message::seq).containsExactly(1L, 2L);
 		assertThat(oldest.hasMore()).isTrue();
-		HistoryPage rest = this.conversations.history(this.customer.caller(), this.conversation, null, 3L, 2);
+		HistoryPage rest = this.history.history(this.customer.caller(), this.conversation, null, 3L, 2);
 		assertThat(rest.messages()).extracting(Message::seq).containsExactly(5L);
 		assertThat(rest.hasMore()).isFalse();
-		assertThat(this.conversations.history(this.customer.caller(), this.conversation, 1L, null, 50).messages())
-			.isEmpty();
+		assertThat(this.history.history(this.customer.caller(), this.conversation, 1L, null, 50).messages()).isEmpty();
 	}
 
 	@Test
 	void writesThePageOverRestAsTheApplicationsMapperWould() {
 		for (Person reader : List.of(this.customer, this.admin)) {
 			Response page = api().get("/api/conversations/" + this.conversation + "/messages", reader.token());
-			HistoryPage expected = this.conversations.history(reader.caller(), this.conversation, null, null, null);
+			HistoryPage expected = this.history.history(reader.caller(), this.conversation, null, null, null);
 
 			assertThat(page.status()).isEqualTo(200);
 			assertThat(page.text()).isEqualTo(this.mapper.writeValueAsString(ApiResponse.ok(expected)));
@@ -134,11 +139,11 @@ class HistoryAccessIT extends IntegrationTest {
 	}
 
 	private Message send(Person who, String content) {
-		return this.conversations.send(who.caller(), this.conversation, NewMessage.text(content, null)).message();
+		return this.messaging.send(who.caller(), this.conversation, NewMessage.text(content, null)).message();
 	}
 
 	private List<Long> seqs(Person reader, Long before, Long after) {
-		return this.conversations.history(reader.caller(), this.conversation, before, after, null)
+		return this.history.history(reader.caller(), this.conversation, before, after, null)
 			.messages()
 			.stream()
 			.map(Message::seq)
@@ -146,7 +151,7 @@ class HistoryAccessIT extends IntegrationTest {
 	}
 
 	private void assertRefused(Person reader, ErrorCode code) {
-		assertThatThrownBy(() -> this.conversations.history(reader.caller(), this.conversation, null, null, null))
+		assertThatThrownBy(() -> this.history.history(reader.caller(), this.conversation, null, null, null))
 			.isInstanceOfSatisfying(DomainException.class, (ex) -> assertThat(ex.code()).isEqualTo(code));
 	}
 

@@ -30,7 +30,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class MessagingIT extends IntegrationTest {
 
 	@Autowired
-	ConversationService conversations;
+	ConversationManagement conversations;
+
+	@Autowired
+	ConversationAccess conversationAccess;
+
+	@Autowired
+	ConversationHistory history;
+
+	@Autowired
+	Inbox inbox;
+
+	@Autowired
+	Messaging messaging;
+
+	@Autowired
+	Membership membership;
 
 	@Autowired
 	OrderManagement orders;
@@ -91,7 +106,7 @@ class MessagingIT extends IntegrationTest {
 		CyclicBarrier start = new CyclicBarrier(4);
 		List<SendResult> results = concurrently(4, (i) -> {
 			start.await();
-			return this.conversations.send(this.customer.caller(), this.conversation, message);
+			return this.messaging.send(this.customer.caller(), this.conversation, message);
 		});
 
 		assertThat(results).filteredOn((result) -> !result.duplicate()).hasSize(1);
@@ -109,7 +124,7 @@ class MessagingIT extends IntegrationTest {
 			start.await();
 			Person who = (i % 2 == 0) ? this.customer : this.performer;
 			for (int n = 0; n < each; n++) {
-				this.conversations.send(who.caller(), this.conversation, NewMessage.text(i + "/" + n, null));
+				this.messaging.send(who.caller(), this.conversation, NewMessage.text(i + "/" + n, null));
 			}
 			return null;
 		});
@@ -222,7 +237,7 @@ class MessagingIT extends IntegrationTest {
 	@Test
 	void pagesHistoryBySeq() {
 		for (int i = 0; i < 9; i++) {
-			this.conversations.send(this.customer.caller(), this.conversation, NewMessage.text("m" + i, null));
+			this.messaging.send(this.customer.caller(), this.conversation, NewMessage.text("m" + i, null));
 		}
 
 		assertThat(seqs(api().get(this.path + "/messages?limit=3", this.customer.token()))).containsExactly(8L, 9L,
@@ -241,7 +256,7 @@ class MessagingIT extends IntegrationTest {
 
 	@Test
 	void listsMyConversationsWithUnreadAndLastMessage() {
-		this.conversations.send(this.performer.caller(), this.conversation, NewMessage.text("latest", null));
+		this.messaging.send(this.performer.caller(), this.conversation, NewMessage.text("latest", null));
 
 		Response mine = api().get("/api/conversations", this.customer.token());
 
@@ -259,28 +274,27 @@ class MessagingIT extends IntegrationTest {
 		Person support = person("Sam Support", Role.SUPPORT);
 
 		// a moderator reads an order's chat only while assigned to it (DIALECTS.md §0.2)
-		assertThat(this.conversations.mayAccess(moderator.caller(), this.conversation)).isFalse();
-		assertThat(this.conversations.mayAccess(this.admin.caller(), this.conversation)).isTrue();
-		assertThat(this.conversations.mayAccess(support.caller(), this.conversation)).isFalse();
-		assertThat(this.conversations.mayAccess(this.stranger.caller(), this.conversation)).isFalse();
-		assertThat(this.conversations.memberUserIds(this.conversation)).containsExactlyInAnyOrder(this.customer.id(),
-				this.performer.id());
-		assertThatThrownBy(
-				() -> this.conversations.history(this.stranger.caller(), this.conversation, null, null, null))
+		assertThat(this.conversationAccess.mayAccess(moderator.caller(), this.conversation)).isFalse();
+		assertThat(this.conversationAccess.mayAccess(this.admin.caller(), this.conversation)).isTrue();
+		assertThat(this.conversationAccess.mayAccess(support.caller(), this.conversation)).isFalse();
+		assertThat(this.conversationAccess.mayAccess(this.stranger.caller(), this.conversation)).isFalse();
+		assertThat(this.membership.participants(this.conversation).stream().map(Participant::userId))
+			.containsExactlyInAnyOrder(this.customer.id(), this.performer.id());
+		assertThatThrownBy(() -> this.history.history(this.stranger.caller(), this.conversation, null, null, null))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
-		assertThatThrownBy(() -> this.conversations.send(this.stranger.caller(), this.conversation,
+		assertThatThrownBy(() -> this.messaging.send(this.stranger.caller(), this.conversation,
 				NewMessage.text("let me in", null)))
 			.isInstanceOfSatisfying(DomainException.class,
 					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.FORBIDDEN));
-		ReadReceipt observed = this.conversations.markRead(this.admin.caller(), this.conversation, null);
+		ReadReceipt observed = this.inbox.markRead(this.admin.caller(), this.conversation, null);
 		assertThat(observed.moved()).isFalse();
 		assertThat(api().get("/api/conversations/" + UUID.randomUUID(), this.customer.token()).status()).isEqualTo(404);
 		assertThat(api().get("/api/conversations/nope", this.customer.token()).status()).isEqualTo(404);
 	}
 
 	private HistoryPage history(long after) {
-		return this.conversations.history(this.customer.caller(), this.conversation, null, after, 200);
+		return this.history.history(this.customer.caller(), this.conversation, null, after, 200);
 	}
 
 	private long unread(String token) {

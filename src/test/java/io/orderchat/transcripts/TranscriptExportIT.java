@@ -23,8 +23,8 @@ import com.sun.net.httpserver.HttpServer;
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.attachments.IncomingFile;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Role;
 import io.orderchat.orders.ExternalOrder;
@@ -67,7 +67,7 @@ class TranscriptExportIT extends IntegrationTest {
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	@Autowired
-	ConversationService conversations;
+	Messaging messaging;
 
 	@Autowired
 	AttachmentService attachments;
@@ -101,9 +101,9 @@ class TranscriptExportIT extends IntegrationTest {
 		send(this.customer, QUOTED); // 2
 		send(this.customer, FORMULA); // 3
 		send(this.performer, SCRIPT); // 4
-		this.conversations.addNote(this.admin.caller(), this.conversation, NOTE); // 5
+		this.messaging.addNote(this.admin.caller(), this.conversation, NOTE); // 5
 		Message deleted = send(this.performer, DELETED); // 6
-		this.conversations.delete(this.performer.caller(), deleted.id());
+		this.messaging.delete(this.performer.caller(), deleted.id());
 		this.attachments.sendFiles(this.customer.caller(), this.conversation, "the report", null,
 				List.of(IncomingFile.of(FILE_NAME, "plain text\n".getBytes(StandardCharsets.UTF_8)))); // 7
 	}
@@ -292,7 +292,7 @@ class TranscriptExportIT extends IntegrationTest {
 	}
 
 	private Message send(Person who, String content) {
-		return this.conversations.send(who.caller(), this.conversation, NewMessage.text(content, null)).message();
+		return this.messaging.send(who.caller(), this.conversation, NewMessage.text(content, null)).message();
 	}
 
 	private HttpResponse<byte[]> download(String format, Person who) throws IOException, InterruptedException {

@@ -12,7 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Membership;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.pipeline.EventBus;
@@ -42,14 +42,14 @@ final class PresenceAnnouncements implements AutoCloseable {
 
 	private final BlockingQueue<Change> changes = new LinkedBlockingQueue<>();
 
-	private final ConversationService conversations;
+	private final Membership membership;
 
 	private final EventBus bus;
 
 	private final Thread announcer;
 
-	PresenceAnnouncements(ConversationService conversations, EventBus bus) {
-		this.conversations = conversations;
+	PresenceAnnouncements(Membership membership, EventBus bus) {
+		this.membership = membership;
 		this.bus = bus;
 		this.announcer = Thread.ofVirtual().name("presence-announcements").start(this::announceUntilClosed);
 	}
@@ -89,7 +89,7 @@ final class PresenceAnnouncements implements AutoCloseable {
 	private void deliver(List<Change> batch) {
 		Set<String> userIds = new LinkedHashSet<>();
 		batch.forEach((change) -> userIds.add(change.userId()));
-		Map<String, List<ConversationId>> conversationsOf = this.conversations.conversationsOf(userIds);
+		Map<String, List<ConversationId>> conversationsOf = this.membership.conversationsOf(userIds);
 		for (Change change : batch) {
 			List<ConversationId> ids = conversationsOf.get(change.userId());
 			if (ids != null) {

@@ -11,10 +11,12 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
@@ -26,7 +28,6 @@ import io.orderchat.orders.PartiesOnly;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.realtime.presence.Typing;
 import io.orderchat.shared.DomainException;
@@ -46,7 +47,11 @@ public final class RealtimeConversations {
 	 */
 	static final int RESUME_PAGE = 200;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final OrderManagement orders;
 
@@ -54,7 +59,7 @@ public final class RealtimeConversations {
 
 	private final EventBus bus;
 
-	private final Subjects subjects;
+	private final KnownSubjects subjects;
 
 	private final Typing typing;
 
@@ -62,9 +67,12 @@ public final class RealtimeConversations {
 
 	private final AttachmentService attachments;
 
-	public RealtimeConversations(ConversationService conversations, OrderManagement orders, RoomMembership rooms,
-			EventBus bus, Subjects subjects, Typing typing, Presence presence, AttachmentService attachments) {
-		this.conversations = conversations;
+	public RealtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging, OrderManagement orders,
+			RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing, Presence presence,
+			AttachmentService attachments) {
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.orders = orders;
 		this.rooms = rooms;
 		this.bus = bus;
@@ -105,7 +113,7 @@ public final class RealtimeConversations {
 	 */
 	public Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
 		this.rooms.requireRoomFor(socket, id);
-		ConversationView view = this.conversations.open(caller, id);
+		ConversationView view = this.inbox.open(caller, id);
 		boolean first = !this.rooms.subscribed(socket, id);
 		this.rooms.subscribe(socket, id, dialect);
 		Subject subject = this.subjects.of(view.conversation());
@@ -128,7 +136,7 @@ public final class RealtimeConversations {
 	}
 
 	public SendResult send(SocketIoSocket socket, Caller caller, ConversationId id, NewMessage message) {
-		SendResult result = this.conversations.send(caller, id, message);
+		SendResult result = this.messaging.send(caller, id, message);
 		stopTyping(socket, caller, id);
 		return result;
 	}
@@ -153,11 +161,11 @@ public final class RealtimeConversations {
 	}
 
 	public HistoryPage history(Caller caller, ConversationId id, Long beforeSeq, Long afterSeq, Integer limit) {
-		return this.conversations.history(caller, id, beforeSeq, afterSeq, limit);
+		return this.history.history(caller, id, beforeSeq, afterSeq, limit);
 	}
 
 	public ReadReceipt read(Caller caller, ConversationId id, Long uptoSeq) {
-		return this.conversations.markRead(caller, id, uptoSeq);
+		return this.inbox.markRead(caller, id, uptoSeq);
 	}
 
 	/**
@@ -218,7 +226,7 @@ public final class RealtimeConversations {
 		lastSeen.forEach((id, lastSeq) -> {
 			try {
 				this.rooms.requireRoomFor(socket, id);
-				HistoryPage missed = this.conversations.history(caller, id, null, lastSeq, RESUME_PAGE);
+				HistoryPage missed = this.history.history(caller, id, null, lastSeq, RESUME_PAGE);
 				this.rooms.subscribe(socket, id, dialect);
 				long seen = missed.messages().isEmpty() ? lastSeq : missed.messages().getLast().seq();
 				resumed.add(new Resumed(id, missed, seen, null));
@@ -230,13 +238,16 @@ public final class RealtimeConversations {
 		return resumed;
 	}
 
-	/** Whether the socket joined the conversation's live room. */
+	/**
+	 * Whether the socket joined the conversation's live room (the seeds' rule for typing
+	 * and reading).
+	 */
 	public boolean joined(SocketIoSocket socket, ConversationId id) {
 		return this.rooms.subscribed(socket, id);
 	}
 
 	private void requireJoined(SocketIoSocket socket, ConversationId id) {
-		if (!this.rooms.subscribed(socket, id)) {
+		if (!joined(socket, id)) {
 			throw DomainException.forbidden("Join the conversation before typing in it");
 		}
 	}

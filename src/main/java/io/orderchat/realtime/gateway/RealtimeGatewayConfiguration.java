@@ -9,20 +9,27 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationManagement;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Membership;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
+import io.orderchat.realtime.presence.Typing;
 import io.orderchat.search.MessageSearch;
+import io.orderchat.shared.ClusterMode;
 import io.orderchat.socketio.SocketIoServer;
 
 /**
@@ -45,11 +52,13 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	Presence presence() {
 		return new InMemoryPresence();
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	InMemoryTyping typing(Clock clock, ScheduledExecutorService realtimeScheduler) {
 		InMemoryTyping typing = new InMemoryTyping(TYPING_TTL, clock);
 		realtimeScheduler.scheduleWithFixedDelay(typing::expire, 1, 1, TimeUnit.SECONDS);
@@ -75,11 +84,21 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RealtimeConversations realtimeConversations(ConversationService conversations, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, Subjects subjects, InMemoryTyping typing, Presence presence,
-			AttachmentService attachments) {
-		RealtimeConversations realtime = new RealtimeConversations(conversations, orders, rooms, bus, subjects, typing,
-				presence, attachments);
+	SocketRooms socketRooms(RoomMembership rooms, PlatformTransactionManager transactions) {
+		return new SocketRooms(rooms, new TransactionTemplate(transactions));
+	}
+
+	@Bean
+	KnownSubjects knownSubjects(ConversationManagement conversations) {
+		return new KnownSubjects(conversations);
+	}
+
+	@Bean
+	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing,
+			Presence presence, AttachmentService attachments) {
+		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
+				subjects, typing, presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;
@@ -96,8 +115,10 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(ConversationService conversations, EventBus bus) {
-		return new PresenceAnnouncements(conversations, bus);
+	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus, Presence presence) {
+		PresenceAnnouncements announcements = new PresenceAnnouncements(membership, bus);
+		presence.onExpired((userId) -> announcements.announce(userId, false));
+		return announcements;
 	}
 
 	@Bean

@@ -8,7 +8,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationAccess;
+import io.orderchat.conversations.ConversationHistory;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.HistoryPage;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.MessageType;
@@ -29,7 +32,13 @@ public class OrderChats {
 
 	private final OrderManagement orders;
 
-	private final ConversationService conversations;
+	private final ConversationAccess access;
+
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Membership membership;
 
 	/**
 	 * OrderChat's order id → the id the host registered it under (or the id itself).
@@ -40,9 +49,13 @@ public class OrderChats {
 		.expireAfterAccess(Duration.ofHours(1))
 		.build();
 
-	public OrderChats(OrderManagement orders, ConversationService conversations) {
+	public OrderChats(OrderManagement orders, ConversationAccess access, ConversationHistory history, Inbox inbox,
+			Membership membership) {
 		this.orders = orders;
-		this.conversations = conversations;
+		this.access = access;
+		this.history = history;
+		this.inbox = inbox;
+		this.membership = membership;
 	}
 
 	/**
@@ -51,7 +64,7 @@ public class OrderChats {
 	 */
 	public ConversationId conversationOf(Caller caller, String orderIdOrExternalId) {
 		Order order = this.orders.resolve(orderIdOrExternalId);
-		this.conversations.requireAccess(caller, order.conversationId());
+		this.access.requireAccess(caller, order.conversationId());
 		PartiesOnly.require(caller, order);
 		return order.conversationId();
 	}
@@ -95,7 +108,7 @@ public class OrderChats {
 		long unread = 0;
 		long after = readSeq;
 		while (after != Long.MAX_VALUE) {
-			HistoryPage page = this.conversations.history(caller, id, null, after, ConversationService.MAX_PAGE);
+			HistoryPage page = this.history.history(caller, id, null, after, ConversationHistory.MAX_PAGE);
 			for (Message message : page.messages()) {
 				if (isChatMessage(message) && !message.sentBy(caller.userId())) {
 					unread++;
@@ -114,7 +127,7 @@ public class OrderChats {
 	 * performer of (and, for an admin, takes part in).
 	 */
 	public long unreadChatMessages(Caller caller) {
-		return this.conversations.unread(caller)
+		return this.inbox.unread(caller)
 			.conversations()
 			.stream()
 			.filter((count) -> count.kind() == ConversationKind.ORDER && count.unreadCount() > 0)
@@ -124,7 +137,7 @@ public class OrderChats {
 
 	/** Who has read what, to answer the seeds' per-message {@code isRead}. */
 	public ReadState readState(Caller caller, ConversationId id) {
-		return new ReadState(caller.userId(), this.conversations.participants(id));
+		return new ReadState(caller.userId(), this.membership.participants(id));
 	}
 
 	/** The read horizons of a conversation's participants, seen from one reader. */
@@ -150,7 +163,7 @@ public class OrderChats {
 
 	/** A REST page size: 50 when not asked for, at most a history page. */
 	public static int pageSize(Integer limit) {
-		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationService.MAX_PAGE));
+		return (limit == null) ? 50 : Math.max(1, Math.min(limit, ConversationHistory.MAX_PAGE));
 	}
 
 }

@@ -4,7 +4,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationHistory;
+import io.orderchat.conversations.Inbox;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.protocol.OrderChats;
 import io.orderchat.realtime.protocol.busy2shop.BusyToShopEvents.MessagePayload;
@@ -25,11 +26,14 @@ class BusyToShopChatController {
 
 	private final OrderChats chats;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
 
-	BusyToShopChatController(OrderChats chats, ConversationService conversations) {
+	private final Inbox inbox;
+
+	BusyToShopChatController(OrderChats chats, ConversationHistory history, Inbox inbox) {
 		this.chats = chats;
-		this.conversations = conversations;
+		this.history = history;
+		this.inbox = inbox;
 	}
 
 	/**
@@ -41,14 +45,14 @@ class BusyToShopChatController {
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		List<MessagePayload> messages = this.conversations.history(caller, id, before, null, OrderChats.pageSize(limit))
+		List<MessagePayload> messages = this.history.history(caller, id, before, null, OrderChats.pageSize(limit))
 			.messages()
 			.stream()
 			.filter(OrderChats::isChatMessage)
 			.map((message) -> MessagePayload.of(orderId, message, reads.isRead(message)))
 			.toList();
 		if (before == null) {
-			this.conversations.markRead(caller, id, null);
+			this.inbox.markRead(caller, id, null);
 		}
 		return Envelope.success("Messages retrieved successfully", new Messages(messages));
 	}
@@ -64,7 +68,7 @@ class BusyToShopChatController {
 
 	@PostMapping("/api/v0/chat/read/{orderId}")
 	Envelope<Void> read(Caller caller, @PathVariable String orderId) {
-		this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
 		return Envelope.success("Messages marked as read", null);
 	}
 

@@ -1,6 +1,7 @@
 package io.orderchat.realtime.protocol.canonical;
 
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.moderation.Moderation;
 import io.orderchat.realtime.gateway.CommandRouter;
@@ -17,8 +18,8 @@ class CanonicalConfiguration {
 
 	@Bean
 	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			ConversationService conversations, MessageSearch search) {
-		return dialects.add(new CanonicalDialect(realtime, conversations, search), router);
+			Inbox inbox, Messaging messaging, MessageSearch search) {
+		return dialects.add(new CanonicalDialect(realtime, inbox, messaging, search), router);
 	}
 
 	@Bean

@@ -26,10 +26,11 @@ import java.util.List;
 import java.util.Map;
 
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
 import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
+import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.MessageDeleted;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
@@ -60,14 +61,16 @@ final class CanonicalDialect implements Dialect {
 
 	private final RealtimeConversations conversations;
 
-	private final ConversationService conversationService;
+	private final Inbox inbox;
+
+	private final Messaging messaging;
 
 	private final MessageSearch search;
 
-	CanonicalDialect(RealtimeConversations conversations, ConversationService conversationService,
-			MessageSearch search) {
+	CanonicalDialect(RealtimeConversations conversations, Inbox inbox, Messaging messaging, MessageSearch search) {
 		this.conversations = conversations;
-		this.conversationService = conversationService;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.search = search;
 	}
 
@@ -92,7 +95,7 @@ final class CanonicalDialect implements Dialect {
 		});
 		router.on(this, CanonicalEvents.MESSAGE_SEND, (socket, caller, args) -> send(socket, caller, Payload.of(args)));
 		router.on(this, CanonicalEvents.MESSAGE_DELETE, (socket, caller, args) -> {
-			MessageDeleted deleted = this.conversationService.delete(caller, Payload.of(args).uuid("messageId"));
+			MessageDeleted deleted = this.messaging.delete(caller, Payload.of(args).uuid("messageId"));
 			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
 					deleted.seq());
 		});
@@ -217,7 +220,7 @@ final class CanonicalDialect implements Dialect {
 	}
 
 	private Map<String, Object> unread(Caller caller) {
-		Unread unread = this.conversationService.unread(caller);
+		Unread unread = this.inbox.unread(caller);
 		return Map.of("total", unread.total(), "conversations", unread.conversations());
 	}
 

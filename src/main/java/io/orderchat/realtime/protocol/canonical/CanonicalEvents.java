@@ -3,11 +3,19 @@ package io.orderchat.realtime.protocol.canonical;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
+import io.orderchat.disputes.Dispute;
+import io.orderchat.disputes.DisputeStatus;
 import io.orderchat.identity.Role;
+import io.orderchat.moderation.TransferStatus;
+import io.orderchat.orders.OrderId;
+import io.orderchat.orders.OrderJson;
 import io.orderchat.orders.OrderStatus;
 import io.orderchat.realtime.gateway.WireEvent;
+import io.orderchat.support.SessionJson;
+import io.orderchat.support.SupportStatus;
 
 /**
  * The canonical vocabulary's catalogue: every command its clients send and every event
@@ -104,6 +112,54 @@ public enum CanonicalEvents implements WireEvent {
 
 	/** {@code error}, when a failed command asked for no acknowledgement. */
 	public record ErrorPayload(String code, String message, String command) {
+	}
+
+	/** {@code {id, name}} of a moderator or agent named in an event. */
+	public record Person(String id, String name) {
+	}
+
+	/** {@code order:new}. */
+	public record OrderQueuedPayload(OrderJson order, ConversationId conversationId) {
+	}
+
+	/** {@code order:accepted}. */
+	public record OrderAcceptedPayload(String conversationId, String orderId, Person moderator) {
+	}
+
+	/**
+	 * {@code transfer:initiated}, {@code transfer:accepted}, {@code transfer:declined}.
+	 */
+	public record TransferPayload(ConversationId conversationId, OrderId orderId, String transferId,
+			TransferStatus status, Person from, Person to) {
+	}
+
+	/** {@code conversation:cleaned}. */
+	public record CleanedPayload(String conversationId, Person moderator, int messagesRemoved, int imagesDeleted) {
+	}
+
+	/** {@code note:added}, to staff sockets only. */
+	public record NotePayload(String conversationId, Message message) {
+	}
+
+	/** {@code support:queued}. */
+	public record SessionQueuedPayload(SessionJson session) {
+	}
+
+	/** {@code support:accepted}. */
+	public record SessionAcceptedPayload(String conversationId, SessionJson session) {
+	}
+
+	/** {@code support:status}. */
+	public record SessionStatusPayload(String conversationId, String sessionId, SupportStatus from,
+			SupportStatus status, String by, SessionJson session) {
+	}
+
+	/**
+	 * {@code dispute:status}; {@code statusName}: as the host app named it (DIALECTS.md
+	 * §0.7).
+	 */
+	public record DisputePayload(String disputeId, String orderId, String conversationId, DisputeStatus status,
+			String statusName, Dispute dispute) {
 	}
 
 }

@@ -1,6 +1,16 @@
 package io.orderchat.realtime.protocol.canonical;
 
-import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.CleanedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.DisputePayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.NotePayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.OrderAcceptedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.OrderQueuedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.Person;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.SessionAcceptedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.SessionQueuedPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.SessionStatusPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.TransferPayload;
+
 import io.orderchat.realtime.gateway.CommandRouter;
 import io.orderchat.realtime.gateway.Payload;
 import io.orderchat.realtime.gateway.BackPressure;
@@ -112,52 +122,39 @@ final class CanonicalStaff implements StaffRendering {
 	public void render(StaffEvent event, Dialect.Emitter emitter) {
 		switch (event) {
 			case OrderQueued queued -> emitter.emit(CanonicalEvents.ORDER_NEW,
-					Map.of("order", OrderJson.of(queued.order()), "conversationId", queued.order().conversationId()));
-			case ModeratorJoined joined -> emitter.emit(CanonicalEvents.ORDER_ACCEPTED,
-					Map.of("conversationId", joined.subject().conversationId(), "orderId", joined.orderId(),
-							"moderator", SeedDialect.person(joined.moderatorId(), joined.moderatorName())));
+					new OrderQueuedPayload(OrderJson.of(queued.order()), queued.order().conversationId()));
+			case ModeratorJoined joined ->
+				emitter.emit(CanonicalEvents.ORDER_ACCEPTED, new OrderAcceptedPayload(joined.subject().conversationId(),
+						joined.orderId(), new Person(joined.moderatorId(), joined.moderatorName())));
 			case TransferStarted started ->
 				emitter.emit(CanonicalEvents.TRANSFER_INITIATED, transfer(started.transfer()));
 			case TransferDecided decided ->
 				emitter.emit(decided.accepted() ? CanonicalEvents.TRANSFER_ACCEPTED : CanonicalEvents.TRANSFER_DECLINED,
 						transfer(decided.transfer()));
 			case HistoryCleaned cleaned -> emitter.emit(CanonicalEvents.CONVERSATION_CLEANED,
-					Map.of("conversationId", cleaned.subject().conversationId(), "moderator",
-							SeedDialect.person(cleaned.moderatorId(), cleaned.moderatorName()), "messagesRemoved",
-							cleaned.messagesRemoved(), "imagesDeleted", cleaned.imagesDeleted()));
+					new CleanedPayload(cleaned.subject().conversationId(),
+							new Person(cleaned.moderatorId(), cleaned.moderatorName()), cleaned.messagesRemoved(),
+							cleaned.imagesDeleted()));
 			case NoteAdded note -> emitter.emit(CanonicalEvents.NOTE_ADDED,
-					Map.of("conversationId", note.subject().conversationId(), "message", note.message()));
-			case SessionQueued queued ->
-				emitter.emit(CanonicalEvents.SUPPORT_QUEUED, Map.of("session", SessionJson.of(queued.session())));
-			case SessionAccepted accepted -> emitter.emit(CanonicalEvents.SUPPORT_ACCEPTED, Map.of("conversationId",
-					accepted.subject().conversationId(), "session", SessionJson.of(accepted.session())));
-			case SessionStatusChanged changed -> {
-				Map<String, Object> json = new LinkedHashMap<>();
-				json.put("conversationId", changed.subject().conversationId());
-				json.put("sessionId", changed.session().id().toString());
-				json.put("from", changed.from());
-				json.put("status", changed.to());
-				json.put("by", changed.byUserId());
-				json.put("session", SessionJson.of(changed.session()));
-				emitter.emit(CanonicalEvents.SUPPORT_STATUS_CHANGED, json);
-			}
+					new NotePayload(note.subject().conversationId(), note.message()));
+			case SessionQueued queued -> emitter.emit(CanonicalEvents.SUPPORT_QUEUED,
+					new SessionQueuedPayload(SessionJson.of(queued.session())));
+			case SessionAccepted accepted -> emitter.emit(CanonicalEvents.SUPPORT_ACCEPTED, new SessionAcceptedPayload(
+					accepted.subject().conversationId(), SessionJson.of(accepted.session())));
+			case SessionStatusChanged changed -> emitter.emit(CanonicalEvents.SUPPORT_STATUS_CHANGED,
+					new SessionStatusPayload(changed.subject().conversationId(), changed.session().id().toString(),
+							changed.from(), changed.to(), changed.byUserId(), SessionJson.of(changed.session())));
 			case DisputeChanged changed -> emitter.emit(CanonicalEvents.DISPUTE_STATUS_CHANGED,
-					Map.of("disputeId", changed.dispute().id().toString(), "orderId",
-							changed.dispute().orderId().toString(), "conversationId",
-							changed.subject().conversationId(), "status", changed.dispute().status(), "statusName",
-							changed.statusName(), "dispute", changed.dispute()));
+					new DisputePayload(changed.dispute().id().toString(), changed.dispute().orderId().toString(),
+							changed.subject().conversationId(), changed.dispute().status(), changed.statusName(),
+							changed.dispute()));
 		}
 	}
 
-	private static Map<String, Object> transfer(Transfer transfer) {
-		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("conversationId", transfer.conversationId());
-		json.put("orderId", transfer.orderId());
-		json.put("transferId", transfer.id().toString());
-		json.put("status", transfer.status());
-		json.put("from", SeedDialect.person(transfer.fromId(), transfer.fromName()));
-		json.put("to", SeedDialect.person(transfer.toId(), transfer.toName()));
-		return json;
+	private static TransferPayload transfer(Transfer transfer) {
+		return new TransferPayload(transfer.conversationId(), transfer.orderId(), transfer.id().toString(),
+				transfer.status(), new Person(transfer.fromId(), transfer.fromName()),
+				new Person(transfer.toId(), transfer.toName()));
 	}
 
 }

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Optional;
 
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.ConversationHistory;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Messaging;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
@@ -38,12 +41,22 @@ class DispatcherChatController {
 
 	private final OrderChats chats;
 
-	private final ConversationService conversations;
+	private final ConversationHistory history;
+
+	private final Inbox inbox;
+
+	private final Messaging messaging;
+
+	private final ConversationManagement conversations;
 
 	private final OrderManagement orders;
 
-	DispatcherChatController(OrderChats chats, ConversationService conversations, OrderManagement orders) {
+	DispatcherChatController(OrderChats chats, ConversationHistory history, Inbox inbox, Messaging messaging,
+			ConversationManagement conversations, OrderManagement orders) {
 		this.chats = chats;
+		this.history = history;
+		this.inbox = inbox;
+		this.messaging = messaging;
 		this.conversations = conversations;
 		this.orders = orders;
 	}
@@ -62,7 +75,7 @@ class DispatcherChatController {
 			throw DomainException.invalid("Field 'message' is required");
 		}
 		ConversationId id = this.chats.conversationOf(caller, request.orderId());
-		SendResult result = this.conversations.send(caller, id, NewMessage.text(request.message(), request.clientId()));
+		SendResult result = this.messaging.send(caller, id, NewMessage.text(request.message(), request.clientId()));
 		HttpStatus status = result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED;
 		return ResponseEntity.status(status)
 			.body(DispatcherEnvelope.success(status.value(), "Message sent successfully",
@@ -85,7 +98,7 @@ class DispatcherChatController {
 		long lastSeq = this.conversations.find(id).orElseThrow().lastSeq();
 		long before = lastSeq + 1 - (long) (page - 1) * size;
 		List<Message> messages = (before <= 1) ? List.of()
-				: this.conversations.history(caller, id, before, null, size).messages();
+				: this.history.history(caller, id, before, null, size).messages();
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
 		return DispatcherEnvelope.page("Messages retrieved successfully",
 				messages.stream()
@@ -121,7 +134,7 @@ class DispatcherChatController {
 
 	@PatchMapping("/api/chat/orders/{orderId}/read")
 	DispatcherEnvelope<Void> read(Caller caller, @PathVariable String orderId) {
-		this.conversations.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
 		return DispatcherEnvelope.success(200, "Messages marked as read", null);
 	}
 
@@ -135,7 +148,7 @@ class DispatcherChatController {
 	/** Its author or an admin deletes a message; anyone else 403, an unknown one 404. */
 	@DeleteMapping("/api/chat/messages/{messageId}")
 	DispatcherEnvelope<Void> delete(Caller caller, @PathVariable String messageId) {
-		this.conversations.delete(caller, Inputs.uuid(messageId, "message"));
+		this.messaging.delete(caller, Inputs.uuid(messageId, "message"));
 		return DispatcherEnvelope.success(200, "Message deleted successfully", null);
 	}
 
@@ -143,7 +156,7 @@ class DispatcherChatController {
 		ConversationId id = order.conversationId();
 		String orderId = this.chats.clientOrderId(order.id().toString());
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		Optional<Message> last = this.conversations.history(caller, id, null, null, 20)
+		Optional<Message> last = this.history.history(caller, id, null, null, 20)
 			.messages()
 			.reversed()
 			.stream()

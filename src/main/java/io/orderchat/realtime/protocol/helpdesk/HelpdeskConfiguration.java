@@ -1,6 +1,7 @@
 package io.orderchat.realtime.protocol.helpdesk;
 
-import io.orderchat.conversations.ConversationService;
+import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.Messaging;
 import io.orderchat.realtime.gateway.CommandRouter;
 import io.orderchat.realtime.gateway.Dialects;
 import io.orderchat.realtime.gateway.RealtimeConversations;
@@ -14,8 +15,8 @@ class HelpdeskConfiguration {
 
 	@Bean
 	HelpdeskDialect helpdeskDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			ConversationService conversations, SupportDesk desk) {
-		return dialects.add(new HelpdeskDialect(realtime, conversations, desk), router);
+			Inbox inbox, Messaging messaging, SupportDesk desk) {
+		return dialects.add(new HelpdeskDialect(realtime, inbox, messaging, desk), router);
 	}
 
 }
