@@ -151,7 +151,8 @@ final class CanonicalStaff implements StaffRendering {
 							changed.from(), changed.to(), changed.byUserId(), SessionJson.of(changed.session())));
 			case DisputeChanged changed -> emitter.emit(CanonicalEvents.DISPUTE_STATUS_CHANGED,
 					new DisputePayload(changed.dispute().id().toString(), changed.dispute().orderId().toString(),
-							changed.subject().conversationId(), changed.dispute().status(), changed.dispute()));
+							changed.subject().conversationId(), changed.dispute().status(), changed.statusName(),
+							changed.dispute()));
 		}
 	}
 
