@@ -25,6 +25,15 @@ public interface Dialect {
 		return false;
 	}
 
+	/**
+	 * Whether a message's notification reaches the recipient's sockets that joined its
+	 * conversation too (seeds 002 and 004, DIALECTS.md §0.3: every socket of the
+	 * receiver), not only those elsewhere.
+	 */
+	default boolean notifiesJoinedSockets() {
+		return false;
+	}
+
 	/** Registers this dialect's commands, once at start-up. */
 	void register(CommandRouter router);
 

@@ -53,17 +53,31 @@ final class SocketIoDelivery implements LocalDelivery {
 			// longer read it
 			this.rooms.evict(removed.userId(), ConversationId.parse(removed.subject().conversationId()));
 		}
-		String[] except = delivery.audience().except().stream().map(SocketIoDelivery::room).toArray(String[]::new);
+		String[] except = except(delivery.audience().except(), false);
+		String[] exceptOutside = except(delivery.audience().except(), true);
 		boolean userDirected = delivery.audience().to().stream().allMatch(Audience.User.class::isInstance);
 		for (Dialect dialect : this.dialects) {
 			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
 			if (rooms.length > 0) {
-				render(dialect, event, new RoomEmitter(this.namespace, rooms, except, userDirected));
+				boolean everywhere = event instanceof ChatEvent.Notification && dialect.notifiesJoinedSockets();
+				render(dialect, event,
+						new RoomEmitter(this.namespace, rooms, everywhere ? exceptOutside : except, userDirected));
 			}
 		}
 		if (event instanceof ChatEvent.MessageAdded added) {
 			this.metrics.delivered(added.message().createdAt());
 		}
+	}
+
+	/**
+	 * The rooms of the sockets left out; {@code keepMembers}: except those left out only
+	 * because they joined a conversation (they hear its events there).
+	 */
+	private static String[] except(List<Target> except, boolean keepMembers) {
+		return except.stream()
+			.filter((target) -> !(keepMembers && target instanceof Audience.Conversation))
+			.map(SocketIoDelivery::room)
+			.toArray(String[]::new);
 	}
 
 	private void render(Dialect dialect, RealtimeEvent event, Dialect.Emitter emitter) {

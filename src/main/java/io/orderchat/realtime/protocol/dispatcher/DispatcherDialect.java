@@ -66,6 +66,11 @@ final class DispatcherDialect extends SeedDialect {
 	}
 
 	@Override
+	public boolean notifiesJoinedSockets() {
+		return true;
+	}
+
+	@Override
 	public void register(CommandRouter router) {
 		router.on(this, JOIN_ORDER_ROOM, (socket, caller, args) -> {
 			String orderId = idArgument(args, "orderId");

@@ -72,6 +72,11 @@ final class MarketplaceDialect extends SeedDialect {
 	}
 
 	@Override
+	public boolean notifiesJoinedSockets() {
+		return true;
+	}
+
+	@Override
 	public void register(CommandRouter router) {
 		router.on(this, JOIN_ORDER_CHAT, BackPressure.bulky(this::join));
 		router.on(this, LEAVE_ORDER_CHAT, (socket, caller, args) -> {
