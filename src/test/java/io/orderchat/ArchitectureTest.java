@@ -5,6 +5,8 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -64,18 +66,16 @@ class ArchitectureTest {
 		.dependOnClassesThat()
 		.resideInAnyPackage("io.orderchat.realtime.protocol..");
 
-	/** The Socket.IO engine is a library: no Spring, no OrderChat module. */
+	/**
+	 * The Socket.IO engine is a library the application uses: no Spring, and nothing of
+	 * OrderChat outside it (domain modules, realtime gateway, vocabularies).
+	 */
 	@ArchTest
-	static final ArchRule engineIsALibrary = noClasses().that()
+	static final ArchRule socketIoKnowsNoSpringNorApplication = noClasses().that()
 		.resideInAPackage("io.orderchat.socketio..")
-		.and()
-		.resideOutsideOfPackage("io.orderchat.socketio.conformance..")
 		.should()
-		.dependOnClassesThat()
-		.resideInAnyPackage(DOMAIN)
-		.orShould()
-		.dependOnClassesThat()
-		.resideInAnyPackage("io.orderchat.realtime..", "org.springframework..");
+		.dependOnClassesThat(resideInAPackage("org.springframework..")
+			.or(resideInAPackage("io.orderchat..").and(not(resideInAPackage("io.orderchat.socketio..")))));
 
 	@ArchTest
 	static final ArchRule sharedDependsOnNoModule = noClasses().that()

@@ -11,6 +11,11 @@ import java.util.UUID;
  * deletes the stored files of the removed messages. {@code recipientUserIds} are the
  * active participants.
  */
-public record ConversationCleaned(ConversationId conversationId, List<UUID> removedMessageIds, int messagesRemoved,
+public record ConversationCleaned(ConversationRef conversation, List<UUID> removedMessageIds, int messagesRemoved,
 		int imagesRemoved, String byUserId, String byName, Set<String> recipientUserIds, Instant at) {
+
+	public ConversationId conversationId() {
+		return this.conversation.id();
+	}
+
 }

@@ -108,15 +108,17 @@ public class ConversationManagement {
 	 */
 	@Transactional
 	public ConversationCleaned clean(ConversationId id, String byUserId, String byName, String systemText) {
-		this.conversations.lock(id).orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
+		Conversation conversation = this.conversations.lock(id)
+			.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'"));
 		Instant now = Timestamps.now(this.clock);
 		List<Message> removed = this.messages.cleanable(id);
 		for (Message message : removed) {
 			this.messages.tombstone(message.id(), now);
 		}
 		int images = (int) removed.stream().filter((m) -> m.type() == MessageType.IMAGE).count();
-		ConversationCleaned cleaned = new ConversationCleaned(id, removed.stream().map(Message::id).toList(),
-				removed.size(), images, byUserId, byName, Set.copyOf(this.participants.activeUserIds(id)), now);
+		ConversationCleaned cleaned = new ConversationCleaned(ConversationRef.of(conversation),
+				removed.stream().map(Message::id).toList(), removed.size(), images, byUserId, byName,
+				Set.copyOf(this.participants.activeUserIds(id)), now);
 		this.events.publishEvent(cleaned);
 		if (systemText != null) {
 			Map<String, Object> metadata = new LinkedHashMap<>();

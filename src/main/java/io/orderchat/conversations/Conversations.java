@@ -100,13 +100,13 @@ class Conversations {
 		Map<ConversationId, LockedConversation> locked = new HashMap<>();
 		// only the columns a send needs: the timestamps and titles cost a parse each
 		this.jdbc
-			.sql("SELECT c.id, c.kind, c.last_seq, c.closed_at IS NOT NULL, ARRAY(SELECT p.user_id "
+			.sql("SELECT c.id, c.kind, c.subject_id, c.last_seq, c.closed_at IS NOT NULL, ARRAY(SELECT p.user_id "
 					+ "FROM participants p WHERE p.conversation_id = c.id AND p.left_at IS NULL) "
 					+ "FROM conversations c WHERE c.id IN (:ids) ORDER BY c.id FOR UPDATE")
 			.param("ids", ids.stream().map(ConversationId::value).toList())
 			.query((rs, row) -> new LockedConversation(new ConversationId(rs.getObject(1, UUID.class)),
-					ConversationKind.fromWire(rs.getString(2)), rs.getLong(3), rs.getBoolean(4),
-					members(rs.getArray(5))))
+					ConversationKind.fromWire(rs.getString(2)), rs.getString(3), rs.getLong(4), rs.getBoolean(5),
+					members(rs.getArray(6))))
 			.list()
 			.forEach((conversation) -> locked.put(conversation.id(), conversation));
 		return locked;

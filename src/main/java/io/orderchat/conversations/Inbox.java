@@ -150,7 +150,8 @@ public class Inbox {
 		boolean moved = this.participants.moveHorizon(id, caller.userId(), target);
 		Participant participant = this.participants.find(id, caller.userId()).orElseThrow();
 		if (moved) {
-			this.events.publishEvent(new ReadHorizonMoved(id, caller.userId(), participant.readSeq(), now));
+			this.events.publishEvent(new ReadHorizonMoved(ConversationRef.of(access.conversation()), caller.userId(),
+					participant.readSeq(), now));
 		}
 		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		return new ReadReceipt(id, caller.userId(), participant.readSeq(), unread, moved, now);

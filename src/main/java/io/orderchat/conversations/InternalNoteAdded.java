@@ -8,5 +8,10 @@ import java.util.Set;
  * staff participants; staff observers who joined the conversation live may receive it
  * too.
  */
-public record InternalNoteAdded(Message message, ConversationKind kind, Set<String> staffUserIds) {
+public record InternalNoteAdded(Message message, ConversationRef conversation, Set<String> staffUserIds) {
+
+	public ConversationKind kind() {
+		return this.conversation.kind();
+	}
+
 }

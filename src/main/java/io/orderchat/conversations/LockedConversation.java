@@ -8,6 +8,11 @@ import java.util.Set;
  * participants take the same lock, so none of it changes until the sends' transaction
  * ends.
  */
-record LockedConversation(ConversationId id, ConversationKind kind, long lastSeq, boolean closed,
+record LockedConversation(ConversationId id, ConversationKind kind, String subjectId, long lastSeq, boolean closed,
 		Set<String> activeMembers) {
+
+	ConversationRef ref() {
+		return new ConversationRef(this.id, this.kind, this.subjectId);
+	}
+
 }

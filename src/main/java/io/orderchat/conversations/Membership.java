@@ -110,7 +110,7 @@ public class Membership {
 			return false;
 		}
 		Participant left = this.participants.find(id, userId).orElseThrow();
-		this.events.publishEvent(new ParticipantLeft(id, conversation.kind(), left, now));
+		this.events.publishEvent(new ParticipantLeft(ConversationRef.of(conversation), left, now));
 		this.events.publishEvent(new MembershipChanged(id, conversation.kind(), conversation.subjectId(), actor, userId,
 				left.role(), false, now));
 		if (systemText != null) {
@@ -135,7 +135,7 @@ public class Membership {
 
 	private void publishJoined(Conversation conversation, String userId, Instant now) {
 		Participant joined = this.participants.find(conversation.id(), userId).orElseThrow();
-		this.events.publishEvent(new ParticipantJoined(conversation.id(), conversation.kind(), joined, now));
+		this.events.publishEvent(new ParticipantJoined(ConversationRef.of(conversation), joined, now));
 	}
 
 }

@@ -158,8 +158,9 @@ class MessageLog {
 			this.messages.insertAll(stored);
 			this.conversations.advanceAll(lastSeqs, now);
 			for (Message message : stored) {
-				Set<String> members = locked.get(message.conversationId()).activeMembers();
-				this.events.publishEvent(new MessagePosted(message, Set.copyOf(members)));
+				LockedConversation conversation = locked.get(message.conversationId());
+				this.events.publishEvent(
+						new MessagePosted(message, conversation.ref(), Set.copyOf(conversation.activeMembers())));
 			}
 		}
 		return outcomes;
@@ -203,7 +204,7 @@ class MessageLog {
 			.filter((p) -> p.role().isStaff())
 			.map(Participant::userId)
 			.collect(Collectors.toSet());
-		this.events.publishEvent(new InternalNoteAdded(message, conversation.kind(), staff));
+		this.events.publishEvent(new InternalNoteAdded(message, ConversationRef.of(conversation), staff));
 		return message;
 	}
 
@@ -223,8 +224,8 @@ class MessageLog {
 		this.diskSync.afterThisCommit();
 		this.messages.insert(message);
 		this.conversations.advance(conversation.id(), message.seq(), now);
-		this.events
-			.publishEvent(new MessagePosted(message, Set.copyOf(this.participants.activeUserIds(conversation.id()))));
+		this.events.publishEvent(new MessagePosted(message, ConversationRef.of(conversation),
+				Set.copyOf(this.participants.activeUserIds(conversation.id()))));
 		return message;
 	}
 

@@ -7,5 +7,5 @@ import java.util.Set;
  * {@code @TransactionalEventListener} (after commit). {@code recipientUserIds} are the
  * active participants, the sender included (their other devices need it).
  */
-public record MessagePosted(Message message, Set<String> recipientUserIds) {
+public record MessagePosted(Message message, ConversationRef conversation, Set<String> recipientUserIds) {
 }

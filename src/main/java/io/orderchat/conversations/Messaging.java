@@ -168,12 +168,12 @@ public class Messaging {
 		}
 		Set<String> recipients = Set.copyOf(this.participants.activeUserIds(message.conversationId()));
 		if (message.deleted()) {
-			return new MessageDeleted(message.conversationId(), messageId, message.seq(), caller.userId(),
-					message.deletedAt(), recipients);
+			return new MessageDeleted(ConversationRef.of(access.conversation()), messageId, message.seq(),
+					caller.userId(), message.deletedAt(), recipients);
 		}
 		Instant now = Timestamps.now(this.clock);
 		this.messages.tombstone(messageId, now);
-		MessageDeleted deleted = new MessageDeleted(access.conversation().id(), messageId, message.seq(),
+		MessageDeleted deleted = new MessageDeleted(ConversationRef.of(access.conversation()), messageId, message.seq(),
 				caller.userId(), now, recipients);
 		this.events.publishEvent(deleted);
 		return deleted;

@@ -52,6 +52,15 @@ public interface Dialect {
 			emit(event.wireName(), payload);
 		}
 
+		/**
+		 * Whether the event goes to users' own sockets rather than to a conversation's
+		 * room: the people who must hear of something wherever they are (DIALECTS.md
+		 * §0.3's user-directed events), so a vocabulary can render what only they get.
+		 */
+		default boolean userDirected() {
+			return false;
+		}
+
 	}
 
 }

@@ -28,7 +28,6 @@ import io.orderchat.orders.PartiesOnly;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.Presence;
 import io.orderchat.realtime.presence.Typing;
 import io.orderchat.shared.DomainException;
@@ -60,7 +59,7 @@ public final class RealtimeConversations {
 
 	private final EventBus bus;
 
-	private final Subjects subjects;
+	private final KnownSubjects subjects;
 
 	private final Typing typing;
 
@@ -69,7 +68,7 @@ public final class RealtimeConversations {
 	private final AttachmentService attachments;
 
 	public RealtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing, Presence presence,
+			RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing, Presence presence,
 			AttachmentService attachments) {
 		this.history = history;
 		this.inbox = inbox;
@@ -169,6 +168,20 @@ public final class RealtimeConversations {
 		return this.inbox.markRead(caller, id, uptoSeq);
 	}
 
+	/**
+	 * Marks everything read and tells the others so even when the horizon did not move:
+	 * for clients that answer every "mark read" with a receipt (seed 002's
+	 * {@code mark-read} → {@code message-read}).
+	 */
+	public ReadReceipt readAndAnnounce(Caller caller, ConversationId id) {
+		ReadReceipt receipt = read(caller, id, null);
+		if (!receipt.moved()) {
+			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(caller.userId()),
+					new ChatEvent.ReadUpTo(this.subjects.of(id), caller.userId(), receipt.readSeq(), receipt.at())));
+		}
+		return receipt;
+	}
+
 	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
 	public void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		requireJoined(socket, id);
@@ -223,6 +236,11 @@ public final class RealtimeConversations {
 			}
 		});
 		return resumed;
+	}
+
+	/** Whether the socket joined the conversation's live room. */
+	public boolean joined(SocketIoSocket socket, ConversationId id) {
+		return this.rooms.subscribed(socket, id);
 	}
 
 	private void requireJoined(SocketIoSocket socket, ConversationId id) {

@@ -9,11 +9,14 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Messaging;
@@ -21,7 +24,6 @@ import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
 import io.orderchat.realtime.pipeline.EventBus;
-import io.orderchat.realtime.pipeline.Subjects;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
@@ -82,8 +84,18 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	SocketRooms socketRooms(RoomMembership rooms, PlatformTransactionManager transactions) {
+		return new SocketRooms(rooms, new TransactionTemplate(transactions));
+	}
+
+	@Bean
+	KnownSubjects knownSubjects(ConversationManagement conversations) {
+		return new KnownSubjects(conversations);
+	}
+
+	@Bean
 	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
-			OrderManagement orders, RoomMembership rooms, EventBus bus, Subjects subjects, Typing typing,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing,
 			Presence presence, AttachmentService attachments) {
 		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
 				subjects, typing, presence, attachments);

@@ -6,6 +6,7 @@ import java.util.Set;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationRef;
 import io.orderchat.conversations.MessageDeleted;
 import io.orderchat.conversations.MessagePosted;
 import io.orderchat.conversations.Participant;
@@ -27,17 +28,14 @@ public class ChatRelay {
 
 	private final EventBus bus;
 
-	private final Subjects subjects;
-
-	public ChatRelay(EventBus bus, Subjects subjects) {
+	public ChatRelay(EventBus bus) {
 		this.bus = bus;
-		this.subjects = subjects;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessagePosted event) {
 		String id = event.message().conversationId().toString();
-		Subject subject = this.subjects.of(event.message().conversationId());
+		Subject subject = Subjects.of(event.conversation());
 		this.bus.publish(new Delivery(Audience.conversation(id), new ChatEvent.MessageAdded(subject, event.message())));
 		Set<String> others = new HashSet<>(event.recipientUserIds());
 		if (event.message().senderId() != null) {
@@ -52,20 +50,21 @@ public class ChatRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(MessageDeleted event) {
 		ConversationId id = event.conversationId();
-		this.bus.publish(new Delivery(Audience.conversation(id.toString()), new ChatEvent.MessageRemoved(
-				this.subjects.of(id), event.messageId().toString(), event.seq(), event.byUserId(), event.at())));
+		this.bus.publish(new Delivery(Audience.conversation(id.toString()),
+				new ChatEvent.MessageRemoved(Subjects.of(event.conversation()), event.messageId().toString(),
+						event.seq(), event.byUserId(), event.at())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReadHorizonMoved event) {
 		ConversationId id = event.conversationId();
 		this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(event.userId()),
-				new ChatEvent.ReadUpTo(this.subjects.of(id), event.userId(), event.seq(), event.at())));
+				new ChatEvent.ReadUpTo(Subjects.of(event.conversation()), event.userId(), event.seq(), event.at())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ParticipantJoined event) {
-		publishParticipant(event.conversationId(), event.participant(), true);
+		publishParticipant(event.conversation(), event.participant(), true);
 	}
 
 	/**
@@ -74,14 +73,15 @@ public class ChatRelay {
 	 */
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ParticipantLeft event) {
-		publishParticipant(event.conversationId(), event.participant(), false);
+		publishParticipant(event.conversation(), event.participant(), false);
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OrderStatusChanged event) {
 		String id = event.conversationId().toString();
-		ChatEvent changed = new ChatEvent.OrderStatusChanged(this.subjects.of(event.conversationId()),
-				event.orderId().toString(), event.from(), event.to(), event.byUserId(), event.notes(), event.at());
+		ChatEvent changed = new ChatEvent.OrderStatusChanged(Subjects.order(event.conversationId(), event.orderId()),
+				event.orderId().toString(), event.from(), event.to(), event.byUserId(), event.notes(), event.at(),
+				event.statusName());
 		this.bus.publish(new Delivery(Audience.conversation(id), changed));
 		this.bus.publish(new Delivery(
 				Audience.users(event.order().customerId(), event.order().performerId(), event.order().moderatorId())
@@ -89,9 +89,10 @@ public class ChatRelay {
 				changed));
 	}
 
-	private void publishParticipant(ConversationId id, Participant participant, boolean added) {
-		this.bus.publish(new Delivery(Audience.conversation(id.toString()), new ChatEvent.ParticipantChanged(
-				this.subjects.of(id), participant.userId(), participant.name(), participant.role(), added)));
+	private void publishParticipant(ConversationRef conversation, Participant participant, boolean added) {
+		this.bus
+			.publish(new Delivery(Audience.conversation(conversation.id().toString()), new ChatEvent.ParticipantChanged(
+					Subjects.of(conversation), participant.userId(), participant.name(), participant.role(), added)));
 	}
 
 }

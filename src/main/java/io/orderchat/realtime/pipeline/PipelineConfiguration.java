@@ -2,7 +2,6 @@ package io.orderchat.realtime.pipeline;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.orderchat.conversations.ConversationManagement;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,11 +15,6 @@ class PipelineConfiguration {
 
 	static final int LANE_CAPACITY = 65_536;
 
-	@Bean
-	Subjects subjects(ConversationManagement conversations) {
-		return new Subjects(conversations);
-	}
-
 	@Bean(destroyMethod = "close")
 	InProcessEventBus eventBus(MeterRegistry registry) {
 		InProcessEventBus bus = new InProcessEventBus(Math.max(2, Runtime.getRuntime().availableProcessors()),
@@ -32,13 +26,13 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	ChatRelay chatRelay(EventBus bus, Subjects subjects) {
-		return new ChatRelay(bus, subjects);
+	ChatRelay chatRelay(EventBus bus) {
+		return new ChatRelay(bus);
 	}
 
 	@Bean
-	StaffRelay staffRelay(EventBus bus, Subjects subjects) {
-		return new StaffRelay(bus, subjects);
+	StaffRelay staffRelay(EventBus bus) {
+		return new StaffRelay(bus);
 	}
 
 }

@@ -10,6 +10,8 @@ import io.orderchat.identity.Role;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.events.StaffEvent;
+import io.orderchat.realtime.events.Subject;
+import io.orderchat.moderation.Transfer;
 import io.orderchat.moderation.ModeratorChanged;
 import io.orderchat.moderation.OrderAccepted;
 import io.orderchat.moderation.TransferDeclined;
@@ -32,11 +34,8 @@ public class StaffRelay {
 
 	private final EventBus bus;
 
-	private final Subjects subjects;
-
-	public StaffRelay(EventBus bus, Subjects subjects) {
+	public StaffRelay(EventBus bus) {
 		this.bus = bus;
-		this.subjects = subjects;
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
@@ -47,14 +46,15 @@ public class StaffRelay {
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(OrderAccepted event) {
-		toConversation(event.conversationId(), new StaffEvent.ModeratorJoined(this.subjects.of(event.conversationId()),
-				event.orderId().toString(), event.moderatorId(), event.moderatorName()));
+		toConversation(event.conversationId(),
+				new StaffEvent.ModeratorJoined(Subjects.order(event.conversationId(), event.orderId()),
+						event.orderId().toString(), event.moderatorId(), event.moderatorName()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TransferInitiated event) {
 		ConversationId id = event.transfer().conversationId();
-		StaffEvent started = new StaffEvent.TransferStarted(this.subjects.of(id), event.transfer());
+		StaffEvent started = new StaffEvent.TransferStarted(transferSubject(event.transfer()), event.transfer());
 		toConversation(id, started);
 		// The target has usually not joined the chat: they must hear of it to accept it.
 		toUsersOutside(id, started, event.transfer().toId());
@@ -63,7 +63,7 @@ public class StaffRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ModeratorChanged event) {
 		ConversationId id = event.transfer().conversationId();
-		StaffEvent decided = new StaffEvent.TransferDecided(this.subjects.of(id), event.transfer(), true);
+		StaffEvent decided = new StaffEvent.TransferDecided(transferSubject(event.transfer()), event.transfer(), true);
 		toConversation(id, decided);
 		// The previous moderator's sockets have left the room with their participation.
 		toUsersOutside(id, decided, event.transfer().fromId(), event.transfer().toId());
@@ -72,21 +72,21 @@ public class StaffRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(TransferDeclined event) {
 		ConversationId id = event.transfer().conversationId();
-		StaffEvent decided = new StaffEvent.TransferDecided(this.subjects.of(id), event.transfer(), false);
+		StaffEvent decided = new StaffEvent.TransferDecided(transferSubject(event.transfer()), event.transfer(), false);
 		toConversation(id, decided);
 		toUsersOutside(id, decided, event.transfer().fromId());
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ConversationCleaned event) {
-		toConversation(event.conversationId(), new StaffEvent.HistoryCleaned(this.subjects.of(event.conversationId()),
+		toConversation(event.conversationId(), new StaffEvent.HistoryCleaned(Subjects.of(event.conversation()),
 				event.byUserId(), event.byName(), event.messagesRemoved(), event.imagesRemoved()));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(InternalNoteAdded event) {
 		ConversationId id = event.message().conversationId();
-		StaffEvent note = new StaffEvent.NoteAdded(this.subjects.of(id), event.message());
+		StaffEvent note = new StaffEvent.NoteAdded(Subjects.of(event.conversation()), event.message());
 		// Only the staff room: customers' and performers' sockets are never in it.
 		this.bus.publish(new Delivery(Audience.staffOf(id.toString()), note));
 	}
@@ -101,7 +101,7 @@ public class StaffRelay {
 	void on(SupportSessionAccepted event) {
 		SupportSession session = event.session();
 		ConversationId id = session.conversationId();
-		StaffEvent accepted = new StaffEvent.SessionAccepted(this.subjects.of(id), session);
+		StaffEvent accepted = new StaffEvent.SessionAccepted(Subjects.support(session), session);
 		toConversation(id, accepted);
 		toUsersOutside(id, accepted, session.customerId(), session.agentId());
 	}
@@ -110,7 +110,7 @@ public class StaffRelay {
 	void on(SupportSessionStatusChanged event) {
 		SupportSession session = event.session();
 		ConversationId id = session.conversationId();
-		StaffEvent changed = new StaffEvent.SessionStatusChanged(this.subjects.of(id), session, event.from(),
+		StaffEvent changed = new StaffEvent.SessionStatusChanged(Subjects.support(session), session, event.from(),
 				event.to(), event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, session.customerId(), session.agentId());
@@ -119,7 +119,7 @@ public class StaffRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(DisputeOpened event) {
 		Dispute dispute = event.dispute();
-		StaffEvent opened = new StaffEvent.DisputeChanged(this.subjects.of(dispute.conversationId()), dispute);
+		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
 		this.bus.publish(new Delivery(
 				Audience.users(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened));
 		this.bus.publish(new Delivery(Audience.staff(Role.MODERATOR), opened));
@@ -129,9 +129,14 @@ public class StaffRelay {
 	void on(DisputeStatusChanged event) {
 		Dispute dispute = event.dispute();
 		ConversationId id = dispute.conversationId();
-		StaffEvent changed = new StaffEvent.DisputeChanged(this.subjects.of(id), dispute);
+		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, event.statusName(),
+				event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, dispute.customerId(), dispute.performerId(), dispute.moderatorId());
+	}
+
+	private static Subject transferSubject(Transfer transfer) {
+		return Subjects.order(transfer.conversationId(), transfer.orderId());
 	}
 
 	private void toConversation(ConversationId id, StaffEvent event) {

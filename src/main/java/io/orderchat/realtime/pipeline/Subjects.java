@@ -1,46 +1,36 @@
 package io.orderchat.realtime.pipeline;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.orderchat.conversations.Conversation;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationManagement;
+import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.ConversationRef;
+import io.orderchat.disputes.Dispute;
+import io.orderchat.orders.OrderId;
 import io.orderchat.realtime.events.Subject;
-import io.orderchat.shared.DomainException;
+import io.orderchat.support.SupportSession;
 
 /**
- * What a conversation is about, remembered: kind and subject never change, and every
- * delivered event needs them, so the fan-out asks the database once per conversation
- * rather than once per message. Bounded by Caffeine, which keeps the busy conversations.
+ * The subject of an event, from what its domain event carries: the relays never read the
+ * database for it.
  */
-public class Subjects {
+final class Subjects {
 
-	private static final int CAPACITY = 100_000;
-
-	private final Cache<ConversationId, Subject> known = Caffeine.newBuilder()
-		.maximumSize(CAPACITY)
-		.executor(Runnable::run)
-		.build();
-
-	private final ConversationManagement conversations;
-
-	public Subjects(ConversationManagement conversations) {
-		this.conversations = conversations;
+	private Subjects() {
 	}
 
-	public Subject of(ConversationId id) {
-		Subject subject = this.known.getIfPresent(id);
-		if (subject == null) {
-			subject = of(this.conversations.find(id)
-				.orElseThrow(() -> DomainException.notFound("No conversation '" + id + "'")));
-		}
-		return subject;
+	static Subject of(ConversationRef conversation) {
+		return new Subject(conversation.id().toString(), conversation.kind(), conversation.subjectId());
 	}
 
-	public Subject of(Conversation conversation) {
-		Subject subject = new Subject(conversation.id().toString(), conversation.kind(), conversation.subjectId());
-		this.known.put(conversation.id(), subject);
-		return subject;
+	static Subject order(ConversationId conversationId, OrderId orderId) {
+		return new Subject(conversationId.toString(), ConversationKind.ORDER, orderId.toString());
+	}
+
+	static Subject support(SupportSession session) {
+		return new Subject(session.conversationId().toString(), ConversationKind.SUPPORT, session.id().toString());
+	}
+
+	static Subject dispute(Dispute dispute) {
+		return new Subject(dispute.conversationId().toString(), ConversationKind.DISPUTE, dispute.id().toString());
 	}
 
 }

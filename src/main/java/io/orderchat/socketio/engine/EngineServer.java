@@ -237,7 +237,7 @@ public final class EngineServer {
 		String sid = request.sid();
 		if (sid == null) {
 			EngineSocket socket = open(request, null);
-			responder.respond(200, EngineSocket.TEXT_PLAIN, openPacket(socket, List.of("websocket")).encode());
+			responder.respond(200, PollingTransport.TEXT_PLAIN, openPacket(socket, List.of("websocket")).encode());
 			return;
 		}
 		EngineSocket socket = this.sessions.get(sid);

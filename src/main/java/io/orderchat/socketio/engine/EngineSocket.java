@@ -11,7 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Engine.IO session: a client that shook hands, whatever transport it uses now.
+ * One Engine.IO session: a client that shook hands, whatever transport it uses now. The
+ * session keeps the protocol — its state, the heartbeat, the upgrade from long-polling to
+ * a WebSocket, the outbox and its limits, closing — and leaves moving packets to its
+ * {@link Transport} ({@link PollingTransport}, {@link WebSocketTransport}).
  *
  * <p>
  * Outbound packets wait in one {@link Outbox}. Packets waiting for the client — a long
@@ -20,17 +23,10 @@ import org.slf4j.LoggerFactory;
  * keep up is closed with the reason {@code "outbound queue overflow"} instead of holding
  * memory or slowing its senders. (Packets a WebSocket's outbox holds only until a writer
  * thread takes them wait for this server, not for the client, and do not count.) Long
- * polls take the whole outbox. Over WebSocket, {@link #send} writes on the caller's
- * thread while {@link #queue} leaves the writing to the server's writer threads
- * ({@link EngineServer#flush}), which write everything waiting in one network write: a
- * broadcast to a thousand sockets only queues, and the busier the writers, the more
- * packets each write carries. With {@link EngineOptions#writeSpacing()} set, packets must
- * wait a least time between writes: then packets wait for that spacing (a burst of more
- * than {@value #BURST_FRAMES} frames goes out at once), which keeps consecutive packets
- * in separate TCP segments for clients that read one message per read (the official test
- * suites among them; spacing costs latency, so only the conformance configuration uses
- * it). All state changes happen under the session's own monitor, never a server-wide
- * lock.
+ * polls take the whole outbox; how a WebSocket writes it — on the sender's thread for
+ * {@link #send}, on the server's writer threads for {@link #queue}, spaced for the
+ * conformance suites — is {@link WebSocketTransport}'s. All state changes, the
+ * transports' included, happen under the session's own monitor, never a server-wide lock.
  *
  * <p>
  * Packets count in bytes too ({@link EngineLimits}): their encoded size is added when
@@ -49,10 +45,6 @@ import org.slf4j.LoggerFactory;
 public final class EngineSocket {
 
 	private static final Logger logger = LoggerFactory.getLogger(EngineSocket.class);
-
-	static final String TEXT_PLAIN = "text/plain; charset=UTF-8";
-
-	static final int BURST_FRAMES = 8;
 
 	private enum State {
 
@@ -79,8 +71,6 @@ public final class EngineSocket {
 
 	private final String remoteAddress;
 
-	private final AtomicInteger framesInFlight = new AtomicInteger();
-
 	/** Bytes waiting for the client, also counted in the server's total. */
 	private final OutboundBytes waitingBytes;
 
@@ -99,27 +89,23 @@ public final class EngineSocket {
 	private volatile Consumer<String> closeListener = (reason) -> {
 	};
 
+	/**
+	 * Serves the session's long-polling requests, and refuses them once on a WebSocket.
+	 */
+	private final PollingTransport polling;
+
+	/**
+	 * {@link #polling} until an upgrade, or a WebSocket from the start. Changed under
+	 * this monitor; volatile so that a writer thread finds a WebSocket without taking it
+	 * twice.
+	 */
+	private volatile Transport transport;
+
 	// Everything below is guarded by this.
 
 	private State state = State.OPEN;
 
-	private WebSocketChannel webSocket;
-
 	private final Outbox outbox = new Outbox();
-
-	private PollResponder pendingPoll;
-
-	private boolean pollFlushScheduled;
-
-	/** A flush of the outbox waits for one of the server's writer threads. */
-	private boolean flushQueued;
-
-	/**
-	 * A thread is handing the outbox to the WebSocket: others only add to it, that thread
-	 * writes what they add before it stops, so writes keep their order without holding
-	 * this monitor during the web server's write.
-	 */
-	private boolean writing;
 
 	/**
 	 * When the next ping is due or, while a ping is unanswered, its pong
@@ -129,17 +115,6 @@ public final class EngineSocket {
 	private volatile long heartbeatDue;
 
 	private boolean awaitingPong;
-
-	/** When the last WebSocket write was handed to the web server, 0 if never. */
-	private long lastWriteNanos;
-
-	/** A delayed WebSocket flush is scheduled. */
-	private boolean flushScheduled;
-
-	/**
-	 * The client closed while a poll of its own may still be on the way: answer it NOOP.
-	 */
-	private boolean noopForLatePoll;
 
 	private boolean upgradeStarted;
 
@@ -151,11 +126,12 @@ public final class EngineSocket {
 		this.id = id;
 		this.server = server;
 		this.request = request;
-		this.webSocket = webSocket;
 		this.queueLimit = server.options().outboundQueueLimit();
 		this.limits = server.options().limits();
 		this.remoteAddress = request.remoteAddress();
 		this.waitingBytes = server.outbound().session();
+		this.polling = new PollingTransport(this);
+		this.transport = (webSocket != null) ? new WebSocketTransport(this, webSocket) : this.polling;
 		// Set before the session is published: the heartbeat sweep may see it at once.
 		this.heartbeatDue = System.nanoTime() + server.options().pingInterval().toNanos();
 	}
@@ -186,7 +162,7 @@ public final class EngineSocket {
 
 	/** The current transport: {@code "polling"} or {@code "websocket"}. */
 	public synchronized String transport() {
-		return (this.webSocket != null) ? "websocket" : "polling";
+		return this.transport.name();
 	}
 
 	public synchronized boolean isOpen() {
@@ -245,6 +221,46 @@ public final class EngineSocket {
 		this.closeListener = listener;
 	}
 
+	// --- what the transports share (callers hold this monitor unless said otherwise) -
+
+	EngineServer server() {
+		return this.server;
+	}
+
+	Outbox outbox() {
+		return this.outbox;
+	}
+
+	/** Thread-safe. */
+	OutboundBytes waitingBytes() {
+		return this.waitingBytes;
+	}
+
+	/** The most packets that may wait for the client. Thread-safe. */
+	int queueLimit() {
+		return this.queueLimit;
+	}
+
+	boolean usesTransport(Transport candidate) {
+		return this.transport == candidate;
+	}
+
+	/** Closed for the application, still draining its outbox. */
+	boolean isClosing() {
+		return this.state == State.CLOSING;
+	}
+
+	boolean isClosed() {
+		return this.state == State.CLOSED;
+	}
+
+	/** A WebSocket probe was answered and the upgrade may complete. */
+	boolean probing() {
+		return this.probed;
+	}
+
+	// --- outbound --------------------------------------------------------------------
+
 	public void send(EnginePacket packet) {
 		send(List.of(packet));
 	}
@@ -268,75 +284,64 @@ public final class EngineSocket {
 	}
 
 	private boolean offer(List<EnginePacket> packets, boolean writeHere) {
-		String overflow = null;
-		boolean flushPoll = false;
-		boolean queueFlush = false;
-		boolean writeNow = false;
+		Transport current;
+		String overflow;
+		Transport.Followup followup = Transport.Followup.NONE;
 		synchronized (this) {
 			if (this.state != State.OPEN) {
 				return false;
 			}
-			// A long poll's outbox waits for the client; a WebSocket's is checked when it
-			// is written (writeOutbox), since frames being handed over right now would
-			// look like frames the client has not taken.
+			current = this.transport;
 			long waiting = this.waitingBytes.waiting();
-			if (this.webSocket == null && this.outbox.frames() + packets.size() > this.queueLimit) {
-				overflow = "limit " + this.queueLimit + " packets";
+			overflow = current.queueOverflow(packets.size());
+			if (overflow == null) {
+				overflow = bytesOverflow(waiting);
 			}
-			else if (waiting > this.limits.sessionOutboundBytes()) {
-				overflow = waiting + " bytes waiting, limit " + this.limits.sessionOutboundBytes();
-			}
-			else if (waiting > this.limits.congestedOutboundBytes() && this.server.outboundOverBudget()) {
-				overflow = waiting + " bytes waiting while the server is over its budget of "
-						+ this.limits.totalOutboundBytes();
-			}
-			else {
+			if (overflow == null) {
 				this.waitingBytes.reserve(Outbox.bytes(packets));
 				this.outbox.add(packets);
-				if (this.webSocket == null) {
-					flushPoll = schedulePollFlush();
-				}
-				else if (spaced()) {
-					if (!this.flushScheduled || this.outbox.frames() > BURST_FRAMES) {
-						flushWebSocket();
-					}
-				}
-				else if (this.writing) {
-					// The thread writing now takes these too.
-				}
-				else if (writeHere) {
-					this.writing = true;
-					writeNow = true;
-				}
-				else if (!this.flushQueued) {
-					this.flushQueued = true;
-					queueFlush = true;
-				}
+				followup = current.queued(writeHere);
 			}
 		}
-		if (writeNow) {
-			writeOutbox();
-		}
-		else if (overflow != null) {
+		if (overflow != null) {
 			overflow(overflow);
+			return false;
 		}
-		else if (flushPoll) {
-			// Written off the sender's thread so that a slow poller never slows a
-			// broadcast; packets sent meanwhile go out in the same response.
-			Thread.startVirtualThread(this::flushPendingPoll);
-		}
-		return queueFlush;
+		current.followUp(followup);
+		return followup == Transport.Followup.WRITE_ON_WRITER;
 	}
 
-	private void overflow(String detail) {
+	/** Why a session holding {@code waiting} bytes takes no more, or {@code null}. */
+	private String bytesOverflow(long waiting) {
+		if (waiting > this.limits.sessionOutboundBytes()) {
+			return waiting + " bytes waiting, limit " + this.limits.sessionOutboundBytes();
+		}
+		if (waiting > this.limits.congestedOutboundBytes() && this.server.outboundOverBudget()) {
+			return waiting + " bytes waiting while the server is over its budget of "
+					+ this.limits.totalOutboundBytes();
+		}
+		return null;
+	}
+
+	/** Closes a session whose client does not keep up. Called outside this monitor. */
+	void overflow(String detail) {
 		logger.warn("Closing Engine.IO session {} from {}: outbound queue overflow ({})", this.id, this.remoteAddress,
 				detail);
 		this.server.countSlowConsumer();
 		synchronized (this) {
-			this.writing = false;
+			this.transport.overflowed();
 		}
 		close("outbound queue overflow", false);
 	}
+
+	/**
+	 * Runs on a writer thread ({@link EngineServer#flush}): writes everything waiting.
+	 */
+	void flushQueued() {
+		this.transport.flushQueued();
+	}
+
+	// --- closing ---------------------------------------------------------------------
 
 	/**
 	 * Closes the session from the server side, after the packets already sent: a
@@ -344,20 +349,19 @@ public final class EngineSocket {
 	 * its next poll.
 	 */
 	public void close() {
-		boolean flushPoll = false;
+		Transport current;
+		Transport.Followup followup = Transport.Followup.NONE;
 		boolean graceful;
 		synchronized (this) {
 			if (this.state != State.OPEN) {
 				return;
 			}
+			current = this.transport;
 			graceful = !this.outbox.isEmpty();
 			if (graceful) {
 				this.state = State.CLOSING;
 				cancelTimers();
-				if (this.webSocket == null) {
-					this.outbox.add(List.of(EnginePacket.CLOSE));
-					flushPoll = schedulePollFlush();
-				}
+				followup = current.closing();
 				long grace = this.server.options().pingInterval().plus(this.server.options().pingTimeout()).toMillis();
 				this.server.scheduler().schedule(() -> close("forced close", false), grace, TimeUnit.MILLISECONDS);
 			}
@@ -367,18 +371,15 @@ public final class EngineSocket {
 			return;
 		}
 		notifyClosed("forced close");
-		if (flushPoll) {
-			Thread.startVirtualThread(this::flushPendingPoll);
-		}
+		current.followUp(followup);
 	}
 
 	/**
-	 * Ends the session now. A pending poll is answered with NOOP if the client asked to
-	 * close, otherwise with CLOSE; a WebSocket is closed.
+	 * Ends the session now, dropping what still waits; the transport lets go of its poll
+	 * or WebSocket ({@link Transport#end}).
 	 */
 	void close(String reason, boolean byClient) {
-		PollResponder poll;
-		WebSocketChannel channel;
+		Runnable endTransport;
 		boolean notify;
 		boolean keepForLatePoll;
 		synchronized (this) {
@@ -388,16 +389,10 @@ public final class EngineSocket {
 			notify = this.state == State.OPEN;
 			this.state = State.CLOSED;
 			cancelTimers();
-			poll = this.pendingPoll;
-			this.pendingPoll = null;
-			channel = this.webSocket;
+			endTransport = this.transport.end(byClient);
+			keepForLatePoll = this.transport.awaitsLatePoll();
 			this.outbox.clear();
 			this.waitingBytes.releaseAll();
-			// A client closing over polling may have a poll in flight on another
-			// connection;
-			// it gets NOOP rather than an error if it arrives shortly after.
-			keepForLatePoll = byClient && poll == null && channel == null;
-			this.noopForLatePoll = keepForLatePoll;
 		}
 		if (keepForLatePoll) {
 			this.server.scheduler()
@@ -407,12 +402,7 @@ public final class EngineSocket {
 		else {
 			this.server.remove(this);
 		}
-		if (poll != null) {
-			poll.respond(200, TEXT_PLAIN, byClient ? "6" : "1");
-		}
-		if (channel != null) {
-			channel.close();
-		}
+		endTransport.run();
 		if (notify) {
 			notifyClosed(reason);
 		}
@@ -428,7 +418,7 @@ public final class EngineSocket {
 		}
 	}
 
-	// --- heartbeat -----------------------------------------------------------------
+	// --- heartbeat -------------------------------------------------------------------
 
 	/** The next ping is due one ping interval from now. */
 	private synchronized void startHeartbeat() {
@@ -437,11 +427,14 @@ public final class EngineSocket {
 	}
 
 	/**
-	 * Whether the pong for the current ping is overdue, whether or not the heartbeat
-	 * sweep has seen it yet: a request arriving after the deadline must not see the
-	 * session alive.
+	 * Whether the session is open and the pong for the current ping overdue, whether or
+	 * not the heartbeat sweep has seen it yet: a request arriving after the deadline must
+	 * not see the session alive.
 	 */
-	private boolean pongOverdue() {
+	boolean pongOverdueWhileOpen() {
+		if (this.state != State.OPEN) {
+			return false;
+		}
 		long deadline = this.awaitingPong ? this.heartbeatDue
 				: this.heartbeatDue + this.server.options().pingTimeout().toNanos();
 		return System.nanoTime() - deadline > 0;
@@ -492,7 +485,7 @@ public final class EngineSocket {
 		}
 	}
 
-	// --- inbound -------------------------------------------------------------------
+	// --- inbound ---------------------------------------------------------------------
 
 	void onPacket(EnginePacket packet) {
 		switch (packet.type()) {
@@ -515,289 +508,25 @@ public final class EngineSocket {
 		}
 	}
 
-	/** The receiving side of the session's own WebSocket. */
+	/** The receiving side of a session opened on a WebSocket. */
 	WebSocketHandler webSocketHandler() {
-		return new WebSocketHandler() {
-
-			@Override
-			public void onText(String text) {
-				try {
-					onPacket(EnginePacket.decode(text));
-				}
-				catch (InvalidPacketException ex) {
-					logger.debug("Closing Engine.IO session {}: {}", EngineSocket.this.id, ex.getMessage());
-					close("parse error", false);
-				}
-			}
-
-			@Override
-			public void onBinary(byte[] data) {
-				onPacket(EnginePacket.message(data));
-			}
-
-			@Override
-			public void onClose() {
-				close("transport close", false);
-			}
-
-		};
+		return (WebSocketTransport) this.transport;
 	}
 
-	// --- long polling --------------------------------------------------------------
-
 	void onPoll(PollResponder responder) {
-		List<EnginePacket> packets = null;
-		EngineError error = null;
-		boolean duplicate = false;
-		boolean last = false;
-		boolean timedOut = false;
-		synchronized (this) {
-			if (this.state == State.OPEN && pongOverdue()) {
-				error = EngineError.BAD_REQUEST;
-				timedOut = true;
-			}
-			else if (this.noopForLatePoll) {
-				this.noopForLatePoll = false;
-				packets = List.of(EnginePacket.NOOP);
-				last = true;
-			}
-			else if (this.webSocket != null || this.state == State.CLOSED) {
-				error = EngineError.BAD_REQUEST;
-			}
-			else if (this.pendingPoll != null) {
-				error = EngineError.BAD_REQUEST;
-				duplicate = true;
-			}
-			else if (!this.outbox.isEmpty()) {
-				packets = this.outbox.drain();
-				this.waitingBytes.release(Outbox.bytes(packets));
-				last = this.state == State.CLOSING;
-			}
-			else if (this.probed) {
-				// Like the reference server's upgrade check, end the poll shortly with
-				// NOOP
-				// so the client can finish upgrading; a client that completes the upgrade
-				// without waiting for it gets an error instead.
-				this.pendingPoll = responder;
-				this.server.scheduler().schedule(this::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
-			}
-			else {
-				this.pendingPoll = responder;
-			}
-		}
-		if (error != null) {
-			if (timedOut) {
-				close("ping timeout", false);
-			}
-			responder.fail(error);
-			if (duplicate) {
-				logger.debug("Closing Engine.IO session {}: overlapping poll requests", this.id);
-				close("transport error", false);
-			}
-			return;
-		}
-		if (packets != null) {
-			responder.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
-		}
-		if (last) {
-			close("forced close", false);
-			this.server.remove(this);
-		}
+		this.polling.onPoll(responder);
 	}
 
 	void onPost(String body, PollResponder responder) {
-		List<EnginePacket> packets;
-		try {
-			packets = PollingPayload.decode(body);
-		}
-		catch (InvalidPacketException ex) {
-			logger.debug("Closing Engine.IO session {}: {}", this.id, ex.getMessage());
-			responder.fail(EngineError.BAD_REQUEST);
-			close("parse error", false);
-			return;
-		}
-		synchronized (this) {
-			if (this.webSocket != null || this.state == State.CLOSED) {
-				responder.fail(EngineError.BAD_REQUEST);
-				return;
-			}
-		}
-		for (EnginePacket packet : packets) {
-			onPacket(packet);
-		}
-		responder.respond(200, "text/html", "ok");
+		this.polling.onPost(body, responder);
 	}
 
 	/** The client gave up on its pending poll (connection lost). */
 	void onPollAborted(PollResponder responder) {
-		boolean aborted;
-		synchronized (this) {
-			aborted = this.pendingPoll == responder;
-			if (aborted) {
-				this.pendingPoll = null;
-			}
-		}
-		if (aborted) {
-			close("transport close", false);
-		}
+		this.polling.onPollAborted(responder);
 	}
 
-	private boolean schedulePollFlush() {
-		if (this.pendingPoll == null || this.pollFlushScheduled) {
-			return false;
-		}
-		this.pollFlushScheduled = true;
-		return true;
-	}
-
-	private void flushPendingPoll() {
-		PollResponder poll;
-		List<EnginePacket> packets;
-		boolean last;
-		synchronized (this) {
-			this.pollFlushScheduled = false;
-			poll = this.pendingPoll;
-			if (poll == null || this.outbox.isEmpty()) {
-				return;
-			}
-			this.pendingPoll = null;
-			packets = this.outbox.drain();
-			this.waitingBytes.release(Outbox.bytes(packets));
-			last = this.state == State.CLOSING;
-		}
-		poll.respond(200, TEXT_PLAIN, PollingPayload.encode(packets));
-		if (last) {
-			close("forced close", false);
-		}
-	}
-
-	// --- WebSocket -----------------------------------------------------------------
-
-	private boolean spaced() {
-		return !this.server.options().writeSpacing().isZero();
-	}
-
-	/**
-	 * Runs on a writer thread ({@link EngineServer#flush}): writes everything waiting.
-	 */
-	void flushQueued() {
-		synchronized (this) {
-			this.flushQueued = false;
-			if (this.writing) {
-				return;
-			}
-			this.writing = true;
-		}
-		writeOutbox();
-	}
-
-	/**
-	 * Hands everything waiting to the WebSocket, one write per round, outside this
-	 * monitor, until the outbox stays empty; only the thread that set {@link #writing}
-	 * calls it. A closing session closes once its outbox is written.
-	 */
-	private void writeOutbox() {
-		boolean drained;
-		while (true) {
-			List<EnginePacket> packets;
-			WebSocketChannel channel;
-			synchronized (this) {
-				channel = this.webSocket;
-				if (this.outbox.isEmpty() || channel == null || this.state == State.CLOSED) {
-					this.writing = false;
-					drained = this.state == State.CLOSING && channel != null;
-					break;
-				}
-				packets = this.outbox.drain();
-				this.framesInFlight.addAndGet(packets.size());
-			}
-			channel.send(packets, new Written(packets));
-			// Frames the web server could not write at once wait for the client: a
-			// burst it cannot take is caught here, not only at the next send.
-			if (this.framesInFlight.get() > this.queueLimit) {
-				overflow("limit " + this.queueLimit + " packets");
-				return;
-			}
-		}
-		if (drained) {
-			close("forced close", false);
-		}
-	}
-
-	/**
-	 * With write spacing, writes what the spacing rule allows now (one group, or
-	 * everything in a burst) and schedules the rest.
-	 */
-	private void flushWebSocket() {
-		long spacing = this.server.options().writeSpacing().toNanos();
-		long now = System.nanoTime();
-		long wait = (this.lastWriteNanos == 0) ? 0 : this.lastWriteNanos + spacing - now;
-		boolean burst = this.outbox.frames() > BURST_FRAMES;
-		if (wait <= 0 || burst) {
-			write(burst ? this.outbox.drain() : this.outbox.poll());
-			this.lastWriteNanos = (now == 0) ? 1 : now;
-			wait = spacing;
-		}
-		if (!this.outbox.isEmpty() && !this.flushScheduled) {
-			this.flushScheduled = true;
-			this.server.scheduler()
-				.schedule(() -> Thread.startVirtualThread(this::scheduledFlush), wait, TimeUnit.NANOSECONDS);
-		}
-	}
-
-	private void scheduledFlush() {
-		boolean drained;
-		synchronized (this) {
-			this.flushScheduled = false;
-			if (this.state == State.CLOSED || this.webSocket == null) {
-				return;
-			}
-			if (!this.outbox.isEmpty()) {
-				flushWebSocket();
-			}
-			drained = this.state == State.CLOSING && this.outbox.isEmpty();
-		}
-		if (drained) {
-			close("forced close", false);
-		}
-	}
-
-	private void write(List<EnginePacket> packets) {
-		this.framesInFlight.addAndGet(packets.size());
-		this.webSocket.send(packets, new Written(packets));
-	}
-
-	/**
-	 * Releases a write's frames and bytes from the limits; a failed write ends the
-	 * session.
-	 */
-	private final class Written implements WebSocketChannel.WriteCallback {
-
-		private final int frames;
-
-		private final long bytes;
-
-		Written(List<EnginePacket> packets) {
-			this.frames = packets.size();
-			this.bytes = Outbox.bytes(packets);
-		}
-
-		@Override
-		public void succeeded() {
-			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
-			EngineSocket.this.waitingBytes.release(this.bytes);
-		}
-
-		@Override
-		public void failed(Throwable cause) {
-			EngineSocket.this.framesInFlight.addAndGet(-this.frames);
-			EngineSocket.this.waitingBytes.release(this.bytes);
-			// Never close from inside the web server's write path: it may hold its own
-			// locks.
-			Thread.startVirtualThread(() -> close("transport error", false));
-		}
-
-	}
+	// --- upgrade ---------------------------------------------------------------------
 
 	/**
 	 * A WebSocket opened with this session's id wants to take over from long polling.
@@ -806,7 +535,7 @@ public final class EngineSocket {
 	 */
 	WebSocketHandler startUpgrade(WebSocketChannel channel) {
 		synchronized (this) {
-			if (this.state != State.OPEN || this.webSocket != null || this.upgradeStarted) {
+			if (this.state != State.OPEN || this.transport != this.polling || this.upgradeStarted) {
 				return null;
 			}
 			this.upgradeStarted = true;
@@ -814,12 +543,13 @@ public final class EngineSocket {
 				.schedule(() -> abortUpgrade(channel), this.server.options().upgradeTimeout().toMillis(),
 						TimeUnit.MILLISECONDS);
 		}
-		return new UpgradeHandler(channel);
+		return new UpgradeHandshake(this, channel);
 	}
 
-	private void abortUpgrade(WebSocketChannel channel) {
+	/** Gives up on an upgrade over {@code channel} unless it completed, and closes it. */
+	void abortUpgrade(WebSocketChannel channel) {
 		synchronized (this) {
-			if (this.webSocket == channel) {
+			if (this.transport instanceof WebSocketTransport webSocket && webSocket.channel() == channel) {
 				return;
 			}
 			this.upgradeStarted = false;
@@ -832,57 +562,41 @@ public final class EngineSocket {
 		channel.close();
 	}
 
-	private void onProbe(WebSocketChannel channel) {
+	/** Answers a probe over {@code channel}; a waiting poll then ends shortly. */
+	void onProbe(WebSocketChannel channel) {
 		synchronized (this) {
 			if (this.state != State.OPEN) {
 				return;
 			}
 			this.probed = true;
-			channel.send(List.of(EnginePacket.PONG_PROBE), NO_CALLBACK);
-			if (this.pendingPoll != null) {
-				this.server.scheduler().schedule(this::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
+			channel.send(List.of(EnginePacket.PONG_PROBE), UpgradeHandshake.NO_CALLBACK);
+			if (this.polling.hasPendingPoll()) {
+				this.server.scheduler().schedule(this.polling::endPollForUpgrade, 100, TimeUnit.MILLISECONDS);
 			}
 		}
 	}
 
-	private void endPollForUpgrade() {
+	/**
+	 * Makes the probed WebSocket the session's transport; returns it, or {@code null} if
+	 * the upgrade cannot complete. A poll still waiting is refused.
+	 */
+	WebSocketTransport completeUpgrade(WebSocketChannel channel) {
+		WebSocketTransport upgraded;
 		PollResponder poll;
-		synchronized (this) {
-			if (!this.probed || this.webSocket != null) {
-				return;
-			}
-			poll = this.pendingPoll;
-			this.pendingPoll = null;
-		}
-		if (poll != null) {
-			poll.respond(200, TEXT_PLAIN, "6");
-		}
-	}
-
-	private boolean completeUpgrade(WebSocketChannel channel) {
-		PollResponder poll;
-		boolean queueFlush = false;
+		boolean queueFlush;
 		synchronized (this) {
 			if (this.state != State.OPEN || !this.probed) {
-				return false;
+				return null;
 			}
 			if (this.upgradeTimer != null) {
 				this.upgradeTimer.cancel(false);
 				this.upgradeTimer = null;
 			}
-			this.webSocket = channel;
+			upgraded = new WebSocketTransport(this, channel);
+			this.transport = upgraded;
 			this.probed = false;
-			poll = this.pendingPoll;
-			this.pendingPoll = null;
-			if (!this.outbox.isEmpty()) {
-				if (spaced()) {
-					flushWebSocket();
-				}
-				else {
-					queueFlush = !this.writing && !this.flushQueued;
-					this.flushQueued |= queueFlush;
-				}
-			}
+			poll = this.polling.takePendingPoll();
+			queueFlush = upgraded.takeOver();
 		}
 		if (queueFlush) {
 			this.server.flush(List.of(this));
@@ -891,79 +605,7 @@ public final class EngineSocket {
 			poll.fail(EngineError.BAD_REQUEST);
 		}
 		logger.debug("Engine.IO session {} upgraded to WebSocket", this.id);
-		return true;
-	}
-
-	private static final WebSocketChannel.WriteCallback NO_CALLBACK = new WebSocketChannel.WriteCallback() {
-
-		@Override
-		public void succeeded() {
-		}
-
-		@Override
-		public void failed(Throwable cause) {
-		}
-
-	};
-
-	/**
-	 * Runs the upgrade exchange on a probing WebSocket, then serves it as the session's.
-	 */
-	private final class UpgradeHandler implements WebSocketHandler {
-
-		private final WebSocketChannel channel;
-
-		private WebSocketHandler upgraded;
-
-		UpgradeHandler(WebSocketChannel channel) {
-			this.channel = channel;
-		}
-
-		@Override
-		public void onText(String text) {
-			if (this.upgraded != null) {
-				this.upgraded.onText(text);
-				return;
-			}
-			EnginePacket packet;
-			try {
-				packet = EnginePacket.decode(text);
-			}
-			catch (InvalidPacketException ex) {
-				abortUpgrade(this.channel);
-				return;
-			}
-			if (packet.type() == EnginePacketType.PING && "probe".equals(packet.text())) {
-				onProbe(this.channel);
-			}
-			else if (packet.type() == EnginePacketType.UPGRADE && completeUpgrade(this.channel)) {
-				this.upgraded = webSocketHandler();
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
-		@Override
-		public void onBinary(byte[] data) {
-			if (this.upgraded != null) {
-				this.upgraded.onBinary(data);
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
-		@Override
-		public void onClose() {
-			if (this.upgraded != null) {
-				this.upgraded.onClose();
-			}
-			else {
-				abortUpgrade(this.channel);
-			}
-		}
-
+		return upgraded;
 	}
 
 }
