@@ -238,13 +238,16 @@ public final class RealtimeConversations {
 		return resumed;
 	}
 
-	/** Whether the socket joined the conversation's live room. */
+	/**
+	 * Whether the socket joined the conversation's live room (the seeds' rule for typing
+	 * and reading).
+	 */
 	public boolean joined(SocketIoSocket socket, ConversationId id) {
 		return this.rooms.subscribed(socket, id);
 	}
 
 	private void requireJoined(SocketIoSocket socket, ConversationId id) {
-		if (!this.rooms.subscribed(socket, id)) {
+		if (!joined(socket, id)) {
 			throw DomainException.forbidden("Join the conversation before typing in it");
 		}
 	}

@@ -119,7 +119,7 @@ public class StaffRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(DisputeOpened event) {
 		Dispute dispute = event.dispute();
-		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, null, dispute.openedBy());
 		this.bus.publish(new Delivery(
 				Audience.users(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened));
 		this.bus.publish(new Delivery(Audience.staff(Role.MODERATOR), opened));

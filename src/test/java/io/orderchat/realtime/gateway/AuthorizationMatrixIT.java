@@ -280,7 +280,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		// --- support sessions (seed 003 REST)
 		rest("POST /api/v1/chat/sessions",                          SHARED, "{\"subject\":\"help\"}",
 		                                                                          "401 ok  ok  ok  ok  ok  ok  ok  ok "),
-		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 hidden hidden ok hidden hidden hidden ok hidden").shows("session"),
+		// DIALECTS.md §4.3: admins list every waiting or active session
+		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 hidden hidden ok hidden hidden hidden ok ok ").shows("session"),
 		rest("GET /api/v1/chat/sessions/queue",                     SHARED, null, "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session",                  SHARED, null, "401 403 403 ok  403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session/messages",         SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
@@ -297,8 +298,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("PATCH /api/v1/chat/sessions/$session/status", "resolved", ACTIVE_SESSION, "{\"status\":\"resolved\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
+		// DIALECTS.md §4.3: the status is the agents'; the customer closes with POST …/close
 		rest("PATCH /api/v1/chat/sessions/$session/status", "closed", ACTIVE_SESSION, "{\"status\":\"closed\"}",
-		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
+		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("POST /api/v1/chat/sessions/$session/close",           ACTIVE_SESSION, null,
 		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
 		// --- attachments
@@ -459,7 +461,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		socket("seed004", "dispute_message",                        SHARED, "{\"disputeId\":\"$dispute\",\"content\":\"hi\"}",
 		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
 		socket("seed004", "dispute_typing",                         SHARED, "{\"disputeId\":\"$dispute\",\"isTyping\":true}",
-		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "));
+		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
+		socket("seed004", "mark_messages_read",                     SHARED, "{\"orderId\":\"$order\"}",
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "));
 	// @formatter:on
 
 	/**
@@ -490,7 +494,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			Map.entry("seed004 leave_order_chat", "join_order_chat {\"orderId\":\"$order\"}"),
 			Map.entry("seed004 order_typing", "join_order_chat {\"orderId\":\"$order\"}"),
 			Map.entry("seed004 leave_dispute_chat", "join_dispute_chat {\"disputeId\":\"$dispute\"}"),
-			Map.entry("seed004 dispute_typing", "join_dispute_chat {\"disputeId\":\"$dispute\"}"));
+			Map.entry("seed004 dispute_typing", "join_dispute_chat {\"disputeId\":\"$dispute\"}"),
+			Map.entry("seed004 mark_messages_read", "join_order_chat {\"orderId\":\"$order\"}"));
 
 	private static final Set<String> CELL_VALUES = Set.of("ok", "hidden", "-", "302", "401", "403", "404", "409");
 
