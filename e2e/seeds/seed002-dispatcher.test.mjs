@@ -150,6 +150,11 @@ test("order-updated carries the host's status name; notifications reach the othe
   await rest("POST", "/api/chat/messages", token(userId, "customer", { name: "Uma" }), { orderId, message: "ping" });
   const notification = await notified;
   assert.equal(notification.type, "new-message");
+  // every socket of the receiver, the one in the order's room too (DIALECTS.md §0.3)
+  await call(driver, "join-order-room", orderId);
+  const notifiedInRoom = wait(driver, "notification");
+  await rest("POST", "/api/chat/messages", token(userId, "customer", { name: "Uma" }), { orderId, message: "pong" });
+  assert.equal((await notifiedInRoom).message, "pong");
   assert.equal(notification.title, "New message from Uma");
   assert.equal(notification.message, "ping");
   assert.deepEqual(notification.metadata, { orderId });

@@ -20,8 +20,11 @@ test("client and performer message, type and see each other's presence", async (
   await new Promise((resolve) => setTimeout(resolve, 200));
 
   const received = next(performer, "order_message", { where: (m) => m.content === "Коли ви будете?" });
+  // every socket of the receiver, the one in the chat too (DIALECTS.md §0.3, §5.2)
+  const notifiedInChat = next(performer, "notification", { where: (n) => n.relatedId === order.id });
   client.emit("order_message", { orderId: order.id, content: "Коли ви будете?", attachments: [] });
   const message = await received;
+  assert.equal((await notifiedInChat).userId, performerId);
   assert.equal(message.orderId, order.id);
   assert.equal(message.senderId, clientId);
 
