@@ -224,6 +224,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$sconv/notes", "support",     SHARED, "{\"content\":\"a note\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/admin/audit",                                SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		// --- statistics: staff, each for their own area (admins all)
+		rest("GET /api/admin/stats?from=2020-03-01&to=2020-03-02", SHARED, null,
+		                                                                          "401 403 403 403 403 ok  ok  ok  ok "),
 		// --- webhooks: admins only (an unknown id is the admin's 404, after the role check)
 		rest("POST /api/admin/webhooks",                            SHARED, "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"message.created\"],\"enabled\":false}",
 		                                                                          "401 403 403 403 403 403 403 403 ok "),
