@@ -1,9 +1,22 @@
 package io.orderchat.webhooks;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.orderchat.identity.Role;
 import io.orderchat.testing.Api;
@@ -46,6 +59,12 @@ class WebhooksIT extends IntegrationTest {
 	@Autowired
 	UnreadWhileOffline unreadWhileOffline;
 
+	@Autowired
+	Endpoints endpoints;
+
+	@Autowired
+	Deliveries deliveries;
+
 	final Person admin = person("Admin", Role.ADMIN);
 
 	final Person customer = person("Customer", Role.CUSTOMER);
@@ -69,7 +88,7 @@ class WebhooksIT extends IntegrationTest {
 	}
 
 	@Test
-	void aMessageIsDeliveredSignedAfterTheReceiverFailedTwice() {
+	void aMessageIsDeliveredSignedAfterTheReceiverFailedTwice() throws Exception {
 		this.receiver = new Receiver(SECRET, 2);
 		register(List.of("message.created"));
 		String conv = acceptedOrder();
@@ -92,6 +111,12 @@ class WebhooksIT extends IntegrationTest {
 		assertThat(logged.path("attempts").asInt()).isEqualTo(3);
 		assertThat(logged.path("lastStatusCode").asInt()).isEqualTo(200);
 		assertThat(logged.path("event").asString()).isEqualTo("message.created");
+		String metrics = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/actuator/prometheus")).build(),
+					HttpResponse.BodyHandlers.ofString())
+			.body();
+		assertThat(metrics).contains("orderchat_webhook_deliveries_total{outcome=\"retry\"")
+			.contains("orderchat_webhook_deliveries_total{outcome=\"delivered\"");
 	}
 
 	@Test
@@ -161,6 +186,47 @@ class WebhooksIT extends IntegrationTest {
 		assertThat(noticesFor(conv, this.performer)).hasSize(2)
 			.last()
 			.satisfies((data) -> assertThat(data.path("unreadCount").asInt()).isEqualTo(1));
+	}
+
+	@Test
+	void claimersRacingForTheSameDeliveriesEachGetDifferentOnes() throws Exception {
+		// due in 2099: this node's own worker (claiming at the real time) leaves them
+		// alone
+		Instant due = Instant.parse("2099-01-01T00:00:00Z");
+		Instant later = due.plus(Duration.ofDays(365));
+		this.receiver = new Receiver(SECRET, 0);
+		Endpoint endpoint = new Endpoint(UUID.randomUUID(), this.receiver.url(), SECRET,
+				Set.of(WebhookEvent.MESSAGE_CREATED), true, Instant.now(), Instant.now());
+		this.endpoints.insert(endpoint);
+		this.endpointId = endpoint.id().toString();
+		int rows = 300;
+		for (int i = 0; i < rows; i++) {
+			this.deliveries.insert(UUID.randomUUID(), endpoint.id(), WebhookEvent.MESSAGE_CREATED, "{}", due);
+		}
+
+		List<UUID> claimed = Collections.synchronizedList(new ArrayList<>());
+		int claimers = 6;
+		CyclicBarrier start = new CyclicBarrier(claimers);
+		try (ExecutorService pool = Executors.newFixedThreadPool(claimers)) {
+			List<Future<?>> running = new ArrayList<>();
+			for (int c = 0; c < claimers; c++) {
+				running.add(pool.submit(() -> {
+					start.await();
+					int empty = 0;
+					while (empty < 3) {
+						List<Deliveries.Claimed> batch = this.deliveries.claim(7, later,
+								later.plus(Duration.ofHours(1)));
+						batch.forEach((delivery) -> claimed.add(delivery.id()));
+						empty = batch.isEmpty() ? empty + 1 : 0;
+					}
+					return null;
+				}));
+			}
+			for (Future<?> claimer : running) {
+				claimer.get(60, TimeUnit.SECONDS);
+			}
+		}
+		assertThat(claimed).hasSize(rows).doesNotHaveDuplicates();
 	}
 
 	@Test
