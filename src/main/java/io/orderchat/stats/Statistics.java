@@ -30,8 +30,6 @@ public class Statistics {
 	/** The longest range one report covers. */
 	public static final int MAX_DAYS = 366;
 
-	private static final List<String> FINAL_ORDER = List.of("'completed'", "'cancelled'", "'rejected'");
-
 	private final StatsQueries queries;
 
 	private final Clock clock;
@@ -80,7 +78,7 @@ public class Statistics {
 	private List<Day> days(Scope scope, Instant from, Instant to) {
 		Map<LocalDate, Day.ByKind> opened = new LinkedHashMap<>();
 		Map<LocalDate, Day.ByKind> closed = new LinkedHashMap<>();
-		String finalOrder = "status IN (" + String.join(", ", FINAL_ORDER) + ")";
+		String finalOrder = "status IN ('completed', 'cancelled', 'rejected')";
 		if (scope.orders()) {
 			add(opened, "order", this.queries.perDay("orders", "created_at", "1 = 1", "moderator_id", scope, from, to));
 			add(closed, "order",

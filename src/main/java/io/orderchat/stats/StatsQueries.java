@@ -1,5 +1,7 @@
 package io.orderchat.stats;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -31,6 +33,10 @@ class StatsQueries {
 
 	/** A message a person wrote for everyone in the conversation. */
 	private static final String PEOPLES = "m.type <> 'system' AND m.visibility = 'all'";
+
+	/** The median and the 90th percentile of {@code secs}. */
+	private static final String PERCENTILES = "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY secs) AS med, "
+			+ "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY secs) AS p90";
 
 	private final JdbcClient jdbc;
 
@@ -147,10 +153,7 @@ class StatsQueries {
 		return byPerson;
 	}
 
-	private static final String PERCENTILES = "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY secs) AS med, "
-			+ "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY secs) AS p90";
-
-	private static Durations durations(java.sql.ResultSet rs) throws java.sql.SQLException {
+	private static Durations durations(ResultSet rs) throws SQLException {
 		long count = rs.getLong("n");
 		if (count == 0) {
 			return Durations.NONE;

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.orderchat.shared.Timestamps;
@@ -128,7 +129,7 @@ class Deliveries {
 			.list();
 	}
 
-	java.util.Optional<Delivery> find(UUID id) {
+	Optional<Delivery> find(UUID id) {
 		return this.jdbc.sql("SELECT * FROM webhook_deliveries WHERE id = ?")
 			.params(id)
 			.query(Deliveries::map)

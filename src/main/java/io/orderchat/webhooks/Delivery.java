@@ -1,7 +1,10 @@
 package io.orderchat.webhooks;
 
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * One event's delivery to one endpoint, as the delivery log shows it. {@code id} is the
@@ -16,9 +19,9 @@ public record Delivery(UUID id, UUID endpointId, WebhookEvent event, Status stat
 
 		PENDING, DELIVERED, FAILED;
 
-		@com.fasterxml.jackson.annotation.JsonValue
+		@JsonValue
 		public String wire() {
-			return name().toLowerCase(java.util.Locale.ROOT);
+			return name().toLowerCase(Locale.ROOT);
 		}
 
 	}

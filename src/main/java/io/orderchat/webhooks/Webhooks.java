@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -208,7 +209,7 @@ public class Webhooks {
 				.orElseThrow(() -> DomainException.invalid("Unknown event '" + name + "'; known: "
 						+ EnumSet.allOf(WebhookEvent.class).stream().map(WebhookEvent::wire).toList())));
 		}
-		return java.util.Collections.unmodifiableSet(events);
+		return Collections.unmodifiableSet(events);
 	}
 
 	private static byte[] bytes(int length) {

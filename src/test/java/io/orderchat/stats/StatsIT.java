@@ -1,6 +1,8 @@
 package io.orderchat.stats;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -260,8 +262,8 @@ class StatsIT extends IntegrationTest {
 			.update();
 	}
 
-	private static java.time.OffsetDateTime at(String instant) {
-		return (instant != null) ? Instant.parse(instant).atOffset(java.time.ZoneOffset.UTC) : null;
+	private static OffsetDateTime at(String instant) {
+		return (instant != null) ? Instant.parse(instant).atOffset(ZoneOffset.UTC) : null;
 	}
 
 }
