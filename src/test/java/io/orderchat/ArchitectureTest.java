@@ -20,7 +20,8 @@ class ArchitectureTest {
 	private static final String[] DOMAIN = { "io.orderchat.identity..", "io.orderchat.orders..",
 			"io.orderchat.conversations..", "io.orderchat.shared..", "io.orderchat.moderation..",
 			"io.orderchat.support..", "io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
-			"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search.." };
+			"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search..",
+			"io.orderchat.webhooks..", "io.orderchat.stats.." };
 
 	@ArchTest
 	static final ArchRule modulesHaveNoCycles = slices().matching("io.orderchat.(*)..").should().beFreeOfCycles();

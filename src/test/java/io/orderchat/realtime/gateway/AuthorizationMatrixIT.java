@@ -147,6 +147,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 	/** Marks the staff-only notes, so a cell can tell whether an answer leaked one. */
 	static final String NOTE_MARK = "matrix-internal-note";
 
+	/** An id nothing has: the admin's answer is 404 where the others are refused. */
+	static final String NO_SUCH_ID = "00000000-0000-4000-8000-000000000000";
+
 	static final String ORDER_NOTE = NOTE_MARK + " in the order chat";
 
 	static final String SESSION_NOTE = NOTE_MARK + " in the support session";
@@ -225,6 +228,19 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$sconv/notes", "support",     SHARED, "{\"content\":\"a note\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/admin/audit",                                SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		// --- statistics: staff, each for their own area (admins all)
+		rest("GET /api/admin/stats?from=2020-03-01&to=2020-03-02", SHARED, null,
+		                                                                          "401 403 403 403 403 ok  ok  ok  ok "),
+		// --- webhooks: admins only (an unknown id is the admin's 404, after the role check)
+		rest("POST /api/admin/webhooks",                            SHARED, "{\"url\":\"http://127.0.0.1:9/hook\",\"events\":[\"message.created\"],\"enabled\":false}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
+		rest("GET /api/admin/webhooks",                             SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		rest("PATCH /api/admin/webhooks/" + NO_SUCH_ID,             SHARED, "{\"enabled\":false}",
+		                                                                          "401 403 403 403 403 403 403 403 404"),
+		rest("DELETE /api/admin/webhooks/" + NO_SUCH_ID,            SHARED, null, "401 403 403 403 403 403 403 403 404"),
+		rest("GET /api/admin/webhooks/deliveries",                  SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		rest("POST /api/admin/webhooks/deliveries/" + NO_SUCH_ID + "/retry", SHARED, null,
+		                                                                          "401 403 403 403 403 403 403 403 404"),
 		// --- conversations (canonical)
 		rest("GET /api/conversations",                              SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
 		rest("GET /api/conversations/$conv",                        SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
