@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationView;
@@ -47,6 +48,8 @@ public final class RealtimeConversations {
 	 */
 	static final int RESUME_PAGE = 200;
 
+	private final ConversationAccess access;
+
 	private final ConversationHistory history;
 
 	private final Inbox inbox;
@@ -67,9 +70,10 @@ public final class RealtimeConversations {
 
 	private final AttachmentService attachments;
 
-	public RealtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging, OrderManagement orders,
-			RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing, Presence presence,
-			AttachmentService attachments) {
+	public RealtimeConversations(ConversationAccess access, ConversationHistory history, Inbox inbox,
+			Messaging messaging, OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects,
+			Typing typing, Presence presence, AttachmentService attachments) {
+		this.access = access;
 		this.history = history;
 		this.inbox = inbox;
 		this.messaging = messaging;
@@ -113,9 +117,15 @@ public final class RealtimeConversations {
 	 */
 	public Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
 		this.rooms.requireRoomFor(socket, id);
-		ConversationView view = this.inbox.open(caller, id);
-		boolean first = !this.rooms.subscribed(socket, id);
-		this.rooms.subscribe(socket, id, dialect);
+		boolean first = subscribeBeforeReading(socket, caller, dialect, id);
+		ConversationView view;
+		try {
+			view = this.inbox.open(caller, id);
+		}
+		catch (RuntimeException ex) {
+			undo(socket, id, first);
+			throw ex;
+		}
 		Subject subject = this.subjects.of(view.conversation());
 		if (first) {
 			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptSocket(socket.id()),
@@ -226,8 +236,15 @@ public final class RealtimeConversations {
 		lastSeen.forEach((id, lastSeq) -> {
 			try {
 				this.rooms.requireRoomFor(socket, id);
-				HistoryPage missed = this.history.history(caller, id, null, lastSeq, RESUME_PAGE);
-				this.rooms.subscribe(socket, id, dialect);
+				boolean first = subscribeBeforeReading(socket, caller, dialect, id);
+				HistoryPage missed;
+				try {
+					missed = this.history.history(caller, id, null, lastSeq, RESUME_PAGE);
+				}
+				catch (RuntimeException ex) {
+					undo(socket, id, first);
+					throw ex;
+				}
 				long seen = missed.messages().isEmpty() ? lastSeq : missed.messages().getLast().seq();
 				resumed.add(new Resumed(id, missed, seen, null));
 			}
@@ -236,6 +253,26 @@ public final class RealtimeConversations {
 			}
 		});
 		return resumed;
+	}
+
+	/**
+	 * Subscribes the socket once the caller may read the conversation, before its history
+	 * is read: a message stored between a read and a later subscription would reach the
+	 * client neither live nor in the answer; one stored just before the read may now come
+	 * both ways, and clients keep one message per {@code seq}. Returns whether the socket
+	 * was not subscribed before.
+	 */
+	private boolean subscribeBeforeReading(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
+		this.access.requireAccess(caller, id);
+		boolean first = !this.rooms.subscribed(socket, id);
+		this.rooms.subscribe(socket, id, dialect);
+		return first;
+	}
+
+	private void undo(SocketIoSocket socket, ConversationId id, boolean subscribedNow) {
+		if (subscribedNow) {
+			this.rooms.unsubscribe(socket, id);
+		}
 	}
 
 	/**

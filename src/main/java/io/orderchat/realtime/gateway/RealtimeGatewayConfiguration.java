@@ -14,6 +14,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
+import io.orderchat.conversations.ConversationAccess;
 import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationManagement;
@@ -94,11 +95,11 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
-			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing,
-			Presence presence, AttachmentService attachments) {
-		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
-				subjects, typing, presence, attachments);
+	RealtimeConversations realtimeConversations(ConversationAccess access, ConversationHistory history, Inbox inbox,
+			Messaging messaging, OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects,
+			Typing typing, Presence presence, AttachmentService attachments) {
+		RealtimeConversations realtime = new RealtimeConversations(access, history, inbox, messaging, orders, rooms,
+				bus, subjects, typing, presence, attachments);
 		typing.onExpired((typist) -> realtime.broadcastTyping(ConversationId.parse(typist.conversationId()),
 				typist.userId(), typist.name(), false));
 		return realtime;
