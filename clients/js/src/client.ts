@@ -142,10 +142,13 @@ export class OrderChatClient extends Emitter<ClientEvents> {
 
   // ---- commands ----
 
-  /** Sends any canonical command; resolves with its answer's data, rejects with an OrderChatError. */
+  /**
+   * Sends any canonical command; resolves with its answer's data, rejects with an OrderChatError.
+   * While (re)connecting it waits for the connection up to the command timeout (DISCONNECTED after).
+   */
   async request<C extends CommandName>(command: C, payload: CommandPayload<C>): Promise<CommandAnswer<C>> {
     if (this.current === "closed") throw new OrderChatError("CLOSED", "The client is closed.", { command });
-    if (!this.socket.connected) throw new OrderChatError("DISCONNECTED", "Not connected; try again once online.", { command });
+    if (!this.socket.connected) await this.online(command);
     let answer: { ok?: boolean; data?: unknown; error?: { code?: string; message?: string } } | undefined;
     try {
       answer = await this.socket.timeout(this.options.commandTimeoutMs).emitWithAck(command, payload);
@@ -242,6 +245,28 @@ export class OrderChatClient extends Emitter<ClientEvents> {
   }
 
   // ---- internals ----
+
+  private online(command: string): Promise<void> {
+    const refused = () => new OrderChatError("DISCONNECTED", "Not connected; try again once online.", { command });
+    if (this.current === "expired" || !this.socket.active) return Promise.reject(refused());
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        off();
+        reject(refused());
+      }, this.options.commandTimeoutMs);
+      const off = this.on("state", ({ state }) => {
+        if (state === "online") {
+          clearTimeout(timer);
+          off();
+          resolve();
+        } else if (state === "expired" || state === "closed") {
+          clearTimeout(timer);
+          off();
+          reject(refused());
+        }
+      });
+    });
+  }
 
   private get host(): ConversationHost {
     const client = this;

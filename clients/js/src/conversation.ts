@@ -211,7 +211,7 @@ export class ConversationHandle {
    * (the server forgets an indicator 10 s after the last), and typing:stop after a pause.
    */
   typing(): void {
-    if (this.left) return;
+    if (this.left || !this.host.connected) return;
     const now = Date.now();
     if (this.typingSince === 0 || now - this.typingSince >= this.host.typingRefreshMs) {
       this.typingSince = now;
