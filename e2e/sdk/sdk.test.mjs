@@ -160,3 +160,26 @@ test("a getToken() that throws ends in the expired state instead of a reconnect 
   assert.match(failed.message, /signed out/);
   assert.equal(alice.state, "expired");
 });
+
+test("sends waiting when the page closed go out once the next page opens (outbox in storage)", async () => {
+  const chat = await chatOf();
+  const saved = new Map();
+  const storage = { getItem: (k) => saved.get(k) ?? null, setItem: (k, v) => saved.set(k, v), removeItem: (k) => saved.delete(k) };
+  const first = client(() => chat.customerToken, { storage });
+  await first.ready();
+  const firstChat = await first.join({ orderId: chat.orderId });
+  first.socket.io.reconnection(false);
+  first.socket.io.engine.close();
+  await until(() => !first.connected, () => "the drop");
+  const never = firstChat.send("written before the reload");
+  never.catch(() => {});
+  assert.equal(saved.size, 1, "the waiting send is in storage");
+  first.close();
+
+  const second = client(() => chat.customerToken, { storage });
+  await second.ready();
+  const secondChat = await second.join({ orderId: chat.orderId });
+  await until(() => texts(secondChat).includes("written before the reload"), () => `the resend: ${texts(secondChat)}`);
+  await until(() => saved.size === 0, () => "storage emptied");
+  assert.deepEqual(await storedTexts(chat), ["written before the reload"]);
+});

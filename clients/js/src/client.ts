@@ -188,6 +188,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
     this.joined.set(handle.id, handle);
     for (const event of this.early.filter((item) => item.conversationId === handle.id)) event.apply(handle);
     if (this.joining === 0) this.early = [];
+    void handle.catchUp();
     this.unreadSet(handle.id, joined.unreadCount ?? 0);
     handle.resendWaiting();
     return handle;

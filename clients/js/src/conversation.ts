@@ -261,13 +261,23 @@ export class ConversationHandle {
       const entry = (answer.conversations ?? []).find((item) => item.conversationId === this.id);
       if (!entry) return;
       if (entry.error) throw new OrderChatError(entry.error.code, entry.error.message, { command: "sync:resume" });
-      this.addMessages(entry.messages ?? []);
+      this.addMissed(entry.messages ?? []);
       lastSeq = Math.max(lastSeq, entry.lastSeq ?? this.lastSeq, this.lastSeq);
       this.verifiedThrough = Math.max(this.verifiedThrough, lastSeq);
       this.changed();
       if (!entry.hasMore) break;
     }
     this.resendWaiting();
+    await this.catchUp();
+  }
+
+  /**
+   * @internal asks history once for anything after the seqs held. The server reads a join's
+   * or a resume's messages before it subscribes the socket, so a message stored in between
+   * comes neither live nor in the answer; asked after the answer, history has it.
+   */
+  catchUp(): Promise<void> {
+    return this.fillGap();
   }
 
   /** @internal resends every waiting (not failed) message. */
@@ -401,6 +411,15 @@ export class ConversationHandle {
     return added;
   }
 
+  /** Adds messages that were missed live (resume, gap fill), counting others' new ones as unread. */
+  private addMissed(messages: readonly Message[]): number {
+    const unseen = messages.filter((message) => !this.bySeq.has(message.seq)
+      && message.senderId !== this.host.userId && message.seq > this.ownReadSeq).length;
+    const added = this.addMessages(messages);
+    if (unseen > 0) this.setUnread(this.unread + unseen, false);
+    return added;
+  }
+
   /** A stored message above the verified seqs: fetch what lies between from history. */
   private checkGap(seq: number): void {
     if (seq === this.verifiedThrough + 1 && !this.filling) this.verifiedThrough = seq;
@@ -420,8 +439,7 @@ export class ConversationHandle {
         const target = this.lastSeq;
         for (let round = 0; round < RESUME_ROUNDS; round++) {
           const page = await this.host.request("message:history", { conversationId: this.id, afterSeq: from, limit: 100 });
-          this.addMessages(page.messages ?? []);
-          this.changed();
+          if (this.addMissed(page.messages ?? []) > 0) this.changed();
           const seqs = (page.messages ?? []).map((message) => message.seq);
           if (!page.hasMore || seqs.length === 0) {
             this.verifiedThrough = Math.max(this.verifiedThrough, target, ...seqs);

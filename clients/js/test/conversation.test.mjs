@@ -189,3 +189,17 @@ test("an acknowledged send above the seqs held fills what was missed before it",
   await tick(10);
   assert.deepEqual(seqs(conversation), [1, 2, 3, 4]);
 });
+
+test("after a resume, history is asked once more for what was stored before the socket was subscribed again", async () => {
+  const h = host({
+    answers: {
+      "sync:resume": { conversations: [{ conversationId: "c1", messages: [message(3)], hasMore: false, lastSeq: 3 }] },
+      "message:history": ({ afterSeq }) => ({ messages: [message(4)].filter((m) => m.seq > afterSeq), hasMore: false }),
+    },
+  });
+  const conversation = new ConversationHandle(h, joined([message(1), message(2)]));
+  await conversation.resume();
+  assert.deepEqual(h.sent.filter((s) => s.command === "message:history").map((s) => s.payload.afterSeq), [3]);
+  assert.deepEqual(seqs(conversation), [1, 2, 3, 4]);
+  assert.equal(conversation.snapshot().unreadCount, 2, "both missed messages from Bob are unread");
+});

@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +38,18 @@ class ClientSdkTypesTest {
 			.toList());
 		assertThat(new HashSet<Class<?>>(TypeScriptCatalogue.EVENT_PAYLOADS.values())).as("payload records in use")
 			.containsExactlyInAnyOrderElementsOf(payloadRecords);
+	}
+
+	@Test
+	void theSdkIsVersionedWithTheServer() throws IOException {
+		Matcher server = Pattern.compile("<artifactId>orderchat</artifactId>\\s*<version>([^<]+)</version>")
+			.matcher(Files.readString(Path.of("pom.xml")));
+		Matcher sdk = Pattern.compile("\"version\":\\s*\"([^\"]+)\"")
+			.matcher(Files.readString(Path.of("clients/js/package.json")));
+		assertThat(server.find()).isTrue();
+		assertThat(sdk.find()).isTrue();
+		assertThat(sdk.group(1)).as("clients/js/package.json version")
+			.isEqualTo(server.group(1).replace("-SNAPSHOT", ""));
 	}
 
 	@Test
