@@ -152,7 +152,7 @@ test("seed 004's order_message carries uploaded files by their fileUrl, in the m
   const clientToken = token(clientId, "client");
   const performerToken = token(performerId, "performer");
   const uploaded = await upload(clientToken, [["photo.png", "image/png", PNG]]);
-  assert.equal(uploaded.status, 201, JSON.stringify(uploaded.body));
+  assert.equal(uploaded.status, 200, JSON.stringify(uploaded.body)); // seed 003's upload answers 200
   const file = uploaded.body.data[0];
   const client = await connect(clientToken);
   const performer = await connect(performerToken);
@@ -171,7 +171,13 @@ test("seed 004's order_message carries uploaded files by their fileUrl, in the m
   assert.equal(message.attachments[0].fileName, "photo.png");
   assert.equal((await download(file.file_url, performerToken)).status, 200);
 
+  // An external URL is a link (DIALECTS.md §5.1, decided), never fetched or served; other schemes are refused.
+  const link = next(performer, "order_message", { where: (m) => m.content === "a link" });
+  client.emit("order_message", { orderId: order.id, content: "a link", attachments: [{ fileUrl: "https://example.com/a.pdf", fileName: "a.pdf" }] });
+  const linked = await link;
+  assert.equal(linked.attachments[0].fileUrl, "https://example.com/a.pdf");
+  assert.equal(linked.attachments[0].external, true);
   const refused = next(client, "error");
-  client.emit("order_message", { orderId: order.id, content: "x", attachments: [{ fileUrl: "https://evil.example/a.exe" }] });
+  client.emit("order_message", { orderId: order.id, content: "x", attachments: [{ fileUrl: "javascript:alert(1)" }] });
   assert.equal((await refused).code, "VALIDATION_FAILED");
 });

@@ -193,6 +193,14 @@ test("a status change posts a system message and a status event", async () => {
   const illegal = await rest("PATCH", `/api/orders/${chat.orderId}/status`, moderatorToken, { status: "pending" });
   assert.equal(illegal.status, 409);
   assert.equal(illegal.body.error.code, "ILLEGAL_TRANSITION");
+
+  // A host app's own name for the status (DIALECTS.md §0.7) comes beside OrderChat's.
+  const renamed = next(alice, "order:status", { where: (e) => e.statusName === "in_transit" });
+  const host = await rest("PATCH", `/api/orders/${chat.orderId}/status`, token(unique("host"), "admin"), { status: "in_transit" });
+  assert.equal(host.status, 200, JSON.stringify(host.body));
+  const hostEvent = await renamed;
+  assert.equal(hostEvent.to, "processing");
+  assert.equal(hostEvent.status, "processing");
 });
 
 test("a user who has not joined the conversation is notified of a new message", async () => {

@@ -1,7 +1,7 @@
 // Seed 004 (services marketplace): order chats between client and performer.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import { token, unique, rest, connect, closeAll, next, orderBetween } from "../support.mjs";
+import { token, unique, rest, connect, closeAll, next, collect, orderBetween } from "../support.mjs";
 
 after(closeAll);
 
@@ -20,8 +20,11 @@ test("client and performer message, type and see each other's presence", async (
   await new Promise((resolve) => setTimeout(resolve, 200));
 
   const received = next(performer, "order_message", { where: (m) => m.content === "Коли ви будете?" });
+  // every socket of the receiver, the one in the chat too (DIALECTS.md §0.3, §5.2)
+  const notifiedInChat = next(performer, "notification", { where: (n) => n.relatedId === order.id });
   client.emit("order_message", { orderId: order.id, content: "Коли ви будете?", attachments: [] });
   const message = await received;
+  assert.equal((await notifiedInChat).userId, performerId);
   assert.equal(message.orderId, order.id);
   assert.equal(message.senderId, clientId);
 
@@ -45,4 +48,211 @@ test("a performer of another order is refused", async () => {
   const sendRefused = next(outsider, "error");
   outsider.emit("order_message", { orderId: order.id, content: "hi" });
   assert.equal((await sendRefused).code, "FORBIDDEN");
+});
+
+// The rest is written from DIALECTS.md §5, the way the marketplace's websocketService and useWebSocket call it.
+
+const pause = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+test("join_order_chat is confirmed; order_message names its receiver and notifies them; bad input is refused", async () => {
+  const clientId = unique("client");
+  const performerId = unique("performer");
+  const { order } = await orderBetween(clientId, performerId);
+  const client = await connect(token(clientId, "client"), { transports: ["websocket", "polling"] });
+  const performer = await connect(token(performerId, "performer"));
+  const performerElsewhere = await connect(token(performerId, "performer"));
+  // a socket hears its user's events in the first vocabulary it speaks
+  performerElsewhere.emit("leave_order_chat", { orderId: order.id });
+
+  const confirmed = next(client, "joined_order_chat");
+  client.emit("join_order_chat", { orderId: order.id });
+  assert.equal((await confirmed).orderId, order.id);
+  const performerJoined = next(performer, "joined_order_chat");
+  performer.emit("join_order_chat", { orderId: order.id });
+  await performerJoined;
+  for (const bad of [{}, { orderId: "no-such-order" }]) {
+    const refused = next(client, "error");
+    client.emit("join_order_chat", bad);
+    assert.ok((await refused).message);
+  }
+
+  const received = next(performer, "order_message", { where: (m) => m.content === "When will you arrive?" });
+  const notified = next(performerElsewhere, "notification");
+  client.emit("order_message", { orderId: order.id, content: "When will you arrive?" });
+  const message = await received;
+  assert.equal(message.orderId, order.id);
+  assert.ok(message.messageId);
+  assert.equal(message.senderId, clientId);
+  assert.equal(message.receiverId, performerId);
+  assert.deepEqual(message.attachments, []);
+  assert.ok(message.createdAt);
+  const notification = await notified;
+  assert.equal(notification.userId, performerId);
+  assert.equal(notification.type, "order_message");
+  assert.equal(notification.relatedId, order.id);
+  assert.ok(notification.id && notification.content && notification.createdAt);
+
+  const answer = next(client, "order_message", { where: (m) => m.content === "In ten minutes" });
+  performer.emit("order_message", { orderId: order.id, content: "In ten minutes" });
+  assert.equal((await answer).receiverId, clientId);
+
+  for (const bad of [
+    { orderId: order.id, content: "" },
+    { orderId: order.id },
+    { orderId: order.id, content: "x", attachments: "photo.png" },
+    { orderId: order.id, content: "x", attachments: [{ fileName: "no url" }] },
+    { orderId: order.id, content: "x", attachments: [{ fileUrl: "ftp://example.com/a" }] },
+  ]) {
+    const refused = next(client, "error");
+    client.emit("order_message", bad);
+    assert.ok((await refused).message, JSON.stringify(bad));
+  }
+  assert.deepEqual(await collect(performer, "order_message", 300), [], "a refused message is not delivered");
+});
+
+test("typing and mark_messages_read need a joined socket; readers and typists are told to the others", async () => {
+  const clientId = unique("client");
+  const performerId = unique("performer");
+  const { order } = await orderBetween(clientId, performerId);
+  const client = await connect(token(clientId, "client"));
+  const performer = await connect(token(performerId, "performer"));
+
+  for (const [event, payload] of [["order_typing", { orderId: order.id, isTyping: true }], ["mark_messages_read", { orderId: order.id }]]) {
+    const refused = next(client, "error");
+    client.emit(event, payload);
+    assert.ok((await refused).message, event);
+  }
+  const joined = Promise.all([next(client, "joined_order_chat"), next(performer, "joined_order_chat")]);
+  client.emit("join_order_chat", { orderId: order.id });
+  performer.emit("join_order_chat", { orderId: order.id });
+  await joined;
+
+  const typing = next(performer, "order_typing");
+  client.emit("order_typing", { orderId: order.id, isTyping: true });
+  assert.deepEqual({ ...(await typing), name: undefined }, { orderId: order.id, userId: clientId, isTyping: true, name: undefined });
+  const stopped = next(performer, "order_typing", { where: (t) => !t.isTyping });
+  client.emit("order_typing", { orderId: order.id, isTyping: false });
+  await stopped;
+
+  const arrived = next(client, "order_message");
+  performer.emit("order_message", { orderId: order.id, content: "read me" });
+  await arrived;
+  const read = next(performer, "messages_read");
+  client.emit("mark_messages_read", { orderId: order.id });
+  const receipt = await read;
+  assert.equal(receipt.orderId, order.id);
+  assert.equal(receipt.readBy, clientId);
+  assert.ok(receipt.readAt);
+
+  const status = next(client, "order_status_update");
+  const moderatorId = unique("mod");
+  const changed = await rest("POST", `/api/orders/${order.id}/accept`, token(moderatorId, "moderator"));
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  const update = await status;
+  assert.equal(update.orderId, order.id);
+  assert.equal(update.status, "processing");
+  assert.equal(update.updatedBy, moderatorId);
+  assert.ok(update.updatedAt);
+
+  // the host's own status name, and the user it names, exactly as the host sent them (§0.7)
+  const hostStatus = next(client, "order_status_update", { where: (u) => u.status === "in_progress" });
+  const host = token(unique("service"), "admin");
+  const named = await rest("PATCH", `/api/orders/${order.id}/status`, host, { status: "in_progress", updatedBy: performerId });
+  assert.equal(named.status, 200, JSON.stringify(named.body));
+  assert.equal((await hostStatus).updatedBy, performerId);
+
+  const offline = next(client, "user_presence", { where: (p) => p.userId === performerId && !p.isOnline });
+  performer.close();
+  assert.ok((await offline).lastSeen);
+});
+
+test("moderators: order chats only while assigned, every dispute chat; dispute events carry their order", async () => {
+  const clientId = unique("client");
+  const performerId = unique("performer");
+  const { order } = await orderBetween(clientId, performerId);
+  const assignedId = unique("mod");
+  const assigned = await connect(token(assignedId, "moderator"));
+  const other = await connect(token(unique("mod"), "moderator"));
+  const outsider = await connect(token(unique("performer"), "performer"));
+
+  const notYet = next(assigned, "error");
+  assigned.emit("join_order_chat", { orderId: order.id });
+  assert.equal((await notYet).code, "FORBIDDEN");
+  assert.equal((await rest("POST", `/api/orders/${order.id}/accept`, token(assignedId, "moderator"))).status, 200);
+  const confirmed = next(assigned, "joined_order_chat");
+  assigned.emit("join_order_chat", { orderId: order.id });
+  await confirmed;
+  const refused = next(other, "error");
+  other.emit("join_order_chat", { orderId: order.id });
+  assert.equal((await refused).code, "FORBIDDEN");
+
+  const opened = await rest("POST", `/api/orders/${order.id}/disputes`, token(clientId, "client"), { reason: "late" });
+  assert.equal(opened.status, 201, JSON.stringify(opened.body));
+  const disputeId = opened.body.data.id;
+  const client = await connect(token(clientId, "client"));
+  const joined = next(other, "joined_dispute_chat");
+  other.emit("join_dispute_chat", { disputeId });
+  const confirmation = await joined;
+  assert.equal(confirmation.disputeId, disputeId);
+  const clientJoined = next(client, "joined_dispute_chat");
+  client.emit("join_dispute_chat", { disputeId });
+  await clientJoined;
+  for (const bad of [{}, { disputeId: "no-such-dispute" }]) {
+    const missing = next(other, "error");
+    other.emit("join_dispute_chat", bad);
+    assert.ok((await missing).message);
+  }
+  const strangerRefused = next(outsider, "error");
+  outsider.emit("join_dispute_chat", { disputeId });
+  assert.equal((await strangerRefused).code, "FORBIDDEN");
+
+  const said = next(client, "dispute_message", { where: (m) => m.content === "We are looking into it" });
+  other.emit("dispute_message", { disputeId, content: "We are looking into it" });
+  const message = await said;
+  assert.equal(message.disputeId, disputeId);
+  assert.equal(message.orderId, order.id);
+  assert.ok(message.messageId && message.createdAt);
+  assert.deepEqual(message.attachments, []);
+  const empty = next(other, "error");
+  other.emit("dispute_message", { disputeId, content: "   " });
+  assert.ok((await empty).message);
+  const outsiderSend = next(outsider, "error");
+  outsider.emit("dispute_message", { disputeId, content: "me too" });
+  assert.equal((await outsiderSend).code, "FORBIDDEN");
+
+  const typing = next(client, "dispute_typing");
+  other.emit("dispute_typing", { disputeId, isTyping: true });
+  const typist = await typing;
+  assert.equal(typist.disputeId, disputeId);
+  assert.equal(typist.isTyping, true);
+
+  const status = next(client, "dispute_status_update");
+  const moderatorId = unique("mod");
+  const changed = await rest("PATCH", `/api/disputes/${disputeId}/status`, token(moderatorId, "moderator"), { status: "under_review" });
+  assert.equal(changed.status, 200, JSON.stringify(changed.body));
+  const update = await status;
+  assert.equal(update.disputeId, disputeId);
+  assert.equal(update.orderId, order.id);
+  assert.equal(update.status, "under_review", "the host's own name (§0.7)");
+  assert.equal(update.updatedBy, moderatorId);
+  assert.ok(update.updatedAt);
+});
+
+test("once the token has expired every event is refused", async () => {
+  const clientId = unique("client");
+  const { order } = await orderBetween(clientId, unique("performer"));
+  const client = await connect(token(clientId, "client", { ttlSeconds: 2 }));
+  // OrderChat may refuse each event with `error` or close the socket at expiry (DIALECTS.md §5)
+  const outcome = new Promise((resolve) => {
+    client.once("error", (error) => resolve({ error }));
+    client.once("disconnect", () => resolve({ disconnected: true }));
+  });
+  await pause(2500);
+  if (client.connected) client.emit("order_message", { orderId: order.id, content: "too late" });
+  const answered = await outcome;
+  assert.ok(answered.disconnected || answered.error.message, JSON.stringify(answered));
+  await pause(200);
+  const history = await rest("GET", `/api/v0/chat/messages/${order.id}`, token(clientId, "client"));
+  assert.equal(history.status, 200);
+  assert.ok(!JSON.stringify(history.body).includes("too late"), "nothing was stored");
 });

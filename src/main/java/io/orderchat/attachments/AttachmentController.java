@@ -11,6 +11,8 @@ import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Messaging;
+import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
@@ -43,15 +45,24 @@ class AttachmentController {
 
 	private final ConversationManagement conversations;
 
-	AttachmentController(AttachmentService attachments, ConversationManagement conversations) {
+	private final Messaging messaging;
+
+	AttachmentController(AttachmentService attachments, ConversationManagement conversations, Messaging messaging) {
 		this.attachments = attachments;
 		this.conversations = conversations;
+		this.messaging = messaging;
 	}
 
-	@PostMapping(path = { "/api/attachments", "/api/v1/chat/upload" }, consumes = MULTIPART)
+	@PostMapping(path = "/api/attachments", consumes = MULTIPART)
 	ResponseEntity<ApiResponse<List<AttachedFile>>> upload(Caller caller, MultipartHttpServletRequest request) {
 		return ResponseEntity.status(HttpStatus.CREATED)
 			.body(ApiResponse.ok(this.attachments.upload(caller, files(request))));
+	}
+
+	/** Seed 003's upload: the same, answered 200 as the app did (DIALECTS.md §4.3). */
+	@PostMapping(path = "/api/v1/chat/upload", consumes = MULTIPART)
+	ApiResponse<List<AttachedFile>> uploadForSupport(Caller caller, MultipartHttpServletRequest request) {
+		return ApiResponse.ok(this.attachments.upload(caller, files(request)));
 	}
 
 	@GetMapping("/api/attachments/{id}")
@@ -76,16 +87,20 @@ class AttachmentController {
 	}
 
 	/**
-	 * Seed 003's message with attachments. The session's conversation is the support
-	 * conversation whose subject is the session id (a conversation id works too).
+	 * Seed 003's message form: text, files or both (DIALECTS.md §4.3). The session's
+	 * conversation is the support conversation whose subject is the session id (a
+	 * conversation id works too).
 	 */
 	@PostMapping(path = "/api/v1/chat/sessions/{sessionId}/messages", consumes = MULTIPART)
 	ResponseEntity<ApiResponse<SessionMessage>> sendToSession(Caller caller, @PathVariable String sessionId,
 			MultipartHttpServletRequest request) {
 		ConversationId conversation = this.conversations.forSubject(ConversationKind.SUPPORT, sessionId)
 			.orElseGet(() -> ConversationId.parse(sessionId));
-		SendResult result = this.attachments.sendFiles(caller, conversation, request.getParameter("content"),
-				clientId(request), files(request));
+		List<IncomingFile> files = files(request);
+		String content = request.getParameter("content");
+		SendResult result = (files.isEmpty() && content != null && !content.isBlank())
+				? this.messaging.send(caller, conversation, NewMessage.text(content, clientId(request)))
+				: this.attachments.sendFiles(caller, conversation, content, clientId(request), files);
 		return answer(result, SessionMessage.of(sessionId, result.message(), clientId(request)));
 	}
 
@@ -126,18 +141,23 @@ class AttachmentController {
 	record UploadedRequest(String content, String clientId, List<UUID> attachments) {
 	}
 
-	/** A message in seed 003's shape. */
+	/**
+	 * A new message in seed 003's shape (DIALECTS.md §4.2); nobody has read it yet.
+	 */
 	record SessionMessage(String id, @JsonProperty("session_id") String sessionId, String content,
 			@JsonProperty("message_type") String messageType, @JsonProperty("sender_id") String senderId,
-			@JsonProperty("sender_role") String senderRole, @JsonProperty("temp_id") String tempId,
-			@JsonProperty("created_at") Instant createdAt, List<Object> attachments) {
+			@JsonProperty("sender_role") String senderRole, @JsonProperty("sender_name") String senderName,
+			@JsonProperty("is_system_message") boolean systemMessage, @JsonProperty("temp_id") String tempId,
+			@JsonProperty("created_at") Instant createdAt, @JsonProperty("updated_at") Instant updatedAt,
+			List<Object> attachments, @JsonProperty("read_by") List<Object> readBy) {
 
 		static SessionMessage of(String sessionId, Message message, String tempId) {
 			Object files = (message.metadata() != null) ? message.metadata().get(AttachedFile.METADATA_KEY) : null;
 			List<Object> attachments = (files instanceof List<?> list) ? List.copyOf(list) : List.of();
 			return new SessionMessage(message.id().toString(), sessionId, message.content(), message.type().wire(),
-					message.senderId(), (message.senderRole() != null) ? message.senderRole().wire() : null, tempId,
-					message.createdAt(), attachments);
+					message.senderId(), (message.senderRole() != null) ? message.senderRole().wire() : null,
+					message.senderName(), false, tempId, message.createdAt(), message.createdAt(), attachments,
+					List.of());
 		}
 
 	}

@@ -51,10 +51,8 @@ class DisputeController {
 
 	@PatchMapping("/api/disputes/{id}/status")
 	ApiResponse<Dispute> changeStatus(Caller caller, @PathVariable String id, @RequestBody StatusRequest request) {
-		if (request.status() == null) {
-			throw DomainException.invalid("Field 'status' is required");
-		}
-		return ApiResponse.ok(this.disputes.changeStatus(caller, id, status(request.status()), request.resolution()));
+		return ApiResponse
+			.ok(this.disputes.changeStatus(caller, id, request.status(), request.resolution(), request.updatedBy()));
 	}
 
 	@PostMapping("/api/disputes/{id}/evidence")
@@ -76,7 +74,11 @@ class DisputeController {
 	record OpenRequest(String reason) {
 	}
 
-	record StatusRequest(String status, String resolution) {
+	/**
+	 * {@code status}: OrderChat's name or a host app's alias of it; {@code updatedBy}:
+	 * who made the change, when an admin (the host's service token) reports it.
+	 */
+	record StatusRequest(String status, String resolution, String updatedBy) {
 	}
 
 	record EvidenceRequest(List<String> messageIds, String note) {

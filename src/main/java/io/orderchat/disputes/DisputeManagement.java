@@ -60,9 +60,11 @@ public class DisputeManagement {
 
 	private final Clock clock;
 
+	private final DisputeStatusNames statusNames;
+
 	DisputeManagement(Disputes disputes, Evidence evidence, OrderManagement orders,
 			ConversationManagement conversations, ConversationAccess conversationAccess, Membership membership,
-			AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+			AuditTrail audit, ApplicationEventPublisher events, Clock clock, DisputeStatusNames statusNames) {
 		this.disputes = disputes;
 		this.evidence = evidence;
 		this.orders = orders;
@@ -72,6 +74,7 @@ public class DisputeManagement {
 		this.audit = audit;
 		this.events = events;
 		this.clock = clock;
+		this.statusNames = statusNames;
 	}
 
 	/**
@@ -172,6 +175,29 @@ public class DisputeManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
+		return change(caller, disputeId, to, to.wire(), resolution, null);
+	}
+
+	/**
+	 * The host API's status change (DIALECTS.md §0.7): {@code statusName} is OrderChat's
+	 * name or a host app's alias of it ({@link DisputeStatusNames}; unknown →
+	 * {@code VALIDATION_FAILED}), and is what {@link DisputeStatusChanged} carries.
+	 */
+	@Transactional
+	public Dispute changeStatus(Caller caller, String disputeId, String statusName, String resolution,
+			String updatedBy) {
+		var status = this.statusNames.resolve(statusName);
+		String by = Inputs.optionalText(updatedBy, "updatedBy", 200);
+		if (by != null && !by.equals(caller.userId()) && !caller.is(Role.ADMIN)) {
+			throw DomainException.forbidden("Only an admin (the host app's service token) can name another user");
+		}
+		return change(caller, disputeId, status.status(), status.name(), resolution, by);
+	}
+
+	private Dispute change(Caller caller, String disputeId, DisputeStatus to, String statusName, String resolution,
+			String updatedBy) {
+		String byUserId = (updatedBy != null) ? updatedBy : caller.userId();
+		String byName = (updatedBy != null && !updatedBy.equals(caller.userId())) ? updatedBy : caller.name();
 		String text = Inputs.optionalText(resolution, "resolution", MAX_REASON);
 		get(caller, disputeId);
 		Dispute current = this.disputes.lock(id(disputeId)).orElseThrow();
@@ -188,17 +214,18 @@ public class DisputeManagement {
 		metadata.put("disputeId", changed.id().toString());
 		metadata.put("from", current.status().wire());
 		metadata.put("to", to.wire());
-		metadata.put("by", caller.userId());
+		metadata.put("statusName", statusName);
+		metadata.put("by", byUserId);
 		metadata.put("resolution", text);
-		String message = "Dispute status changed from " + current.status().wire() + " to " + to.wire() + " by "
-				+ caller.name() + ((text != null) ? ": " + text : "");
+		String message = "Dispute status changed from " + current.status().wire() + " to " + statusName + " by "
+				+ byName + ((text != null) ? ": " + text : "");
 		this.conversations.postSystemMessage(changed.conversationId(), message, metadata);
 		Order order = this.orders.resolve(changed.orderId().toString());
 		this.conversations.postSystemMessage(order.conversationId(), message, metadata);
 		this.audit.record(caller, "dispute.status_changed", changed.conversationId().toString(),
 				changed.id().toString(), metadata);
 		this.events
-			.publishEvent(new DisputeStatusChanged(changed, current.status(), to, caller.userId(), caller.name(), now));
+			.publishEvent(new DisputeStatusChanged(changed, current.status(), to, byUserId, byName, now, statusName));
 		return changed;
 	}
 

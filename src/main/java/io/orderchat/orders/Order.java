@@ -79,6 +79,37 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 		if (!this.status.next().contains(to)) {
 			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, illegal(to));
 		}
+		requireMayMoveTo(to, actor);
+		boolean accepts = to == OrderStatus.PROCESSING && this.moderatorId == null;
+		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
+				this.performerId, this.performerName, accepts ? actor.userId() : this.moderatorId,
+				accepts ? actor.name() : this.moderatorName, to, this.exchangeMethod, this.amount, this.title,
+				this.notes, this.createdAt, at, this.version + 1);
+	}
+
+	/**
+	 * Refuses unless {@code actor} may report that the order, still in its current
+	 * status, is now in another of the host app's steps of it ({@code accepted} →
+	 * {@code in_transit}, both processing): who could have moved it there (an admin while
+	 * it is pending), while it is not final.
+	 */
+	public void requireMayRename(Caller actor) {
+		if (!visibleTo(actor)) {
+			throw DomainException.forbidden("You are not a party to this order");
+		}
+		if (this.status.isFinal()) {
+			throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, illegal(this.status));
+		}
+		if (this.status == OrderStatus.PENDING) {
+			require(actor.is(Role.ADMIN),
+					"Only an admin (the host app's service token) can rename a pending order's status");
+		}
+		else {
+			requireMayMoveTo(this.status, actor);
+		}
+	}
+
+	private void requireMayMoveTo(OrderStatus to, Caller actor) {
 		switch (to) {
 			case PROCESSING -> require(moderatedBy(actor), "Only a moderator or an admin can accept an order");
 			case COMPLETED -> require(moderatedBy(actor) || isPerformer(actor.userId()),
@@ -92,11 +123,6 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 			case REJECTED -> require(moderatedBy(actor), "Only the order's moderator or an admin can reject it");
 			case PENDING -> throw new IllegalStateException("no transition leads back to pending");
 		}
-		boolean accepts = to == OrderStatus.PROCESSING && this.moderatorId == null;
-		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
-				this.performerId, this.performerName, accepts ? actor.userId() : this.moderatorId,
-				accepts ? actor.name() : this.moderatorName, to, this.exchangeMethod, this.amount, this.title,
-				this.notes, this.createdAt, at, this.version + 1);
 	}
 
 	/** Hands the order to another performer; refused once the order is final. */

@@ -57,11 +57,8 @@ class OrderController {
 
 	@PatchMapping("/api/orders/{id}/status")
 	ApiResponse<OrderJson> changeStatus(Caller caller, @PathVariable String id, @RequestBody StatusChange request) {
-		if (request.status() == null) {
-			throw DomainException.invalid("Field 'status' is required");
-		}
-		return ApiResponse
-			.ok(OrderJson.of(this.orders.changeStatus(caller, id, status(request.status()), request.notes())));
+		return ApiResponse.ok(OrderJson
+			.of(this.orders.changeStatus(caller, id, request.status(), request.notes(), request.updatedBy())));
 	}
 
 	@PostMapping("/api/orders/external")
@@ -94,7 +91,11 @@ class OrderController {
 	record Placed(OrderJson order, ConversationId chatRoomId, boolean created) {
 	}
 
-	record StatusChange(String status, String notes) {
+	/**
+	 * {@code status}: OrderChat's name or a host app's alias of it; {@code updatedBy}:
+	 * who made the change, when an admin (the host's service token) reports it.
+	 */
+	record StatusChange(String status, String notes, String updatedBy) {
 	}
 
 	record PerformerChange(Party performer) {

@@ -7,13 +7,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.orderchat.conversations.ConversationId;
 
 /**
- * An order as REST shows it: seed 000's shape, with the id also as Mongo-style
- * {@code _id} for the seeds' clients.
+ * An order as REST shows it: OrderChat's fields, and seed 000's names for the same
+ * (DIALECTS.md §1.1): the id also as Mongo-style {@code _id}, the owner as {@code user},
+ * the moderator's id as {@code moderator}, the conversation as {@code chatRoomId}.
  */
 public record OrderJson(@JsonProperty("_id") String mongoId, String id, String externalId, OrderStatus status,
 		String customerId, String customerName, String performerId, String performerName, String moderatorId,
 		String moderatorName, String exchangeMethod, BigDecimal amount, String title, String notes,
-		ConversationId conversationId, Instant createdAt, Instant updatedAt) {
+		ConversationId conversationId, Instant createdAt, Instant updatedAt, String user, String moderator,
+		ConversationId chatRoomId) {
 
 	public static OrderJson of(Order order) {
 		String id = order.id().toString();
@@ -22,7 +24,7 @@ public record OrderJson(@JsonProperty("_id") String mongoId, String id, String e
 		return new OrderJson(id, id, order.externalId(), order.status(), order.customerId(), order.customerName(),
 				order.performerId(), order.performerName(), order.moderatorId(), order.moderatorName(),
 				order.exchangeMethod(), amount, order.title(), order.notes(), order.conversationId(), order.createdAt(),
-				order.updatedAt());
+				order.updatedAt(), order.customerId(), order.moderatorId(), order.conversationId());
 	}
 
 }

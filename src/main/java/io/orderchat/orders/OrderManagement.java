@@ -55,9 +55,12 @@ public class OrderManagement {
 
 	private final Clock clock;
 
+	private final OrderStatusNames statusNames;
+
 	OrderManagement(Orders orders, ConversationManagement conversations, Membership membership,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager, RateLimits limits,
-			Clock clock) {
+			Clock clock, OrderStatusNames statusNames) {
+		this.statusNames = statusNames;
 		this.orders = orders;
 		this.conversations = conversations;
 		this.membership = membership;
@@ -175,11 +178,46 @@ public class OrderManagement {
 		if (to == null) {
 			throw DomainException.invalid("Field 'status' is required");
 		}
+		return change(caller, idOrExternalId, to, to.wire(), notes, caller.userId());
+	}
+
+	/**
+	 * The host API's status change (DIALECTS.md §0.7): {@code statusName} is OrderChat's
+	 * name or a host app's alias of it ({@link OrderStatusNames}; unknown →
+	 * {@code VALIDATION_FAILED}), and is what {@link OrderStatusChanged} carries.
+	 * {@code updatedBy}, when given, is the user the host says made the change; only an
+	 * admin (the host's service token) may name someone other than itself. A host name of
+	 * the status the order is already in ({@code accepted} → {@code in_transit}, both
+	 * processing) changes no status but is posted and published like a change, by whoever
+	 * could have moved the order there.
+	 */
+	@Transactional
+	public Order changeStatus(Caller caller, String idOrExternalId, String statusName, String notes, String updatedBy) {
+		var status = this.statusNames.resolve(statusName);
+		String by = Inputs.optionalText(updatedBy, "updatedBy", MAX_TEXT);
+		if (by != null && !by.equals(caller.userId()) && !caller.is(Role.ADMIN)) {
+			throw DomainException.forbidden("Only an admin (the host app's service token) can name another user");
+		}
+		return change(caller, idOrExternalId, status.status(), status.name(), notes,
+				(by != null) ? by : caller.userId());
+	}
+
+	private Order change(Caller caller, String idOrExternalId, OrderStatus to, String statusName, String notes,
+			String byUserId) {
 		String statusNotes = Inputs.optionalText(notes, "notes", MAX_NOTES);
 		Order current = lock(idOrExternalId);
 		Instant now = Timestamps.now(this.clock);
-		Order changed = current.changeStatus(to, caller, now);
-		this.orders.update(changed);
+		Order changed;
+		if (to == current.status() && !statusName.equalsIgnoreCase(to.wire())) {
+			// another of the host's names for the status the order is in: its lifecycle
+			// stays, the clients hear the host's new name
+			current.requireMayRename(caller);
+			changed = current;
+		}
+		else {
+			changed = current.changeStatus(to, caller, now);
+			this.orders.update(changed);
+		}
 		if (current.moderatorId() == null && changed.moderatorId() != null) {
 			this.membership.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), caller.role()),
@@ -190,12 +228,13 @@ public class OrderManagement {
 		metadata.put("orderId", changed.id().toString());
 		metadata.put("from", current.status().wire());
 		metadata.put("to", to.wire());
-		metadata.put("by", caller.userId());
+		metadata.put("statusName", statusName);
+		metadata.put("by", byUserId);
 		metadata.put("notes", statusNotes);
-		this.conversations.postSystemMessage(changed.conversationId(),
-				statusText(current.status(), to, caller, statusNotes), metadata);
+		this.conversations.postSystemMessage(changed.conversationId(), statusText(current.status(), statusName,
+				byUserId.equals(caller.userId()) ? caller.name() : byUserId, statusNotes), metadata);
 		this.events.publishEvent(new OrderStatusChanged(changed.id(), changed.conversationId(), current.status(), to,
-				caller.userId(), statusNotes, now, changed));
+				byUserId, statusNotes, now, changed, statusName));
 		return changed;
 	}
 
@@ -288,8 +327,8 @@ public class OrderManagement {
 		return this.orders.lock(id).orElseThrow();
 	}
 
-	private static String statusText(OrderStatus from, OrderStatus to, Caller by, String notes) {
-		String text = "Order status changed from " + from.wire() + " to " + to.wire() + " by " + by.name();
+	private static String statusText(OrderStatus from, String to, String by, String notes) {
+		String text = "Order status changed from " + from.wire() + " to " + to + " by " + by;
 		return (notes != null) ? text + ": " + notes : text;
 	}
 

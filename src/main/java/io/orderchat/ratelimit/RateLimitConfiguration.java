@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Comparator;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.orderchat.shared.ClusterMode;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,8 +12,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * The limiter (in memory; Redis can take its place behind {@link RateLimiter}), the
- * limits, and the per-address rate on {@code /api/**}.
+ * The limiter (in memory on a single node; in cluster mode io.orderchat.cluster shares it
+ * through Redis behind {@link RateLimiter}), the limits, and the per-address rate on
+ * {@code /api/**}.
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -23,6 +25,7 @@ class RateLimitConfiguration {
 	private static final Duration MIN_IDLE_EXPIRY = Duration.ofMinutes(1);
 
 	@Bean
+	@ClusterMode.SingleNode
 	RateLimiter rateLimiter(LimitProperties properties) {
 		Duration longestRefill = RateLimits.rates(properties)
 			.values()

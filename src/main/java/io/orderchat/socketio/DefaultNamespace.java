@@ -145,9 +145,10 @@ final class DefaultNamespace implements Namespace {
 		this.sockets.remove(socket.id(), socket);
 	}
 
-	void disconnectAll() {
+	/** Closes every socket without telling its client (the transport's close will). */
+	void closeAll(String reason) {
 		for (DefaultSocket socket : List.copyOf(this.sockets.values())) {
-			socket.disconnect(true);
+			socket.onClose(reason);
 		}
 	}
 

@@ -84,7 +84,13 @@ public final class SocketIoServer {
 	/** Disconnects every socket, closes every connection and stops the timers. */
 	public void close() {
 		for (DefaultNamespace namespace : List.copyOf(this.namespaces.values())) {
-			namespace.disconnectAll();
+			// no DISCONNECT packet: a client told "io server disconnect" would not come
+			// back
+			// (socket.io-client reconnects only when the transport closes), and a
+			// stopping
+			// node wants its clients to reconnect to another one, as socket.io's own
+			// close()
+			namespace.closeAll("server shutting down");
 			namespace.adapter().close();
 		}
 		this.engine.close();

@@ -1,10 +1,13 @@
 package io.orderchat.support;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.orderchat.conversations.ConversationHistory;
+import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.HistoryPage;
 import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Message;
@@ -16,6 +19,7 @@ import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.conversations.Unread;
 import io.orderchat.identity.Caller;
+import io.orderchat.identity.Role;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
 import io.orderchat.shared.web.ApiResponse;
@@ -32,13 +36,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Seed 003's support REST API, {@code /api/v1/chat/sessions}. Sending here takes JSON;
- * the multipart form of the same path (attachments) is served by the attachments module.
+ * Seed 003's support REST API, {@code /api/v1/chat/sessions} (DIALECTS.md §4.3), which is
+ * also OrderChat's own support API (docs/rest.md): {@code /queue}, {@code /accept},
+ * {@code /close}, JSON sends and internal notes are OrderChat's additions. Sending here
+ * takes JSON; the multipart form of the same path (attachments) is served by the
+ * attachments module. Errors come in the app's envelope ({@link SupportErrors}).
  */
 @RestController
 class SupportController {
 
 	private static final String BASE = "/api/v1/chat/sessions";
+
+	/** How far back a page may start: each 200 messages skipped cost a query. */
+	static final int MAX_OFFSET = 10_000;
 
 	private final SupportDesk desk;
 
@@ -87,15 +97,40 @@ class SupportController {
 				last.isEmpty() ? null : last.getFirst()));
 	}
 
+	/**
+	 * A page of the session's messages, newest first (as seed 003's app answers; its
+	 * socket's {@code session_joined} lists them oldest first).
+	 */
 	@GetMapping(BASE + "/{id}/messages")
 	ApiResponse<List<SupportMessageJson>> messages(Caller caller, @PathVariable String id,
 			@RequestParam(defaultValue = "50") int limit, @RequestParam(defaultValue = "0") int offset) {
 		SupportSession session = this.desk.get(caller, id);
 		List<Participant> participants = this.membership.participants(session.conversationId());
-		return ApiResponse.ok(this.history.slice(caller, session.conversationId(), offset, limit)
-			.stream()
+		return ApiResponse.ok(newestFirst(caller, session.conversationId(), offset, limit).stream()
 			.map((m) -> SupportMessageJson.of(id, m, participants))
 			.toList());
+	}
+
+	private List<Message> newestFirst(Caller caller, ConversationId id, int offset, int limit) {
+		if (limit < 1 || limit > ConversationHistory.MAX_PAGE) {
+			throw DomainException.invalid("limit must be between 1 and " + ConversationHistory.MAX_PAGE);
+		}
+		if (offset < 0 || offset > MAX_OFFSET) {
+			throw DomainException.invalid("offset must be between 0 and " + MAX_OFFSET);
+		}
+		List<Message> newest = new ArrayList<>();
+		Long before = null;
+		int wanted = offset + limit;
+		while (newest.size() < wanted) {
+			HistoryPage page = this.history.history(caller, id, before, null,
+					Math.min(ConversationHistory.MAX_PAGE, wanted - newest.size()));
+			newest.addAll(page.messages().reversed());
+			if (!page.hasMore() || page.messages().isEmpty()) {
+				break;
+			}
+			before = page.messages().getFirst().seq();
+		}
+		return newest.subList(Math.min(offset, newest.size()), Math.min(wanted, newest.size()));
 	}
 
 	@PostMapping(path = BASE + "/{id}/messages", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -139,15 +174,23 @@ class SupportController {
 			.ok(SessionJson.of(this.desk.assign(caller, id, (request != null) ? request.agentId() : null)));
 	}
 
+	/**
+	 * Seed 003's status change: support agents and admins only (the customer closes with
+	 * {@code POST …/close}, OrderChat's own endpoint).
+	 */
 	@PatchMapping(BASE + "/{id}/status")
 	ApiResponse<SessionJson> status(Caller caller, @PathVariable String id, @RequestBody StatusRequest request) {
 		if (request.status() == null) {
-			throw DomainException.invalid("Field 'status' is required");
+			throw DomainException.invalid("Field 'status' is required; use waiting, active, resolved or closed");
 		}
 		SupportStatus to = SupportStatus.parse(request.status())
 			.orElseThrow(() -> DomainException
-				.invalid("Unknown status '" + request.status() + "'; use active, resolved or closed"));
-		return ApiResponse.ok(SessionJson.of(this.desk.changeStatus(caller, id, to)));
+				.invalid("Unknown status '" + request.status() + "'; use waiting, active, resolved or closed"));
+		SupportSession session = this.desk.get(caller, id);
+		if (!caller.is(Role.SUPPORT) && !caller.is(Role.ADMIN)) {
+			throw DomainException.forbidden("Only support agents can change a session's status");
+		}
+		return ApiResponse.ok(SessionJson.of(this.desk.changeStatus(caller, session.id().toString(), to)));
 	}
 
 	@PostMapping(BASE + "/{id}/close")

@@ -107,12 +107,16 @@ public class SupportDesk {
 	}
 
 	/**
-	 * Customers: their sessions; support agents: the sessions assigned to them; admins:
-	 * theirs as agent. Newest activity first.
+	 * The sessions a caller works on (DIALECTS.md §4.3): customers their own; support
+	 * agents the waiting ones they may take and the active ones assigned to them; admins
+	 * every waiting or active one. Newest activity first.
 	 */
 	@Transactional(readOnly = true)
 	public List<SupportSession> mine(Caller caller) {
-		return SupportSession.isAgent(caller) ? this.sessions.ofAgent(caller.userId())
+		if (caller.is(Role.ADMIN)) {
+			return this.sessions.open();
+		}
+		return caller.is(Role.SUPPORT) ? this.sessions.openTo(caller.userId())
 				: this.sessions.ofCustomer(caller.userId());
 	}
 
@@ -156,8 +160,9 @@ public class SupportDesk {
 	}
 
 	/**
-	 * A support agent or admin assigns the session to an agent ({@code agentId}, the
-	 * caller when null) who must be a known support agent.
+	 * A support agent or admin assigns a waiting session to an agent ({@code agentId},
+	 * the caller when null) who must be a known support agent; a session that is not
+	 * waiting any more is refused ({@code VALIDATION_FAILED}, as seed 003's app did).
 	 */
 	@Transactional
 	public SupportSession assign(Caller caller, String sessionId, String agentId) {
@@ -175,8 +180,9 @@ public class SupportDesk {
 			targetName = agent.name();
 		}
 		SupportSession current = this.sessions.lock(id(sessionId)).orElseThrow();
-		if (targetId.equals(current.agentId()) && current.status() == SupportStatus.ACTIVE) {
-			return current;
+		if (current.status() != SupportStatus.WAITING) {
+			throw DomainException
+				.invalid("Only a waiting session can be assigned; this one is " + current.status().wire());
 		}
 		SupportSession assigned = current.assign(caller, targetId, targetName, Timestamps.now(this.clock));
 		return takeOver(caller, current, assigned);

@@ -102,11 +102,21 @@ class SupportSessions {
 			.list();
 	}
 
-	List<SupportSession> ofAgent(String userId) {
+	/** The waiting sessions and the active ones of one agent, newest activity first. */
+	List<SupportSession> openTo(String agentId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE agent_id = ? ORDER BY updated_at DESC, id LIMIT "
-					+ LIST_LIMIT)
-			.param(userId)
+			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE status = 'waiting' OR (status = 'active' AND "
+					+ "agent_id = ?) ORDER BY updated_at DESC, id LIMIT " + LIST_LIMIT)
+			.param(agentId)
+			.query(SupportSessions::map)
+			.list();
+	}
+
+	/** Every waiting or active session, newest activity first. */
+	List<SupportSession> open() {
+		return this.jdbc
+			.sql("SELECT " + COLUMNS + " FROM support_sessions WHERE status IN ('waiting', 'active') "
+					+ "ORDER BY updated_at DESC, id LIMIT " + LIST_LIMIT)
 			.query(SupportSessions::map)
 			.list();
 	}

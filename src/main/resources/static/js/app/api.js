@@ -32,7 +32,7 @@ export class Api {
       // A proxy's HTML error page, for instance: reported below with the HTTP status.
     }
     if (json && json.success) return json.data;
-    const error = json && json.error;
+    const error = problemOf(json);
     throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`,
       response.status);
   }
@@ -46,7 +46,7 @@ export class Api {
       throw new ApiError("NETWORK", "The server cannot be reached; check your connection.", 0);
     }
     if (!response.ok) {
-      const error = await response.json().then((json) => json.error, () => null);
+      const error = await response.json().then(problemOf, () => null);
       throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`,
         response.status);
     }
@@ -124,7 +124,10 @@ export class Api {
           // reported below with the status
         }
         if (json?.success) resolve(json.data);
-        else reject(new ApiError(json?.error?.code ?? `HTTP_${request.status}`, json?.error?.message ?? `The upload failed (${request.status})`, request.status));
+        else {
+          const error = problemOf(json);
+          reject(new ApiError(error?.code ?? `HTTP_${request.status}`, error?.message ?? `The upload failed (${request.status})`, request.status));
+        }
       });
       request.addEventListener("error", () => reject(new ApiError("NETWORK", "The upload was interrupted.", 0)));
       request.send(form);
@@ -144,4 +147,14 @@ export function claimsOf(token) {
   } catch {
     throw new ApiError("UNAUTHENTICATED", "The token's payload cannot be read.", 0);
   }
+}
+
+/**
+ * The error of a failed answer: `{code, message}` in OrderChat's envelope, or seed 003's
+ * `{error: "<text>", code}` on /api/v1/chat paths (docs/rest.md).
+ */
+function problemOf(json) {
+  const error = json?.error;
+  if (typeof error === "string") return { code: json.code, message: error };
+  return error;
 }

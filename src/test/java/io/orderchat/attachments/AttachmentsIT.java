@@ -99,7 +99,8 @@ class AttachmentsIT extends IntegrationTest {
 			.file("attachments", "invoice.pdf", "application/pdf", pdf)
 			.post(this.port, "/api/v1/chat/upload", this.customer.token());
 
-		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(201);
+		// seed 003's upload answers 200 (DIALECTS.md §4.3)
+		assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
 		JsonNode image = uploaded.data().get(0);
 		JsonNode document = uploaded.data().get(1);
 		assertThat(image.path("file_name").asString()).isEqualTo("holiday photo.png");
@@ -154,11 +155,13 @@ class AttachmentsIT extends IntegrationTest {
 					"MZ\u0090\u0000\u0003".getBytes(StandardCharsets.ISO_8859_1))
 			.post(this.port, "/api/v1/chat/upload", this.customer.token());
 
-		assertThat(script.status()).as(script.toString()).isEqualTo(415);
+		// seed 003's upload refuses a type with 400 and its error envelope (DIALECTS.md
+		// §4.3); OrderChat's own paths with 415
+		assertThat(script.status()).as(script.toString()).isEqualTo(400);
 		assertThat(script.errorCode()).isEqualTo("UNSUPPORTED_FILE_TYPE");
-		assertThat(script.body().path("error").path("message").asString()).contains("text/html");
+		assertThat(script.body().path("error").asString()).contains("text/html");
 		assertThat(noise.status()).isEqualTo(415);
-		assertThat(exe.status()).isEqualTo(415);
+		assertThat(exe.status()).isEqualTo(400);
 		assertThat(storedFiles()).isEmpty();
 	}
 
@@ -194,9 +197,9 @@ class AttachmentsIT extends IntegrationTest {
 		assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
 		assertThat(tooLarge.errorCode()).isEqualTo("FILE_TOO_LARGE");
 		assertThat(tooLargeAmongSmall.status()).isEqualTo(413);
-		assertThat(largest.status()).as(largest.toString()).isEqualTo(201);
+		assertThat(largest.status()).as(largest.toString()).isEqualTo(200);
 		assertThat(largest.data().get(0).path("file_size").asLong()).isEqualTo(tenMegabytes.length);
-		assertThat(most.status()).isEqualTo(201);
+		assertThat(most.status()).isEqualTo(200);
 		assertThat(most.data()).hasSize(5);
 	}
 

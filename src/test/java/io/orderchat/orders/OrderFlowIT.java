@@ -73,7 +73,12 @@ class OrderFlowIT extends IntegrationTest {
 		assertForbidden(api().get("/api/conversations/" + conversation + "/messages", token));
 		assertForbidden(api().post("/api/conversations/" + conversation + "/messages", token, "{\"content\":\"hi\"}"));
 		assertForbidden(api().post("/api/conversations/" + conversation + "/read", token, "{}"));
-		assertForbidden(api().get("/api/v0/chat/messages/" + orderId, token));
+		// Seed 001's own error envelope (DIALECTS.md §2.3): {status: "error", error:
+		// true, message}
+		Response busy2shop = api().get("/api/v0/chat/messages/" + orderId, token);
+		assertThat(busy2shop.status()).as(busy2shop.toString()).isEqualTo(403);
+		assertThat(busy2shop.body().path("status").asString()).isEqualTo("error");
+		assertThat(busy2shop.body().path("error").asBoolean()).isTrue();
 		assertForbidden(api().patch("/api/orders/" + orderId + "/status", token, "{\"status\":\"cancelled\"}"));
 	}
 

@@ -42,6 +42,19 @@ class OrderTest {
 	}
 
 	@Test
+	void whoCouldMoveAnOrderToItsStatusMayRenameIt() {
+		Caller admin = new Caller("a1", "Ada", Role.ADMIN, null);
+		processing().requireMayRename(this.moderator);
+		processing().requireMayRename(admin);
+		this.pending.requireMayRename(admin);
+
+		assertRefused(() -> processing().requireMayRename(this.customer), ErrorCode.FORBIDDEN);
+		assertRefused(() -> this.pending.requireMayRename(this.moderator), ErrorCode.FORBIDDEN);
+		assertRefused(() -> processing().changeStatus(OrderStatus.COMPLETED, admin, T1).requireMayRename(admin),
+				ErrorCode.ILLEGAL_TRANSITION);
+	}
+
+	@Test
 	void refusesToLetACustomerAcceptTheirOrder() {
 		assertRefused(() -> this.pending.changeStatus(OrderStatus.PROCESSING, this.customer, T1), ErrorCode.FORBIDDEN);
 	}

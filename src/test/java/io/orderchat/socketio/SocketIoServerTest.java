@@ -297,6 +297,18 @@ class SocketIoServerTest {
 		assertThat(received.get(99)).isEqualTo("42[\"tick\",99]");
 	}
 
+	@Test
+	void closingTheServerClosesTransportsWithoutADisconnectSoClientsReconnect() throws Exception {
+		FakeWebSocket client = connected();
+
+		this.server.close();
+
+		assertThat(client.awaitClosed()).isTrue();
+		assertThat(client.drain(Duration.ofMillis(100))).as("socket.io-client does not reconnect after a DISCONNECT")
+			.noneMatch((frame) -> frame instanceof String text && text.startsWith("41"));
+		assertThat(this.disconnects.poll(2, TimeUnit.SECONDS)).isEqualTo("server shutting down");
+	}
+
 	private FakeWebSocket open() throws InterruptedException {
 		FakeWebSocket client = new FakeWebSocket().open(this.server.engine(), "EIO=4&transport=websocket");
 		assertThat((String) client.next()).startsWith("0{\"sid\"");

@@ -47,7 +47,8 @@ class SupportSessionsIT extends IntegrationTest {
 
 		Response messages = api().get(SESSIONS + "/" + id + "/messages", this.customer.token());
 		assertThat(messages.status()).as(messages.toString()).isEqualTo(200);
-		JsonNode first = messages.data().get(1);
+		// newest first (DIALECTS.md §4.3): the customer's message, then the system one
+		JsonNode first = messages.data().get(0);
 		assertThat(first.path("content").asString()).isEqualTo("My order is delayed");
 		assertThat(first.path("sender_role").asString()).isEqualTo("customer");
 		assertThat(first.path("session_id").asString()).isEqualTo(id);
@@ -78,9 +79,14 @@ class SupportSessionsIT extends IntegrationTest {
 		assertThat(details.data().path("last_message").path("content").asString()).isEqualTo("agent says 3");
 		assertThat(details.data().path("status").asString()).isEqualTo("active");
 		assertThat(details.data().path("agent_id").asString()).isEqualTo(this.agent.id());
+		// newest first (DIALECTS.md §4.3): agent says 3, 2, 1, joined, first, opened
 		Response page = api().get(SESSIONS + "/" + id + "/messages?limit=2&offset=1", this.customer.token());
 		assertThat(page.data().size()).isEqualTo(2);
-		assertThat(page.data().get(0).path("content").asString()).isEqualTo("first");
+		assertThat(page.data().get(0).path("content").asString()).isEqualTo("agent says 2");
+		assertThat(page.data().get(1).path("content").asString()).isEqualTo("agent says 1");
+		Response oldest = api().get(SESSIONS + "/" + id + "/messages?limit=2&offset=4", this.customer.token());
+		assertThat(oldest.data().get(0).path("content").asString()).isEqualTo("first");
+		assertThat(oldest.data().get(1).path("is_system_message").asBoolean()).isTrue();
 
 		List<String> agentMessages = new ArrayList<>();
 		for (JsonNode message : api().get(SESSIONS + "/" + id + "/messages", this.customer.token()).data()) {
@@ -89,13 +95,15 @@ class SupportSessionsIT extends IntegrationTest {
 			}
 		}
 		Response read = api().post(SESSIONS + "/" + id + "/read", this.customer.token(),
-				Api.json(Map.of("message_ids", List.of(agentMessages.get(0)))));
+				Api.json(Map.of("message_ids", List.of(agentMessages.getLast())))); // the
+																					// oldest
 		assertThat(read.status()).as(read.toString()).isEqualTo(200);
 		assertThat(read.body().path("success").asBoolean()).isTrue();
 		assertThat(read.body().path("message").asString()).isEqualTo("Messages marked as read");
 		assertThat(read.data().path("unreadCount").asLong()).isEqualTo(2);
-		JsonNode readMessage = api().get(SESSIONS + "/" + id + "/messages", this.agent.token()).data().get(3);
-		assertThat(readMessage.path("read_by").toString()).contains(this.customer.id());
+		JsonNode readMessage = api().get(SESSIONS + "/" + id + "/messages", this.agent.token()).data().get(2);
+		assertThat(readMessage.path("content").asString()).isEqualTo("agent says 1");
+		assertThat(readMessage.path("read_by").get(0).path("user_id").asString()).isEqualTo(this.customer.id());
 		assertThat(api().post(SESSIONS + "/" + id + "/read", this.customer.token(), null)
 			.data()
 			.path("unreadCount")
@@ -139,10 +147,11 @@ class SupportSessionsIT extends IntegrationTest {
 				responses.add(answer.get(30, TimeUnit.SECONDS));
 			}
 
-			assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
-			Response loser = responses.stream().filter((r) -> r.status() == 409).findFirst().orElseThrow();
+			// seed 003's statuses and envelope (DIALECTS.md §4.3): a conflict is a 400
+			assertThat(responses).extracting(Response::status).containsExactlyInAnyOrder(200, 400);
+			Response loser = responses.stream().filter((r) -> r.status() == 400).findFirst().orElseThrow();
 			assertThat(loser.errorCode()).isEqualTo("CONFLICT");
-			assertThat(loser.body().path("error").path("message").asString()).contains("already accepted by");
+			assertThat(loser.body().path("error").asString()).contains("already accepted by");
 			Response winner = responses.stream().filter((r) -> r.status() == 200).findFirst().orElseThrow();
 			String winnerId = winner.data().path("agent_id").asString();
 			assertThat(api().get(SESSIONS + "/" + id, this.customer.token()).data().path("agent_id").asString())
@@ -172,12 +181,40 @@ class SupportSessionsIT extends IntegrationTest {
 		assertThat(assigned.data().path("agent_name").asString()).isEqualTo("Sue Support");
 		assertError(api().post(SESSIONS + "/" + id + "/assign", this.agent.token(),
 				Api.json(Map.of("agent_id", this.customer.id()))), 404, "NOT_FOUND");
+		// an active session is not assigned again (DIALECTS.md §4.3)
+		assertError(api().post(SESSIONS + "/" + id + "/assign", this.agent.token(), null), 400, "VALIDATION_FAILED");
+	}
+
+	@Test
+	void agentsListTheWaitingSessionsAndTheirOwnActiveOnes() {
+		String waiting = create(this.customer, "low", "anyone?").data().path("id").asString();
+		String mine = create(this.customer, "low", "mine").data().path("id").asString();
+		String theirs = create(this.otherCustomer, "low", "theirs").data().path("id").asString();
+		String done = create(this.customer, "low", "done").data().path("id").asString();
+		accept(this.agent, mine);
+		accept(this.agent2, theirs);
+		accept(this.agent, done);
+		api().post(SESSIONS + "/" + done + "/close", this.agent.token(), null);
+
+		assertThat(ids(api().get(SESSIONS, this.agent.token()))).contains(waiting, mine).doesNotContain(theirs, done);
+		assertThat(ids(api().get(SESSIONS, this.agent2.token()))).contains(waiting, theirs).doesNotContain(mine, done);
+		assertThat(ids(api().get(SESSIONS, person("Ada Admin", Role.ADMIN).token()))).contains(waiting, mine, theirs)
+			.doesNotContain(done);
+		assertThat(ids(api().get(SESSIONS, this.customer.token()))).contains(waiting, mine, done)
+			.doesNotContain(theirs);
+	}
+
+	private static List<String> ids(Response list) {
+		assertThat(list.status()).as(list.toString()).isEqualTo(200);
+		List<String> ids = new ArrayList<>();
+		list.data().forEach((session) -> ids.add(session.path("id").asString()));
+		return ids;
 	}
 
 	@Test
 	void statusMovesActiveResolvedClosedAndAClosedSessionRefusesMessages() {
 		String id = create(this.customer, "medium", "help").data().path("id").asString();
-		assertError(api().patch(SESSIONS + "/" + id + "/status", this.agent.token(), "{\"status\":\"resolved\"}"), 409,
+		assertError(api().patch(SESSIONS + "/" + id + "/status", this.agent.token(), "{\"status\":\"resolved\"}"), 400,
 				"ILLEGAL_TRANSITION");
 		accept(this.agent, id);
 		assertError(api().patch(SESSIONS + "/" + id + "/status", this.customer.token(), "{\"status\":\"resolved\"}"),
@@ -190,18 +227,23 @@ class SupportSessionsIT extends IntegrationTest {
 		assertThat(resolved.data().path("status").asString()).isEqualTo("resolved");
 		assertThat(resolved.data().path("resolved_at").asString()).isNotBlank();
 		send(this.customer, id, "thanks!");
-		Response closed = api().patch(SESSIONS + "/" + id + "/status", this.customer.token(),
-				"{\"status\":\"closed\"}");
+		// seed 003's status change is the agents' (DIALECTS.md §4.3); the customer closes
+		// with OrderChat's own POST …/close
+		assertError(api().patch(SESSIONS + "/" + id + "/status", this.customer.token(), "{\"status\":\"closed\"}"), 403,
+				"FORBIDDEN");
+		Response closed = api().post(SESSIONS + "/" + id + "/close", this.customer.token(), null);
 		assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
 		assertThat(closed.data().path("status").asString()).isEqualTo("closed");
 		assertThat(closed.data().path("closed_by").asString()).isEqualTo(this.customer.id());
 
 		assertError(api().post(SESSIONS + "/" + id + "/messages", this.customer.token(), "{\"content\":\"hello?\"}"),
-				409, "CONVERSATION_CLOSED");
+				400, "CONVERSATION_CLOSED");
 		String conversation = closed.data().path("conversation_id").asString();
-		assertError(api().post("/api/conversations/" + conversation + "/messages", this.agent.token(),
-				"{\"content\":\"hello?\"}"), 409, "CONVERSATION_CLOSED");
-		assertError(api().post(SESSIONS + "/" + id + "/close", this.agent.token(), null), 409, "ILLEGAL_TRANSITION");
+		Response canonical = api().post("/api/conversations/" + conversation + "/messages", this.agent.token(),
+				"{\"content\":\"hello?\"}");
+		assertThat(canonical.status()).isEqualTo(409);
+		assertThat(canonical.errorCode()).isEqualTo("CONVERSATION_CLOSED");
+		assertError(api().post(SESSIONS + "/" + id + "/close", this.agent.token(), null), 400, "ILLEGAL_TRANSITION");
 		assertThat(this.events.of(SupportSessionStatusChanged.class)
 			.stream()
 			.filter((e) -> e.session().id().toString().equals(id))
@@ -245,10 +287,15 @@ class SupportSessionsIT extends IntegrationTest {
 		assertThat(sent.status()).as(sent.toString()).isEqualTo(201);
 	}
 
+	/**
+	 * A refusal in seed 003's envelope: {@code {success: false, error, message, code}}.
+	 */
 	static void assertError(Response response, int status, String code) {
 		assertThat(response.status()).as(response.toString()).isEqualTo(status);
 		assertThat(response.errorCode()).as(response.toString()).isEqualTo(code);
-		assertThat(response.body().path("error").path("message").asString()).isNotBlank();
+		assertThat(response.body().path("success").asBoolean(true)).isFalse();
+		assertThat(response.body().path("error").asString()).isNotBlank();
+		assertThat(response.body().path("message").asString()).isEqualTo(response.body().path("error").asString());
 	}
 
 }

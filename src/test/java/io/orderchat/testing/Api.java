@@ -79,8 +79,13 @@ public final class Api {
 			return this.body.path("data");
 		}
 
+		/**
+		 * The error's code: in {@code error.code}, or beside an {@code error} text (seed
+		 * 003's envelope).
+		 */
 		public String errorCode() {
-			return this.body.path("error").path("code").asString("");
+			JsonNode error = this.body.path("error");
+			return (error.isString() ? this.body.path("code") : error.path("code")).asString("");
 		}
 
 		@Override

@@ -46,29 +46,68 @@ public final class ServerProcess implements AutoCloseable {
 	/** Starts a server and waits until it is ready. */
 	public static ServerProcess start(Options options) {
 		int port = (options.port > 0) ? options.port : freePort();
-		Path log = Path.of("target", "server-processes", options.name + "-" + port + "-" + System.nanoTime() + ".log")
-			.toAbsolutePath();
-		List<String> command = new ArrayList<>();
-		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(options.javaOptions);
-		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
-		command.addAll(options.arguments);
+		Path log = logFile(options.name, port);
 		try {
-			Files.createDirectories(log.getParent());
-			ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-			if (options.workingDirectory != null) {
-				builder.directory(options.workingDirectory.toFile());
-			}
-			builder.environment().putAll(options.environment);
-			ServerProcess server = new ServerProcess(options.name, port, log, builder.start());
+			ServerProcess server = new ServerProcess(options.name, port, log, builder(options, port, log).start());
 			server.awaitReady(START_TIMEOUT);
 			return server;
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
+	}
+
+	private static Path logFile(String name, int port) {
+		return Path.of("target", "server-processes", name + "-" + port + "-" + System.nanoTime() + ".log")
+			.toAbsolutePath();
+	}
+
+	private static ProcessBuilder builder(Options options, int port, Path log) throws IOException {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.addAll(options.javaOptions);
+		command.addAll(List.of("-jar", jar().toString(), "--server.port=" + port));
+		command.addAll(options.arguments);
+		Files.createDirectories(log.getParent());
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(log.toFile())
+			.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+		if (options.workingDirectory != null) {
+			builder.directory(options.workingDirectory.toFile());
+		}
+		builder.environment().putAll(options.environment);
+		return builder;
+	}
+
+	/**
+	 * Starts a server that is expected to refuse to start, and waits for it to exit.
+	 * @return how it ended: exit code and output
+	 */
+	public static Exit startExpectingExit(Options options, Duration timeout) {
+		int port = (options.port > 0) ? options.port : freePort();
+		Path log = logFile(options.name, port);
+		try {
+			Process process = builder(options, port, log).start();
+			long started = System.nanoTime();
+			if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+				process.destroyForcibly().waitFor();
+				throw new IllegalStateException(options.name + " was still running after " + timeout + ":\n"
+						+ Files.readString(log, StandardCharsets.UTF_8));
+			}
+			return new Exit(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8),
+					Duration.ofNanos(System.nanoTime() - started));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** How a process ended: its exit code, its output and how long it ran. */
+	public record Exit(int code, String output, Duration ran) {
 	}
 
 	/**
@@ -230,6 +269,18 @@ public final class ServerProcess implements AutoCloseable {
 
 		public Options(String name) {
 			this.name = name;
+		}
+
+		/** The same settings under another name (one node of several). */
+		public Options copy(String name) {
+			Options copy = new Options(name);
+			copy.environment.putAll(this.environment);
+			copy.javaOptions.clear();
+			copy.javaOptions.addAll(this.javaOptions);
+			copy.arguments.addAll(this.arguments);
+			copy.workingDirectory = this.workingDirectory;
+			copy.port = this.port;
+			return copy;
 		}
 
 		/** An environment variable of the server. */

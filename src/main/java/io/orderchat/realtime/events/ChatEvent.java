@@ -44,9 +44,23 @@ public sealed interface ChatEvent extends RealtimeEvent {
 			boolean added) implements InConversation {
 	}
 
-	/** The order behind an order conversation changed status. */
+	/**
+	 * The order behind an order conversation changed status. {@code statusName} is the
+	 * new status as the host app named it, which the seed vocabularies echo (DIALECTS.md
+	 * §0.7); {@code to} is OrderChat's.
+	 */
 	record OrderStatusChanged(Subject subject, String orderId, OrderStatus from, OrderStatus to, String byUserId,
-			String notes, Instant at) implements InConversation {
+			String notes, Instant at, String statusName) implements InConversation {
+
+		public OrderStatusChanged {
+			statusName = (statusName != null) ? statusName : to.wire();
+		}
+
+		public OrderStatusChanged(Subject subject, String orderId, OrderStatus from, OrderStatus to, String byUserId,
+				String notes, Instant at) {
+			this(subject, orderId, from, to, byUserId, notes, at, null);
+		}
+
 	}
 
 	/** A user came online (first device) or went offline (last device). */

@@ -53,13 +53,37 @@ public sealed interface StaffEvent extends RealtimeEvent {
 	record SessionAccepted(Subject subject, SupportSession session) implements InConversation {
 	}
 
+	/**
+	 * A support session's status, for the support agents and admins who have not joined
+	 * it: seed 003's agents keep their session lists current from it (DIALECTS.md §4.2);
+	 * a vocabulary whose clients do not need it renders nothing.
+	 */
+	record SessionStatusAnnounced(SupportSession session, SupportStatus to) implements StaffEvent {
+	}
+
 	/** A support session's status changed. */
 	record SessionStatusChanged(Subject subject, SupportSession session, SupportStatus from, SupportStatus to,
 			String byUserId) implements InConversation {
 	}
 
-	/** A dispute was opened or changed status. */
-	record DisputeChanged(Subject subject, Dispute dispute) implements InConversation {
+	/**
+	 * A dispute was opened or changed status. {@code statusName} is its status as the
+	 * host app named it, which the seed vocabularies echo (DIALECTS.md §0.7); the
+	 * dispute's own status is OrderChat's. {@code byUserId}: who opened or changed it (as
+	 * the host reported it); the dispute's {@code updatedAt} says when.
+	 */
+	record DisputeChanged(Subject subject, Dispute dispute, String statusName,
+			String byUserId) implements InConversation {
+
+		public DisputeChanged {
+			statusName = (statusName != null) ? statusName : dispute.status().wire();
+			byUserId = (byUserId != null) ? byUserId : dispute.openedBy();
+		}
+
+		public DisputeChanged(Subject subject, Dispute dispute) {
+			this(subject, dispute, null, null);
+		}
+
 	}
 
 }

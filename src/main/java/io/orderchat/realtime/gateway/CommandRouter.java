@@ -77,7 +77,10 @@ public final class CommandRouter {
 	private record Route(Dialect dialect, Predicate<JsonNode[]> accepts, Command command) {
 	}
 
-	/** Registers a command of a vocabulary's catalogue. */
+	/**
+	 * Registers a command of a vocabulary's catalogue: vocabularies name their commands
+	 * only through it, so every command on the wire is in a catalogue.
+	 */
 	public void on(Dialect dialect, WireEvent command, Command body) {
 		on(dialect, command.wireName(), body);
 	}
@@ -87,7 +90,7 @@ public final class CommandRouter {
 		on(dialect, command.wireName(), accepts, body);
 	}
 
-	public void on(Dialect dialect, String event, Command command) {
+	void on(Dialect dialect, String event, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
 			.add(new Route(dialect, null, command));
 	}
@@ -95,7 +98,7 @@ public final class CommandRouter {
 	/**
 	 * A command shared by name with another dialect: runs when {@code accepts} says so.
 	 */
-	public void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
+	void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
 			.addFirst(new Route(dialect, accepts, command));
 	}

@@ -42,7 +42,7 @@ final class ConnectionLifecycle {
 		if (caller.isStaff()) {
 			socket.join(Rooms.role(caller.role()));
 		}
-		SocketSession.start(socket, this.dialects.byDefault());
+		SocketSession.start(socket, this.dialects);
 		socket.onAny((event, args, ack) -> this.router.dispatch(socket, event, args, ack));
 		socket.onDisconnect((reason) -> disconnected(socket, caller));
 		this.expiry.watch(socket, caller);

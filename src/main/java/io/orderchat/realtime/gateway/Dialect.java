@@ -25,6 +25,15 @@ public interface Dialect {
 		return false;
 	}
 
+	/**
+	 * Whether a message's notification reaches the recipient's sockets that joined its
+	 * conversation too (seeds 002 and 004, DIALECTS.md §0.3: every socket of the
+	 * receiver), not only those elsewhere.
+	 */
+	default boolean notifiesJoinedSockets() {
+		return false;
+	}
+
 	/** Registers this dialect's commands, once at start-up. */
 	void register(CommandRouter router);
 
@@ -50,6 +59,15 @@ public interface Dialect {
 
 		default void emit(WireEvent event, Object payload) {
 			emit(event.wireName(), payload);
+		}
+
+		/**
+		 * Whether the event goes to users' own sockets rather than to a conversation's
+		 * room: the people who must hear of something wherever they are (DIALECTS.md
+		 * §0.3's user-directed events), so a vocabulary can render what only they get.
+		 */
+		default boolean userDirected() {
+			return false;
 		}
 
 	}

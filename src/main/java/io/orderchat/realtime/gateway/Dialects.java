@@ -9,9 +9,17 @@ public final class Dialects implements Iterable<Dialect> {
 
 	private final List<Dialect> all = new CopyOnWriteArrayList<>();
 
-	/** Adds a dialect and its commands. */
+	/**
+	 * Adds a dialect and its commands. The default one comes first: a socket that has not
+	 * spoken yet hears every dialect's user-directed events, the default's first.
+	 */
 	public <D extends Dialect> D add(D dialect, CommandRouter router) {
-		this.all.add(dialect);
+		if (dialect.spokenByDefault()) {
+			this.all.addFirst(dialect);
+		}
+		else {
+			this.all.add(dialect);
+		}
 		dialect.register(router);
 		return dialect;
 	}

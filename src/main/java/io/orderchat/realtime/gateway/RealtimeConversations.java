@@ -168,6 +168,20 @@ public final class RealtimeConversations {
 		return this.inbox.markRead(caller, id, uptoSeq);
 	}
 
+	/**
+	 * Marks everything read and tells the others so even when the horizon did not move:
+	 * for clients that answer every "mark read" with a receipt (seed 002's
+	 * {@code mark-read} → {@code message-read}).
+	 */
+	public ReadReceipt readAndAnnounce(Caller caller, ConversationId id) {
+		ReadReceipt receipt = read(caller, id, null);
+		if (!receipt.moved()) {
+			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(caller.userId()),
+					new ChatEvent.ReadUpTo(this.subjects.of(id), caller.userId(), receipt.readSeq(), receipt.at())));
+		}
+		return receipt;
+	}
+
 	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
 	public void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		requireJoined(socket, id);
@@ -224,8 +238,16 @@ public final class RealtimeConversations {
 		return resumed;
 	}
 
+	/**
+	 * Whether the socket joined the conversation's live room (the seeds' rule for typing
+	 * and reading).
+	 */
+	public boolean joined(SocketIoSocket socket, ConversationId id) {
+		return this.rooms.subscribed(socket, id);
+	}
+
 	private void requireJoined(SocketIoSocket socket, ConversationId id) {
-		if (!this.rooms.subscribed(socket, id)) {
+		if (!joined(socket, id)) {
 			throw DomainException.forbidden("Join the conversation before typing in it");
 		}
 	}

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.orderchat.attachments.AttachmentService;
@@ -25,7 +27,9 @@ import io.orderchat.realtime.pipeline.EventBus;
 import io.orderchat.realtime.presence.InMemoryPresence;
 import io.orderchat.realtime.presence.InMemoryTyping;
 import io.orderchat.realtime.presence.Presence;
+import io.orderchat.realtime.presence.Typing;
 import io.orderchat.search.MessageSearch;
+import io.orderchat.shared.ClusterMode;
 import io.orderchat.socketio.SocketIoServer;
 
 /**
@@ -48,11 +52,13 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	Presence presence() {
 		return new InMemoryPresence();
 	}
 
 	@Bean
+	@ClusterMode.SingleNode
 	InMemoryTyping typing(Clock clock, ScheduledExecutorService realtimeScheduler) {
 		InMemoryTyping typing = new InMemoryTyping(TYPING_TTL, clock);
 		realtimeScheduler.scheduleWithFixedDelay(typing::expire, 1, 1, TimeUnit.SECONDS);
@@ -78,13 +84,18 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
+	SocketRooms socketRooms(RoomMembership rooms, PlatformTransactionManager transactions) {
+		return new SocketRooms(rooms, new TransactionTemplate(transactions));
+	}
+
+	@Bean
 	KnownSubjects knownSubjects(ConversationManagement conversations) {
 		return new KnownSubjects(conversations);
 	}
 
 	@Bean
 	RealtimeConversations realtimeConversations(ConversationHistory history, Inbox inbox, Messaging messaging,
-			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, InMemoryTyping typing,
+			OrderManagement orders, RoomMembership rooms, EventBus bus, KnownSubjects subjects, Typing typing,
 			Presence presence, AttachmentService attachments) {
 		RealtimeConversations realtime = new RealtimeConversations(history, inbox, messaging, orders, rooms, bus,
 				subjects, typing, presence, attachments);
@@ -104,8 +115,10 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean(destroyMethod = "close")
-	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus) {
-		return new PresenceAnnouncements(membership, bus);
+	PresenceAnnouncements presenceAnnouncements(Membership membership, EventBus bus, Presence presence) {
+		PresenceAnnouncements announcements = new PresenceAnnouncements(membership, bus);
+		presence.onExpired((userId) -> announcements.announce(userId, false));
+		return announcements;
 	}
 
 	@Bean

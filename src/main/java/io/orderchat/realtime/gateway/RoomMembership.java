@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -20,6 +21,9 @@ import io.orderchat.socketio.SocketIoSocket;
 final class RoomMembership {
 
 	private static final String JOINED = "orderchat.joined";
+
+	/** The conversation rooms of a dialect the socket joined, by conversation. */
+	private static final String JOINED_IN = "orderchat.joined-in";
 
 	private final Namespace namespace;
 
@@ -59,6 +63,12 @@ final class RoomMembership {
 			socket.attribute(JOINED, joined);
 		}
 		joined.add(id);
+		Map<ConversationId, Set<String>> joinedIn = socket.attribute(JOINED_IN);
+		if (joinedIn == null) {
+			joinedIn = new ConcurrentHashMap<>();
+			socket.attribute(JOINED_IN, joinedIn);
+		}
+		joinedIn.computeIfAbsent(id, (key) -> ConcurrentHashMap.newKeySet()).add(dialect.name());
 		socket.join(Rooms.conversation(id));
 		socket.join(Rooms.conversation(id, dialect));
 		socket.join(Rooms.dialect(dialect));
@@ -73,6 +83,10 @@ final class RoomMembership {
 		if (joined != null) {
 			joined.remove(id);
 		}
+		Map<ConversationId, Set<String>> joinedIn = socket.attribute(JOINED_IN);
+		if (joinedIn != null) {
+			joinedIn.remove(id);
+		}
 		socket.leave(Rooms.conversation(id));
 		socket.leave(Rooms.staff(id));
 		for (Dialect dialect : this.dialects) {
@@ -82,6 +96,15 @@ final class RoomMembership {
 
 	boolean subscribed(SocketIoSocket socket, ConversationId id) {
 		return joined(socket).contains(id);
+	}
+
+	/**
+	 * Whether the socket joined the conversation with {@code dialect}'s join (DIALECTS.md
+	 * §0.3: a dialect's room is joined only through that dialect).
+	 */
+	boolean subscribed(SocketIoSocket socket, ConversationId id, Dialect dialect) {
+		Map<ConversationId, Set<String>> joinedIn = socket.attribute(JOINED_IN);
+		return joinedIn != null && joinedIn.getOrDefault(id, Set.of()).contains(dialect.name());
 	}
 
 	/** The conversations this socket has joined (a snapshot). */

@@ -5,8 +5,9 @@ import io.orderchat.identity.Role;
 
 /**
  * Room names. A socket that joins a conversation is in the conversation's room and in its
- * room for the dialect it joined with; every socket is in its user's room and in that
- * room for each dialect it speaks.
+ * room for the dialect it joined with; every socket is in its user's room (a staff socket
+ * in its role's too) and in that room for each dialect it hears: every dialect until its
+ * first command binds it to one (DIALECTS.md §0.3).
  */
 final class Rooms {
 
@@ -36,6 +37,13 @@ final class Rooms {
 	/** Every socket of a staff role (moderators, support agents, admins). */
 	static String role(Role role) {
 		return "r:" + role.wire();
+	}
+
+	/**
+	 * The sockets of a staff role that hear the dialect: bound to it or to none yet.
+	 */
+	static String role(Role role, Dialect dialect) {
+		return "r:" + role.wire() + "/" + dialect.name();
 	}
 
 	/**

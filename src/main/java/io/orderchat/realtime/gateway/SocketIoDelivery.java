@@ -53,16 +53,31 @@ final class SocketIoDelivery implements LocalDelivery {
 			// longer read it
 			this.rooms.evict(removed.userId(), ConversationId.parse(removed.subject().conversationId()));
 		}
-		String[] except = delivery.audience().except().stream().map(SocketIoDelivery::room).toArray(String[]::new);
+		String[] except = except(delivery.audience().except(), false);
+		String[] exceptOutside = except(delivery.audience().except(), true);
+		boolean userDirected = delivery.audience().to().stream().allMatch(Audience.User.class::isInstance);
 		for (Dialect dialect : this.dialects) {
 			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
 			if (rooms.length > 0) {
-				render(dialect, event, (name, payload) -> this.namespace.to(rooms).except(except).emit(name, payload));
+				boolean everywhere = event instanceof ChatEvent.Notification && dialect.notifiesJoinedSockets();
+				render(dialect, event,
+						new RoomEmitter(this.namespace, rooms, everywhere ? exceptOutside : except, userDirected));
 			}
 		}
 		if (event instanceof ChatEvent.MessageAdded added) {
 			this.metrics.delivered(added.message().createdAt());
 		}
+	}
+
+	/**
+	 * The rooms of the sockets left out; {@code keepMembers}: except those left out only
+	 * because they joined a conversation (they hear its events there).
+	 */
+	private static String[] except(List<Target> except, boolean keepMembers) {
+		return except.stream()
+			.filter((target) -> !(keepMembers && target instanceof Audience.Conversation))
+			.map(SocketIoDelivery::room)
+			.toArray(String[]::new);
 	}
 
 	private void render(Dialect dialect, RealtimeEvent event, Dialect.Emitter emitter) {
@@ -87,14 +102,27 @@ final class SocketIoDelivery implements LocalDelivery {
 		return rooms.toArray(String[]::new);
 	}
 
-	/** The room of the target's sockets that hear the dialect. */
+	/** Emits to the rooms of one vocabulary's sockets among the audience. */
+	private record RoomEmitter(Namespace namespace, String[] rooms, String[] except,
+			boolean userDirected) implements Dialect.Emitter {
+
+		@Override
+		public void emit(String event, Object payload) {
+			this.namespace.to(this.rooms).except(this.except).emit(event, payload);
+		}
+
+	}
+
+	/**
+	 * The room of the target's sockets that hear the dialect: a user's or a staff role's
+	 * room for a dialect holds the sockets bound to it and those not bound to any yet
+	 * (see {@link SocketSession}).
+	 */
 	private static String room(Target target, Dialect dialect) {
 		return switch (target) {
 			case Audience.Conversation conversation -> Rooms.conversation(conversation.conversationId(), dialect);
 			case Audience.User user -> Rooms.user(user.userId(), dialect);
-			// a staff socket that joined no conversation yet has said nothing of its
-			// dialect
-			case Audience.Staff staff -> Rooms.role(staff.role());
+			case Audience.Staff staff -> Rooms.role(staff.role(), dialect);
 			case Audience.StaffOf staffOf -> Rooms.staff(staffOf.conversationId());
 			case Audience.Socket socket -> socket.socketId();
 		};

@@ -1,6 +1,9 @@
 package io.orderchat.realtime.gateway;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
@@ -9,9 +12,10 @@ import io.orderchat.socketio.SocketIoSocket;
 
 /**
  * What the gateway keeps on a socket: the caller, attached at the handshake and checked
- * again on every command, and the dialect its user-level events (notifications, status
- * changes) are rendered in: the canonical one until the socket speaks another, then the
- * first one it spoke.
+ * again on every command, and the dialect it is bound to (DIALECTS.md §0.3): the first
+ * one whose command it sends. Its user's events (notifications, transfers to it, status
+ * changes of orders it has not joined) reach it in that dialect only; until it is bound,
+ * in every dialect, because a client that only listens has said nothing of its own.
  */
 final class SocketSession {
 
@@ -20,6 +24,12 @@ final class SocketSession {
 	private static final String USER_DIALECT = "orderchat.user-dialect";
 
 	private static final String DIALECT_CHOSEN = "orderchat.dialect-chosen";
+
+	/**
+	 * The user's (and staff role's) rooms of every dialect, which an unbound socket is
+	 * in.
+	 */
+	private static final String USER_ROOMS = "orderchat.user-rooms";
 
 	private SocketSession() {
 	}
@@ -47,35 +57,51 @@ final class SocketSession {
 		return caller;
 	}
 
-	/** Subscribes a new socket to its user's events in the default dialect. */
-	static void start(SocketIoSocket socket, Dialect defaultDialect) {
+	/**
+	 * Subscribes a new socket to its user's events, and a staff socket to its role's, in
+	 * every dialect; failures of commands no dialect knows are answered in the default
+	 * one until it is bound.
+	 */
+	static void start(SocketIoSocket socket, Dialects dialects) {
+		Dialect defaultDialect = dialects.byDefault();
 		socket.attribute(USER_DIALECT, defaultDialect);
-		socket.join(Rooms.user(caller(socket).userId(), defaultDialect));
+		Caller caller = caller(socket);
+		Map<Dialect, List<String>> userRooms = new LinkedHashMap<>();
+		for (Dialect dialect : dialects) {
+			List<String> rooms = caller.isStaff()
+					? List.of(Rooms.user(caller.userId(), dialect), Rooms.role(caller.role(), dialect))
+					: List.of(Rooms.user(caller.userId(), dialect));
+			userRooms.put(dialect, rooms);
+			rooms.forEach(socket::join);
+		}
+		socket.attribute(USER_ROOMS, userRooms);
 		socket.join(Rooms.dialect(defaultDialect));
 	}
 
-	/** The dialect the socket's user-level events are rendered in. */
+	/** The dialect failures of unknown commands are answered in. */
 	static Dialect userDialect(SocketIoSocket socket) {
 		return socket.attribute(USER_DIALECT);
 	}
 
 	/**
 	 * Notes that the socket used a command of {@code dialect}; the first one it uses
-	 * sticks.
+	 * binds it, and it leaves its user's and role's rooms of every other dialect.
 	 */
 	static void spoke(SocketIoSocket socket, Dialect dialect) {
 		if (socket.attribute(DIALECT_CHOSEN) != null) {
 			return;
 		}
 		socket.attribute(DIALECT_CHOSEN, Boolean.TRUE);
-		Dialect current = socket.attribute(USER_DIALECT);
-		if (current != dialect) {
-			String userId = caller(socket).userId();
-			socket.leave(Rooms.user(userId, current));
-			socket.join(Rooms.user(userId, dialect));
-			socket.join(Rooms.dialect(dialect));
-			socket.attribute(USER_DIALECT, dialect);
+		Map<Dialect, List<String>> userRooms = socket.attribute(USER_ROOMS);
+		if (userRooms != null) {
+			userRooms.forEach((other, rooms) -> {
+				if (other != dialect) {
+					rooms.forEach(socket::leave);
+				}
+			});
 		}
+		socket.join(Rooms.dialect(dialect));
+		socket.attribute(USER_DIALECT, dialect);
 	}
 
 }

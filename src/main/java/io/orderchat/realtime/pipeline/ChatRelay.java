@@ -80,7 +80,8 @@ public class ChatRelay {
 	void on(OrderStatusChanged event) {
 		String id = event.conversationId().toString();
 		ChatEvent changed = new ChatEvent.OrderStatusChanged(Subjects.order(event.conversationId(), event.orderId()),
-				event.orderId().toString(), event.from(), event.to(), event.byUserId(), event.notes(), event.at());
+				event.orderId().toString(), event.from(), event.to(), event.byUserId(), event.notes(), event.at(),
+				event.statusName());
 		this.bus.publish(new Delivery(Audience.conversation(id), changed));
 		this.bus.publish(new Delivery(
 				Audience.users(event.order().customerId(), event.order().performerId(), event.order().moderatorId())

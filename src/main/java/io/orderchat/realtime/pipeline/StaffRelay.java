@@ -114,12 +114,18 @@ public class StaffRelay {
 				event.to(), event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, session.customerId(), session.agentId());
+		// seed 003's agents follow every session's status from wherever they are
+		Audience agents = Audience.staff(Role.SUPPORT, Role.ADMIN).exceptMembersOf(id.toString());
+		if (session.agentId() != null) {
+			agents = agents.exceptUser(session.agentId());
+		}
+		this.bus.publish(new Delivery(agents, new StaffEvent.SessionStatusAnnounced(session, event.to())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(DisputeOpened event) {
 		Dispute dispute = event.dispute();
-		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent opened = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, null, dispute.openedBy());
 		this.bus.publish(new Delivery(
 				Audience.users(dispute.customerId(), dispute.performerId(), dispute.moderatorId()), opened));
 		this.bus.publish(new Delivery(Audience.staff(Role.MODERATOR), opened));
@@ -129,7 +135,8 @@ public class StaffRelay {
 	void on(DisputeStatusChanged event) {
 		Dispute dispute = event.dispute();
 		ConversationId id = dispute.conversationId();
-		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute);
+		StaffEvent changed = new StaffEvent.DisputeChanged(Subjects.dispute(dispute), dispute, event.statusName(),
+				event.byUserId());
 		toConversation(id, changed);
 		toUsersOutside(id, changed, dispute.customerId(), dispute.performerId(), dispute.moderatorId());
 	}

@@ -2,6 +2,7 @@ package io.orderchat.realtime.presence;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Who is online. A user is online while at least one of their connections is open, on any
@@ -23,5 +24,12 @@ public interface Presence {
 
 	/** The subset of {@code userIds} that is online now. */
 	Set<String> online(Collection<String> userIds);
+
+	/**
+	 * Called once for each user who went offline without a {@link #disconnected}: their
+	 * last connections were on a node that died. A single node never calls it.
+	 */
+	default void onExpired(Consumer<String> wentOffline) {
+	}
 
 }

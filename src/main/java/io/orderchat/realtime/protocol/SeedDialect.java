@@ -35,12 +35,20 @@ public abstract class SeedDialect implements Dialect {
 
 	@Override
 	public void failed(SocketIoSocket socket, String command, Ack ack, DomainException error) {
-		Map<String, Object> body = Map.of("message", error.getMessage(), "code", error.code().name(), "event", command);
+		ErrorPayload body = new ErrorPayload(error.getMessage(), error.code().name(), command);
 		if (ack.requested()) {
 			ack.send(Map.of("success", false, "ok", false, "message", error.getMessage(), "error",
 					Replies.error(error)));
 		}
 		socket.emit("error", body);
+	}
+
+	/**
+	 * The {@code error} event of every seed dialect (DIALECTS.md §0.4): {@code message}
+	 * is what the seeds' clients read; the stable {@code code} and the refused
+	 * {@code event} come beside it.
+	 */
+	public record ErrorPayload(String message, String code, String event) {
 	}
 
 	/**

@@ -186,6 +186,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 ok  403 403 ok "),
 		rest("PATCH /api/orders/$order/status", "cancelled",        ACCEPTED_ORDER, "{\"status\":\"cancelled\"}",
 		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
+		rest("PATCH /api/orders/$order/status", "host name",        PENDING_ORDER, "{\"status\":\"in_transit\"}",
+		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
+		rest("PATCH /api/orders/$order/status", "updatedBy another", PENDING_ORDER, "{\"status\":\"in_transit\",\"updatedBy\":\"$customer\"}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
 		rest("POST /api/orders/external",                           NEW_EXTERNAL_ID,
 				"{\"externalId\":\"$externalId\",\"customer\":{\"id\":\"$customer\",\"name\":\"C\"},\"performer\":{\"id\":\"$performer\",\"name\":\"P\"}}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
@@ -266,13 +270,18 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("GET /api/disputes/$dispute",                          SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("PATCH /api/disputes/$dispute/status",                 FRESH_DISPUTE, "{\"status\":\"in_review\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
+		rest("PATCH /api/disputes/$dispute/status", "host name",    FRESH_DISPUTE, "{\"status\":\"under_review\"}",
+		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
+		rest("PATCH /api/disputes/$dispute/status", "updatedBy another", FRESH_DISPUTE, "{\"status\":\"under_review\",\"updatedBy\":\"$customer\"}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
 		rest("POST /api/disputes/$dispute/evidence",                SHARED, "{\"messageIds\":[\"$message\"]}",
 		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("GET /api/disputes/$dispute/evidence",                 SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		// --- support sessions (seed 003 REST)
 		rest("POST /api/v1/chat/sessions",                          SHARED, "{\"subject\":\"help\"}",
 		                                                                          "401 ok  ok  ok  ok  ok  ok  ok  ok "),
-		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 hidden hidden ok hidden hidden hidden ok hidden").shows("session"),
+		// DIALECTS.md §4.3: admins list every waiting or active session
+		rest("GET /api/v1/chat/sessions",                           SHARED, null, "401 hidden hidden ok hidden hidden hidden ok ok ").shows("session"),
 		rest("GET /api/v1/chat/sessions/queue",                     SHARED, null, "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session",                  SHARED, null, "401 403 403 ok  403 403 403 ok  ok "),
 		rest("GET /api/v1/chat/sessions/$session/messages",         SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
@@ -289,8 +298,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("PATCH /api/v1/chat/sessions/$session/status", "resolved", ACTIVE_SESSION, "{\"status\":\"resolved\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
+		// DIALECTS.md §4.3: the status is the agents'; the customer closes with POST …/close
 		rest("PATCH /api/v1/chat/sessions/$session/status", "closed", ACTIVE_SESSION, "{\"status\":\"closed\"}",
-		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
+		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("POST /api/v1/chat/sessions/$session/close",           ACTIVE_SESSION, null,
 		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
 		// --- attachments
@@ -373,15 +383,17 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 ok  ok  403 403 403 403"),
 		socket("canonical", "dispute:status",                       FRESH_DISPUTE, "{\"disputeId\":\"$dispute\",\"status\":\"in_review\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),
-		// --- seed 000: the order owner, its current moderator, admin (the performer: a participant)
+		// --- seed 000: the order owner, its current moderator, admin (DIALECTS.md §1: not the performer)
 		socket("seed000", "chat:join",                              SHARED, "{\"roomId\":\"$conv\"}",
-		                                                                          "401 403 403 hidden hidden ok 403 403 ok "),
+		                                                                          "401 403 403 hidden 403 ok  403 403 ok "),
 		socket("seed000", "chat:message",                           SHARED, "{\"roomId\":\"$conv\",\"message\":\"hi\"}",
-		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
 		socket("seed000", "chat:image",                             SHARED, "{\"roomId\":\"$conv\",\"file\":\"$png\"}",
-		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
 		socket("seed000", "chat:typing",                            SHARED, "{\"roomId\":\"$conv\",\"isTyping\":true}",
-		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
+		socket("seed000", "chat:getMessages",                       SHARED, "{\"roomId\":\"$conv\"}",
+		                                                                          "401 403 403 hidden 403 ok  403 403 ok "),
 		socket("seed000", "order:updateStatus",                     ACCEPTED_ORDER, "{\"roomId\":\"$conv\",\"status\":\"cancelled\"}",
 		                                                                          "401 403 403 ok  403 ok  403 403 ok "),
 		socket("seed000", "moderator:accept",                       PENDING_ORDER, "{\"roomId\":\"$conv\"}",
@@ -449,7 +461,9 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		socket("seed004", "dispute_message",                        SHARED, "{\"disputeId\":\"$dispute\",\"content\":\"hi\"}",
 		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
 		socket("seed004", "dispute_typing",                         SHARED, "{\"disputeId\":\"$dispute\",\"isTyping\":true}",
-		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "));
+		                                                                          "401 403 403 ok  ok  ok  ok  403 ok "),
+		socket("seed004", "mark_messages_read",                     SHARED, "{\"orderId\":\"$order\"}",
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "));
 	// @formatter:on
 
 	/**
@@ -467,6 +481,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			Map.entry("seed000 chat:message", "chat:join {\"roomId\":\"$conv\"}"),
 			Map.entry("seed000 chat:image", "chat:join {\"roomId\":\"$conv\"}"),
 			Map.entry("seed000 chat:typing", "chat:join {\"roomId\":\"$conv\"}"),
+			Map.entry("seed000 chat:getMessages", "chat:join {\"roomId\":\"$conv\"}"),
 			Map.entry("seed001 typing", "join-order-chat \"$order\""),
 			Map.entry("seed001 leave-order-chat", "join-order-chat \"$order\""),
 			Map.entry("seed002 leave-order-room", "join-order-room \"$order\""),
@@ -479,7 +494,8 @@ class AuthorizationMatrixIT extends IntegrationTest {
 			Map.entry("seed004 leave_order_chat", "join_order_chat {\"orderId\":\"$order\"}"),
 			Map.entry("seed004 order_typing", "join_order_chat {\"orderId\":\"$order\"}"),
 			Map.entry("seed004 leave_dispute_chat", "join_dispute_chat {\"disputeId\":\"$dispute\"}"),
-			Map.entry("seed004 dispute_typing", "join_dispute_chat {\"disputeId\":\"$dispute\"}"));
+			Map.entry("seed004 dispute_typing", "join_dispute_chat {\"disputeId\":\"$dispute\"}"),
+			Map.entry("seed004 mark_messages_read", "join_order_chat {\"orderId\":\"$order\"}"));
 
 	private static final Set<String> CELL_VALUES = Set.of("ok", "hidden", "-", "302", "401", "403", "404", "409");
 

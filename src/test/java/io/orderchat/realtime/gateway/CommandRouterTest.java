@@ -39,7 +39,9 @@ class CommandRouterTest {
 	CommandRouterTest() {
 		// signed in, as the connection lifecycle leaves a socket
 		SocketSession.attach(this.socket, new Caller("u-7", "Ann", Role.CUSTOMER, Instant.now().plusSeconds(3600)));
-		SocketSession.start(this.socket, this.dialect);
+		Dialects dialects = new Dialects();
+		dialects.add(this.dialect, this.router);
+		SocketSession.start(this.socket, dialects);
 	}
 
 	@Test
@@ -90,6 +92,11 @@ class CommandRouterTest {
 		@Override
 		public String name() {
 			return "test";
+		}
+
+		@Override
+		public boolean spokenByDefault() {
+			return true;
 		}
 
 		@Override

@@ -163,12 +163,17 @@ class SessionExpiryTest {
 		public void onDisconnect(Consumer<String> reasonListener) {
 		}
 
+		/** The rooms joined and not left (beside the socket's own). */
+		final Set<String> joined = new java.util.LinkedHashSet<>();
+
 		@Override
 		public void join(String room) {
+			this.joined.add(room);
 		}
 
 		@Override
 		public void leave(String room) {
+			this.joined.remove(room);
 		}
 
 		@Override

@@ -17,7 +17,12 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import io.orderchat.realtime.gateway.WireEvent;
 import io.orderchat.realtime.gateway.WireEvent.Direction;
+import io.orderchat.realtime.protocol.busy2shop.BusyToShopEvents;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents;
+import io.orderchat.realtime.protocol.dispatcher.DispatcherEvents;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,7 +39,9 @@ class CatalogueDocumentationTest {
 	 * Each vocabulary's catalogue, by the vocabulary's name (its rooms' and metrics'
 	 * name).
 	 */
-	static final Map<String, Class<? extends WireEvent>> CATALOGUES = Map.of("canonical", CanonicalEvents.class);
+	static final Map<String, Class<? extends WireEvent>> CATALOGUES = Map.of("canonical", CanonicalEvents.class,
+			"seed000", ExchangeEvents.class, "seed001", BusyToShopEvents.class, "seed002", DispatcherEvents.class,
+			"seed003", HelpdeskEvents.class, "seed004", MarketplaceEvents.class);
 
 	private static final Pattern MARKER = Pattern.compile("<!-- catalogue: (\\S+) (commands|events) -->");
 

@@ -1,17 +1,14 @@
 package io.orderchat.realtime.protocol.busy2shop;
 
-import io.orderchat.realtime.protocol.OrderChats;
-
-import java.time.Instant;
 import java.util.List;
 
-import io.orderchat.conversations.ConversationHistory;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.Inbox;
-import io.orderchat.conversations.Message;
-import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.identity.Caller;
-import io.orderchat.shared.web.ApiResponse;
+import io.orderchat.realtime.protocol.OrderChats;
+import io.orderchat.realtime.protocol.busy2shop.BusyToShopEvents.MessagePayload;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +16,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 001 (Busy2Shop): {@code /api/v0/chat/*}. */
+/**
+ * Seed 001 (Busy2Shop): {@code /api/v0/chat/*} in the app's envelope {@code {status:
+ * "success", message, data}} (errors: {@link BusyToShopErrors}). Read state is per user,
+ * and only other users' chat messages count as unread.
+ */
 @RestController
 class BusyToShopChatController {
 
@@ -37,39 +38,54 @@ class BusyToShopChatController {
 
 	/**
 	 * The latest messages of the order's chat, oldest first ({@code limit} up to 200,
-	 * default 50).
+	 * default 50), as they stood for the caller; then marks them read, as the app did.
 	 */
 	@GetMapping("/api/v0/chat/messages/{orderId}")
-	ApiResponse<List<BusyToShopMessage>> messages(Caller caller, @PathVariable String orderId,
+	Envelope<Messages> messages(Caller caller, @PathVariable String orderId,
 			@RequestParam(required = false) Integer limit, @RequestParam(required = false) Long before) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		List<Message> page = this.history.history(caller, id, before, null, OrderChats.pageSize(limit)).messages();
-		return ApiResponse.ok(page.stream()
-			.filter((message) -> !message.deleted())
-			.map((message) -> BusyToShopMessage.of(orderId, message, reads.isRead(message)))
-			.toList());
+		List<MessagePayload> messages = this.history.history(caller, id, before, null, OrderChats.pageSize(limit))
+			.messages()
+			.stream()
+			.filter(OrderChats::isChatMessage)
+			.map((message) -> MessagePayload.of(orderId, message, reads.isRead(message)))
+			.toList();
+		if (before == null) {
+			this.inbox.markRead(caller, id, null);
+		}
+		return Envelope.success("Messages retrieved successfully", new Messages(messages));
 	}
 
+	/** Unread chat messages of the order, or of every order chat of the caller. */
 	@GetMapping("/api/v0/chat/unread")
-	ApiResponse<UnreadCount> unread(Caller caller, @RequestParam(required = false) String orderId) {
-		if (orderId != null && !orderId.isBlank()) {
-			ConversationId id = this.chats.conversationOf(caller, orderId);
-			return ApiResponse.ok(new UnreadCount(orderId, this.inbox.unreadCount(caller, id)));
-		}
-		return ApiResponse.ok(new UnreadCount(null, this.inbox.unread(caller).total()));
+	Envelope<UnreadCount> unread(Caller caller, @RequestParam(required = false) String orderId) {
+		long count = (orderId != null && !orderId.isBlank())
+				? this.chats.unreadChatMessages(caller, this.chats.conversationOf(caller, orderId))
+				: this.chats.unreadChatMessages(caller);
+		return Envelope.success("Unread message count retrieved successfully", new UnreadCount(count));
 	}
 
 	@PostMapping("/api/v0/chat/read/{orderId}")
-	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
-		ReadReceipt receipt = this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
-		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount()));
+	Envelope<Void> read(Caller caller, @PathVariable String orderId) {
+		this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		return Envelope.success("Messages marked as read", null);
 	}
 
-	record Read(String orderId, long readSeq, long unreadCount) {
+	/** Busy2Shop's answer: {@code {status: "success", message, data?}}. */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Envelope<T>(String status, String message, T data) {
+
+		static <T> Envelope<T> success(String message, T data) {
+			return new Envelope<>("success", message, data);
+		}
+
 	}
 
-	record UnreadCount(String orderId, long unreadCount) {
+	record Messages(List<MessagePayload> messages) {
+	}
+
+	record UnreadCount(long count) {
 	}
 
 }

@@ -250,7 +250,8 @@ final class CanonicalDialect implements Dialect {
 							participant.role()));
 			case OrderStatusChanged status -> emitter.emit(CanonicalEvents.ORDER_STATUS,
 					new OrderStatusPayload(status.orderId(), status.subject().conversationId(), status.from(),
-							status.to(), status.to(), status.byUserId(), status.notes(), status.at()));
+							status.to(), status.to(), status.byUserId(), status.notes(), status.at(),
+							status.statusName()));
 			case PresenceChanged presence ->
 				emitter.emit(CanonicalEvents.PRESENCE, new PresencePayload(presence.userId(), presence.online()));
 			case Notification notification -> emitter.emit(CanonicalEvents.NOTIFICATION, notification(notification));

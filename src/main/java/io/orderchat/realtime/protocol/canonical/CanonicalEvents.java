@@ -97,9 +97,12 @@ public enum CanonicalEvents implements WireEvent {
 	public record PresencePayload(String userId, boolean online) {
 	}
 
-	/** {@code order:status}. */
+	/**
+	 * {@code order:status}; {@code statusName} is the new status as the host app named it
+	 * (DIALECTS.md §0.7), beside OrderChat's {@code to}.
+	 */
 	public record OrderStatusPayload(String orderId, String conversationId, OrderStatus from, OrderStatus to,
-			OrderStatus status, String by, String notes, Instant at) {
+			OrderStatus status, String by, String notes, Instant at, String statusName) {
 	}
 
 	/** {@code notification}: a message in a conversation the socket has not joined. */
@@ -151,9 +154,12 @@ public enum CanonicalEvents implements WireEvent {
 			SupportStatus status, String by, SessionJson session) {
 	}
 
-	/** {@code dispute:status}. */
+	/**
+	 * {@code dispute:status}; {@code statusName}: as the host app named it (DIALECTS.md
+	 * §0.7).
+	 */
 	public record DisputePayload(String disputeId, String orderId, String conversationId, DisputeStatus status,
-			Dispute dispute) {
+			String statusName, Dispute dispute) {
 	}
 
 }

@@ -34,6 +34,7 @@ import io.orderchat.realtime.events.StaffEvent.NoteAdded;
 import io.orderchat.realtime.events.StaffEvent.OrderQueued;
 import io.orderchat.realtime.events.StaffEvent.SessionAccepted;
 import io.orderchat.realtime.events.StaffEvent.SessionQueued;
+import io.orderchat.realtime.events.StaffEvent.SessionStatusAnnounced;
 import io.orderchat.realtime.events.StaffEvent.SessionStatusChanged;
 import io.orderchat.realtime.events.StaffEvent.TransferDecided;
 import io.orderchat.realtime.events.StaffEvent.TransferStarted;
@@ -141,12 +142,17 @@ final class CanonicalStaff implements StaffRendering {
 					new SessionQueuedPayload(SessionJson.of(queued.session())));
 			case SessionAccepted accepted -> emitter.emit(CanonicalEvents.SUPPORT_ACCEPTED, new SessionAcceptedPayload(
 					accepted.subject().conversationId(), SessionJson.of(accepted.session())));
+			case SessionStatusAnnounced announced -> {
+				// canonical clients hear of the sessions they take part in
+				// (support:status)
+			}
 			case SessionStatusChanged changed -> emitter.emit(CanonicalEvents.SUPPORT_STATUS_CHANGED,
 					new SessionStatusPayload(changed.subject().conversationId(), changed.session().id().toString(),
 							changed.from(), changed.to(), changed.byUserId(), SessionJson.of(changed.session())));
 			case DisputeChanged changed -> emitter.emit(CanonicalEvents.DISPUTE_STATUS_CHANGED,
 					new DisputePayload(changed.dispute().id().toString(), changed.dispute().orderId().toString(),
-							changed.subject().conversationId(), changed.dispute().status(), changed.dispute()));
+							changed.subject().conversationId(), changed.dispute().status(), changed.statusName(),
+							changed.dispute()));
 		}
 	}
 

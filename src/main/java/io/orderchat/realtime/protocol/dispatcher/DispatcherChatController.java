@@ -1,31 +1,24 @@
 package io.orderchat.realtime.protocol.dispatcher;
 
-import io.orderchat.realtime.protocol.OrderChats;
-
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import com.fasterxml.jackson.annotation.JsonProperty;
-import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationKind;
-import io.orderchat.conversations.ConversationManagement;
-import io.orderchat.conversations.ConversationSummary;
+import io.orderchat.conversations.ConversationHistory;
 import io.orderchat.conversations.Inbox;
-import io.orderchat.conversations.Message;
-import io.orderchat.conversations.MessageDeleted;
-import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.Messaging;
+import io.orderchat.conversations.ConversationManagement;
+import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
-import io.orderchat.conversations.ReadReceipt;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
+import io.orderchat.orders.OrderJson;
 import io.orderchat.orders.OrderManagement;
+import io.orderchat.realtime.protocol.OrderChats;
+import io.orderchat.realtime.protocol.dispatcher.DispatcherEvents.MessagePayload;
 import io.orderchat.shared.DomainException;
 import io.orderchat.shared.Inputs;
-import io.orderchat.shared.web.ApiResponse;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,13 +31,15 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Seed 002 (dispatcher): {@code /api/chat/*}. */
+/**
+ * Seed 002 (dispatcher): {@code /api/chat/*} in the app's envelopes
+ * ({@link DispatcherEnvelope}; errors: {@link DispatcherErrors}). Only other users' chat
+ * messages count as unread; system messages show in the history.
+ */
 @RestController
 class DispatcherChatController {
 
 	private final OrderChats chats;
-
-	private final ConversationManagement conversations;
 
 	private final ConversationHistory history;
 
@@ -52,44 +47,48 @@ class DispatcherChatController {
 
 	private final Messaging messaging;
 
+	private final ConversationManagement conversations;
+
 	private final OrderManagement orders;
 
-	DispatcherChatController(OrderChats chats, ConversationManagement conversations, ConversationHistory history,
-			Inbox inbox, Messaging messaging, OrderManagement orders) {
+	DispatcherChatController(OrderChats chats, ConversationHistory history, Inbox inbox, Messaging messaging,
+			ConversationManagement conversations, OrderManagement orders) {
 		this.chats = chats;
-		this.conversations = conversations;
 		this.history = history;
 		this.inbox = inbox;
 		this.messaging = messaging;
+		this.conversations = conversations;
 		this.orders = orders;
 	}
 
+	/**
+	 * Sends a text message; the client's {@code messageType} and {@code senderType} are
+	 * ignored (the server decides both). A resend with the same {@code clientId} answers
+	 * the stored message with 200.
+	 */
 	@PostMapping("/api/chat/messages")
-	ResponseEntity<ApiResponse<DispatcherMessage>> send(Caller caller, @RequestBody SendRequest request) {
+	ResponseEntity<DispatcherEnvelope<MessagePayload>> send(Caller caller, @RequestBody SendRequest request) {
 		if (request.orderId() == null || request.orderId().isBlank()) {
 			throw DomainException.invalid("Field 'orderId' is required");
 		}
-		if ("system".equalsIgnoreCase(request.senderType())) {
-			throw DomainException.forbidden("System messages come only from the server");
+		if (request.message() == null || request.message().isBlank()) {
+			throw DomainException.invalid("Field 'message' is required");
 		}
-		MessageType type = (request.messageType() != null)
-				? MessageType.parse(request.messageType())
-					.orElseThrow(() -> DomainException.invalid("Unknown messageType '" + request.messageType() + "'"))
-				: MessageType.TEXT;
 		ConversationId id = this.chats.conversationOf(caller, request.orderId());
-		SendResult result = this.messaging.send(caller, id,
-				new NewMessage(type, request.message(), request.clientId(), null));
-		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
-			.body(ApiResponse.ok(DispatcherMessage.of(request.orderId(), result.message(), false)));
+		SendResult result = this.messaging.send(caller, id, NewMessage.text(request.message(), request.clientId()));
+		HttpStatus status = result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED;
+		return ResponseEntity.status(status)
+			.body(DispatcherEnvelope.success(status.value(), "Message sent successfully",
+					MessagePayload.of(request.orderId(), result.message(), false)));
 	}
 
 	/**
 	 * Page 1 is the newest {@code limit} messages, page 2 the ones before, and so on;
 	 * each page oldest first. Sequence numbers are gap-free, so a page is a range of
-	 * them.
+	 * them. Does not change read state.
 	 */
 	@GetMapping("/api/chat/orders/{orderId}/messages")
-	ApiResponse<MessagePage> messages(Caller caller, @PathVariable String orderId,
+	DispatcherEnvelope<List<MessagePayload>> messages(Caller caller, @PathVariable String orderId,
 			@RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "50") int limit) {
 		if (page < 1) {
 			throw DomainException.invalid("page must be 1 or more");
@@ -101,82 +100,87 @@ class DispatcherChatController {
 		List<Message> messages = (before <= 1) ? List.of()
 				: this.history.history(caller, id, before, null, size).messages();
 		OrderChats.ReadState reads = this.chats.readState(caller, id);
-		long pages = (lastSeq + size - 1) / size;
-		return ApiResponse.ok(new MessagePage(messages.stream()
-			.filter((message) -> !message.deleted())
-			.map((message) -> DispatcherMessage.of(orderId, message, reads.isRead(message)))
-			.toList(), new Pagination(page, size, lastSeq, pages, page < pages)));
+		return DispatcherEnvelope.page("Messages retrieved successfully",
+				messages.stream()
+					.filter((message) -> !message.deleted())
+					.map((message) -> MessagePayload.of(orderId, message, reads.isRead(message)))
+					.toList(),
+				new DispatcherEnvelope.Meta(lastSeq, (lastSeq + size - 1) / size, page, size));
 	}
 
 	/**
-	 * A page of the caller's conversations ({@code limit} ≤ 200), most recently active
-	 * first, of which the order chats are listed.
+	 * The order chats of the orders the caller is customer or performer of, newest order
+	 * first ({@code limit} 1..200, default 10).
 	 */
 	@GetMapping("/api/chat/orders")
-	ApiResponse<List<OrderChat>> chats(Caller caller, @RequestParam(defaultValue = "1") int page,
-			@RequestParam(defaultValue = "50") int limit) {
+	DispatcherEnvelope<OrderChatPage> chats(Caller caller, @RequestParam(defaultValue = "1") int page,
+			@RequestParam(defaultValue = "10") int limit) {
 		if (page < 1) {
 			throw DomainException.invalid("page must be 1 or more");
 		}
 		int size = OrderChats.pageSize(limit);
-		return ApiResponse.ok(this.inbox.mine(caller, (long) (page - 1) * size, size)
+		List<Order> mine = this.orders.mine(caller, null)
 			.stream()
-			.filter((summary) -> summary.conversation().kind() == ConversationKind.ORDER)
-			.map(this::orderChat)
-			.toList());
+			.filter((order) -> order.isCustomer(caller.userId()) || order.isPerformer(caller.userId()))
+			.toList();
+		List<OrderChat> chats = mine.stream()
+			.skip((long) (page - 1) * size)
+			.limit(size)
+			.map((order) -> orderChat(caller, order))
+			.toList();
+		return DispatcherEnvelope.success(200, "Order chats retrieved successfully",
+				new OrderChatPage(chats, mine.size(), page, size, (long) page * size < mine.size()));
 	}
 
 	@PatchMapping("/api/chat/orders/{orderId}/read")
-	ApiResponse<Read> read(Caller caller, @PathVariable String orderId) {
-		ReadReceipt receipt = this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
-		return ApiResponse.ok(new Read(orderId, receipt.readSeq(), receipt.unreadCount(), receipt.at()));
+	DispatcherEnvelope<Void> read(Caller caller, @PathVariable String orderId) {
+		this.inbox.markRead(caller, this.chats.conversationOf(caller, orderId), null);
+		return DispatcherEnvelope.success(200, "Messages marked as read", null);
 	}
 
 	@GetMapping("/api/chat/orders/{orderId}/unread-count")
-	ApiResponse<UnreadCount> unreadCount(Caller caller, @PathVariable String orderId) {
+	DispatcherEnvelope<UnreadCount> unreadCount(Caller caller, @PathVariable String orderId) {
 		ConversationId id = this.chats.conversationOf(caller, orderId);
-		return ApiResponse.ok(new UnreadCount(orderId, this.inbox.unreadCount(caller, id)));
+		return DispatcherEnvelope.success(200, "Unread count retrieved successfully",
+				new UnreadCount(this.chats.unreadChatMessages(caller, id)));
 	}
 
+	/** Its author or an admin deletes a message; anyone else 403, an unknown one 404. */
 	@DeleteMapping("/api/chat/messages/{messageId}")
-	ApiResponse<Deleted> delete(Caller caller, @PathVariable String messageId) {
-		MessageDeleted deleted = this.messaging.delete(caller, Inputs.uuid(messageId, "message"));
-		String orderId = this.conversations.find(deleted.conversationId())
-			.map((conversation) -> conversation.subjectId())
-			.orElse(null);
-		return ApiResponse.ok(new Deleted(messageId, orderId, deleted.at()));
+	DispatcherEnvelope<Void> delete(Caller caller, @PathVariable String messageId) {
+		this.messaging.delete(caller, Inputs.uuid(messageId, "message"));
+		return DispatcherEnvelope.success(200, "Message deleted successfully", null);
 	}
 
-	private OrderChat orderChat(ConversationSummary summary) {
-		String orderId = summary.conversation().subjectId();
-		Optional<Order> order = this.orders.find(orderId);
-		Message last = summary.lastMessage();
-		return new OrderChat(orderId, order.map(Order::externalId).orElse(null),
-				order.map((o) -> o.status().wire()).orElse(null), summary.conversation().id(), summary.unreadCount(),
-				(last != null) ? DispatcherMessage.of(orderId, last, last.seq() <= summary.readSeq()) : null,
-				summary.conversation().updatedAt());
+	private OrderChat orderChat(Caller caller, Order order) {
+		ConversationId id = order.conversationId();
+		String orderId = this.chats.clientOrderId(order.id().toString());
+		OrderChats.ReadState reads = this.chats.readState(caller, id);
+		Optional<Message> last = this.history.history(caller, id, null, null, 20)
+			.messages()
+			.reversed()
+			.stream()
+			.filter((message) -> !message.deleted())
+			.findFirst();
+		return new OrderChat(OrderJson.of(order), new Chat(id.toString(), orderId),
+				this.chats.unreadChatMessages(caller, id),
+				last.map((message) -> MessagePayload.of(orderId, message, reads.isRead(message))).orElse(null));
 	}
 
 	record SendRequest(String orderId, String message, String messageType, String senderType, String clientId) {
 	}
 
-	record MessagePage(List<DispatcherMessage> messages, Pagination pagination) {
+	record OrderChatPage(List<OrderChat> orderChats, long total, int page, int limit, boolean hasMore) {
 	}
 
-	record OrderChat(String orderId, String externalId, String status, ConversationId chatId, long unreadCount,
-			DispatcherMessage lastMessage, Instant updatedAt) {
+	record OrderChat(OrderJson order, Chat chat, long unreadCount, MessagePayload lastMessage) {
 	}
 
-	record Read(String orderId, long readSeq, long unreadCount, Instant timestamp) {
+	/** The order's chat: OrderChat's conversation. */
+	record Chat(String id, String orderId) {
 	}
 
-	record UnreadCount(String orderId, long unreadCount) {
-	}
-
-	record Deleted(String messageId, String orderId, Instant timestamp) {
-	}
-
-	record Pagination(int page, int limit, long total, long pages, boolean hasMore) {
+	record UnreadCount(long count) {
 	}
 
 }

@@ -6,6 +6,7 @@ import io.orderchat.pusher.PusherServer;
 import io.orderchat.realtime.gateway.CommandRouter;
 import io.orderchat.realtime.gateway.Dialects;
 import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.SocketRooms;
 import io.orderchat.realtime.pipeline.EventBus;
 
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,14 @@ import org.springframework.context.annotation.Configuration;
 class ExchangeConfiguration {
 
 	@Bean
+	ExchangeRooms exchangeRooms(RealtimeConversations realtime, OrderManagement orders) {
+		return new ExchangeRooms(realtime, orders);
+	}
+
+	@Bean
 	ExchangeDialect exchangeDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			OrderManagement orders) {
-		return dialects.add(new ExchangeDialect(realtime, orders), router);
+			SocketRooms rooms, ExchangeRooms orderRooms, OrderManagement orders) {
+		return dialects.add(new ExchangeDialect(realtime, rooms, orderRooms, orders), router);
 	}
 
 	@Bean
@@ -28,8 +34,9 @@ class ExchangeConfiguration {
 	}
 
 	@Bean
-	ExchangeStaff exchangeStaff(ExchangeDialect exchange, CommandRouter router, Moderation moderation) {
-		ExchangeStaff staff = new ExchangeStaff(exchange, moderation);
+	ExchangeStaff exchangeStaff(ExchangeDialect exchange, CommandRouter router, Moderation moderation,
+			SocketRooms rooms, ExchangeRooms orderRooms) {
+		ExchangeStaff staff = new ExchangeStaff(exchange, moderation, rooms, orderRooms);
 		staff.register(router);
 		return staff;
 	}

@@ -1,51 +1,63 @@
 package io.orderchat.realtime.protocol.exchange;
 
-import io.orderchat.realtime.protocol.SeedDialect;
-import io.orderchat.realtime.gateway.CommandRouter;
-import io.orderchat.realtime.gateway.Payload;
-import io.orderchat.realtime.gateway.RealtimeConversations;
-import io.orderchat.realtime.gateway.BackPressure;
-import io.orderchat.realtime.gateway.AttachmentReferences;
-
-import io.orderchat.realtime.events.Subject;
-import io.orderchat.realtime.events.ChatEvent;
-
 import java.util.Base64;
 import java.util.List;
 
 import io.orderchat.conversations.ConversationId;
-import io.orderchat.conversations.ConversationKind;
+import io.orderchat.conversations.HistoryPage;
 import io.orderchat.conversations.Message;
-import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.orders.OrderStatus;
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.InConversation;
 import io.orderchat.realtime.events.ChatEvent.MemberPresence;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.SocketRooms;
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents.MessagesPayload;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents.StatusUpdatedPayload;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents.TypingPayload;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents.UserJoinedPayload;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The currency-exchange app (seed 000): rooms are the orders' chat rooms ({@code roomId}
- * = the {@code chatRoomId} that order creation returns). Commands {@code chat:join},
- * {@code chat:message}, {@code chat:image}, {@code chat:typing},
- * {@code order:updateStatus}; events {@code chat:userJoined}, {@code chat:message},
- * {@code user:typing}, {@code order:statusUpdated} and {@code error}.
+ * The currency-exchange app's chat (seed 000, DIALECTS.md §1.2–1.3): rooms are the
+ * orders' chat rooms ({@code roomId} = the {@code chatRoomId} that placing an order
+ * returns), open to the order's owner, its current moderator and admins. The moderators'
+ * commands are {@link ExchangeStaff}'s.
  */
 final class ExchangeDialect extends SeedDialect {
 
+	private static final int DEFAULT_PAGE_SIZE = 50;
+
+	/** Pages are counted from the newest; deeper than this, ask by REST. */
+	private static final int MAX_PAGE = 100;
+
 	private final RealtimeConversations conversations;
+
+	private final SocketRooms rooms;
+
+	private final ExchangeRooms orderRooms;
 
 	private final OrderManagement orders;
 
-	ExchangeDialect(RealtimeConversations conversations, OrderManagement orders) {
+	ExchangeDialect(RealtimeConversations conversations, SocketRooms rooms, ExchangeRooms orderRooms,
+			OrderManagement orders) {
 		this.conversations = conversations;
+		this.rooms = rooms;
+		this.orderRooms = orderRooms;
 		this.orders = orders;
 	}
 
@@ -56,62 +68,156 @@ final class ExchangeDialect extends SeedDialect {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "chat:join", BackPressure.bulky((socket, caller, args) -> {
-			ConversationId id = room(caller, Payload.of(args));
-			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, id);
-			return json("roomId", id, "messages",
-					joined.view()
-						.messages()
-						.stream()
-						.map((m) -> message(joined.view().conversation().subjectId(), m))
-						.toList());
-		}));
-		router.on(this, "chat:message", (socket, caller, args) -> {
-			Payload payload = Payload.of(args);
-			ConversationId id = room(caller, payload);
-			String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
-			Message stored = this.conversations
-				.send(socket, caller, id, NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
-				.message();
-			return message(null, stored);
-		});
-		router.on(this, "chat:image", (socket, caller, args) -> {
-			Payload payload = Payload.of(args);
-			ConversationId id = room(caller, payload);
-			Message stored = this.conversations
-				.sendImage(socket, caller, id, imageBytes(payload.node("file")),
-						payload.optionalText("fileName").or(() -> payload.optionalText("name")).orElse(null),
-						payload.optionalId("clientId").orElse(null))
-				.message();
-			return message(null, stored);
-		});
-		router.on(this, "chat:typing", this::typing);
-		router.on(this, "order:updateStatus", (socket, caller, args) -> {
-			Payload payload = Payload.of(args);
-			ConversationId id = room(caller, payload);
-			String status = payload.text("status");
-			OrderStatus to = OrderStatus.parse(status)
-				.orElseThrow(() -> Payload.invalid("Unknown order status '" + status + "'"));
-			Order order = this.orders.changeStatus(caller, orderOf(id), to, payload.optionalText("notes").orElse(null));
-			return json("orderId", order.id(), "status", order.status());
-		});
+		router.on(this, ExchangeEvents.CHAT_JOIN, BackPressure.bulky(this::join));
+		router.on(this, ExchangeEvents.SEND_MESSAGE, this::send);
+		router.on(this, ExchangeEvents.CHAT_IMAGE, this::sendImage);
+		router.on(this, ExchangeEvents.CHAT_TYPING, this::typing);
+		router.on(this, ExchangeEvents.GET_MESSAGES, BackPressure.bulky(this::messages));
+		router.on(this, ExchangeEvents.UPDATE_STATUS, this::updateStatus);
 	}
 
 	/**
-	 * The room a payload names by {@code roomId}, or by {@code orderId} when it has none.
+	 * Joins the room: the joiner gets {@code chat:userJoined} as its confirmation, the
+	 * others in the room hear of it the same way.
 	 */
-	private ConversationId room(Caller caller, Payload payload) {
-		return payload.optionalId("roomId")
-			.map(ConversationId::parse)
-			.orElseGet(() -> this.conversations.ofOrder(caller, payload.id("orderId")));
+	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ExchangeRooms.Room room = this.orderRooms.room(payload);
+		// who may, first: a stranger learns nothing about which order a room is of
+		ExchangeRooms.requireMayChat(caller, room.order());
+		payload.optionalId("orderId").ifPresent((orderId) -> {
+			if (!room.isOf(orderId)) {
+				throw Payload.invalid("'orderId' " + orderId + " is not the order of room " + room.id());
+			}
+		});
+		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, room.id());
+		socket.emit(ExchangeEvents.USER_JOINED.wireName(), new UserJoinedPayload(room.id().toString(),
+				room.order().id().toString(), caller.userId(), caller.name(), caller.role()));
+		return json("roomId", room.id(), "orderId", room.order().id().toString(), "messages",
+				ExchangeMessages.chatOnly(joined.view().messages(), room.order().id().toString()));
+	}
+
+	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = joinedRoom(socket, payload, "send messages");
+		String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
+		if (content == null || content.isBlank()) {
+			throw new DomainException(ErrorCode.CONTENT_EMPTY, "'message' must be a non-empty string");
+		}
+		Message stored = this.conversations
+			.send(socket, caller, id, NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
+			.message();
+		return ExchangeMessages.of(stored, this.orderRooms.orderIdOf(id));
+	}
+
+	private Object sendImage(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = joinedRoom(socket, payload, "send images");
+		Message stored = this.conversations
+			.sendImage(socket, caller, id, imageBytes(payload.node("file")),
+					payload.optionalText("fileName").or(() -> payload.optionalText("name")).orElse(null),
+					payload.optionalId("clientId").orElse(null))
+			.message();
+		return ExchangeMessages.of(stored, this.orderRooms.orderIdOf(id));
+	}
+
+	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = joinedRoom(socket, payload, "type");
+		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
+		return null;
+	}
+
+	/**
+	 * {@code chat:getMessages {roomId, page?, limit?}}: page 1 is the newest
+	 * {@code limit} messages, page 2 the ones before, each oldest first; answered with
+	 * {@code chat:messages} to the caller.
+	 */
+	private Object messages(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ConversationId id = joinedRoom(socket, payload, "read its messages");
+		int page = payload.optionalInt("page").orElse(1);
+		int limit = payload.optionalInt("limit").orElse(DEFAULT_PAGE_SIZE);
+		if (page < 1 || page > MAX_PAGE) {
+			throw Payload.invalid("'page' must be between 1 and " + MAX_PAGE);
+		}
+		Long before = null;
+		List<Message> messages = List.of();
+		boolean hasMore = true;
+		for (int at = 1; at <= page; at++) {
+			if (!hasMore) {
+				messages = List.of();
+				break;
+			}
+			HistoryPage history = this.conversations.history(caller, id, before, null, limit);
+			messages = history.messages();
+			hasMore = history.hasMore();
+			if (!messages.isEmpty()) {
+				before = messages.getFirst().seq();
+			}
+		}
+		MessagesPayload answer = new MessagesPayload(id.toString(),
+				ExchangeMessages.chatOnly(messages, this.orderRooms.orderIdOf(id)), page, hasMore);
+		socket.emit(ExchangeEvents.MESSAGES.wireName(), answer);
+		return answer;
+	}
+
+	/**
+	 * {@code order:updateStatus} under seed 000's status flow: {@code processing} only by
+	 * {@code moderator:accept}; {@code completed} and {@code rejected} from processing by
+	 * the current moderator or an admin; {@code cancelled} as OrderChat allows it (owner,
+	 * current moderator, admin); {@code pending} never.
+	 */
+	private Object updateStatus(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Payload payload = Payload.of(args);
+		ExchangeRooms.Room room = this.orderRooms.room(payload);
+		String status = payload.text("status");
+		OrderStatus to = OrderStatus.parse(status)
+			.orElseThrow(() -> Payload
+				.invalid("Unknown order status '" + status + "'; one of processing, completed, cancelled, rejected"));
+		Order order = room.order();
+		switch (to) {
+			case PENDING ->
+				throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "An order never returns to pending");
+			case PROCESSING -> throw new DomainException(ErrorCode.ILLEGAL_TRANSITION,
+					"An order moves to processing when a moderator accepts it (moderator:accept)");
+			case COMPLETED, REJECTED -> {
+				if (!ExchangeRooms.isCurrentModerator(caller, order)) {
+					throw DomainException.forbidden("Only the order's moderator or an admin can mark it " + to.wire());
+				}
+				if (order.status() != OrderStatus.PROCESSING) {
+					throw new DomainException(ErrorCode.ILLEGAL_TRANSITION, "The order is " + order.status().wire()
+							+ "; only a processing order can become " + to.wire());
+				}
+			}
+			case CANCELLED -> {
+				// OrderChat's own rule is seed 000's: the owner, the current moderator,
+				// an
+				// admin.
+			}
+		}
+		Order changed = this.orders.changeStatus(caller, order.id().toString(), to,
+				payload.optionalText("notes").orElse(null));
+		return json("orderId", changed.id().toString(), "roomId", room.id(), "status", changed.status());
+	}
+
+	/** The room a command names, which the socket must have joined. */
+	private ConversationId joinedRoom(SocketIoSocket socket, Payload payload, String what) {
+		ConversationId id = ConversationId.parse(payload.id("roomId"));
+		this.rooms.requireJoined(socket, id, this, what);
+		return id;
 	}
 
 	/**
 	 * The image of a {@code chat:image}: binary (a browser File or Blob, an ArrayBuffer,
-	 * a Node Buffer — the Socket.IO parser hands these over as binary nodes) or a
-	 * {@code data:} URL. What the bytes are is for the attachments module to decide.
+	 * a Node Buffer — the Socket.IO parser hands these over as binary nodes), a
+	 * {@code {data: <binary>}} object or a {@code data:} URL. What the bytes are is for
+	 * the attachments module to decide.
 	 */
 	static byte[] imageBytes(JsonNode file) {
+		if (file.isObject() && file.path("data").isBinary()) {
+			return file.path("data").binaryValue();
+		}
 		if (file.isBinary()) {
 			return file.binaryValue();
 		}
@@ -130,42 +236,6 @@ final class ExchangeDialect extends SeedDialect {
 		throw Payload.invalid("'file' must be the image itself (a File, Blob or ArrayBuffer) or a base64 data: URL");
 	}
 
-	private String orderOf(ConversationId id) {
-		return this.conversations.subjectOf(id)
-			.filter((subject) -> subject.kind() == ConversationKind.ORDER)
-			.map(Subject::subjectId)
-			.orElseThrow(() -> DomainException.notFound("Room '" + id + "' is not an order's chat"));
-	}
-
-	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
-		Payload payload = Payload.of(args);
-		ConversationId id = room(caller, payload);
-		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
-		return null;
-	}
-
-	static Object message(String orderId, Message message) {
-		return json("_id", message.id(), "id", message.id(), "roomId", message.conversationId(), "orderId", orderId,
-				"sender",
-				(message.senderId() != null) ? json("_id", message.senderId(), "id", message.senderId(), "name",
-						message.senderName(), "role", message.senderRole()) : null,
-				"message", message.content(), "content", message.content(), "type", message.type(), "seq",
-				message.seq(), "createdAt", message.createdAt(), "attachments", attachments(message), "imageUrl",
-				imageUrl(message));
-	}
-
-	private static List<?> attachments(Message message) {
-		return AttachmentReferences.of(message);
-	}
-
-	/** The first file's address, for an image message (what the exchange app shows). */
-	private static Object imageUrl(Message message) {
-		if (message.type() != MessageType.IMAGE) {
-			return null;
-		}
-		return AttachmentReferences.of(message).stream().map((file) -> file.get("file_url")).findFirst().orElse(null);
-	}
-
 	@Override
 	public void render(ChatEvent event, Emitter emitter) {
 		if (!(event instanceof InConversation about)) {
@@ -174,21 +244,20 @@ final class ExchangeDialect extends SeedDialect {
 		String roomId = about.subject().conversationId();
 		String orderId = orderIdOf(about.subject()).orElse(null);
 		switch (event) {
-			case MessageAdded added -> emitter.emit("chat:message", message(orderId, added.message()));
-			case TypingChanged typing -> emitter.emit("user:typing", json("userId", typing.userId(), "name",
-					typing.name(), "roomId", roomId, "isTyping", typing.typing()));
-			case MemberPresence member when member.joined() -> emitter.emit("chat:userJoined",
-					json("userId", member.userId(), "name", member.name(), "role", member.role(), "roomId", roomId));
+			case MessageAdded added when ExchangeMessages.isChat(added.message()) ->
+				emitter.emit(ExchangeEvents.MESSAGE, ExchangeMessages.of(added.message(), orderId));
+			case TypingChanged typing -> emitter.emit(ExchangeEvents.USER_TYPING,
+					new TypingPayload(roomId, typing.userId(), typing.name(), typing.typing()));
+			case MemberPresence member when member.joined() -> emitter.emit(ExchangeEvents.USER_JOINED,
+					new UserJoinedPayload(roomId, orderId, member.userId(), member.name(), member.role()));
 			case OrderStatusChanged status -> {
-				Object update = json("orderId", status.orderId(), "roomId", roomId, "status", status.to(),
-						"previousStatus", status.from(), "notes", status.notes(), "updatedBy", status.byUserId());
-				emitter.emit("order:statusUpdated", update);
-				// What the app's Pusher channel order-{id} carried, for clients ported to
-				// the socket.
-				emitter.emit("status-updated", update);
+				StatusUpdatedPayload update = new StatusUpdatedPayload(status.orderId(), roomId, status.to(),
+						status.from(), status.notes(), status.byUserId(), status.at());
+				emitter.emit(ExchangeEvents.STATUS_UPDATED, update);
+				emitter.emit(ExchangeEvents.PUSHER_STATUS_UPDATED, update);
 			}
 			default -> {
-				// The exchange app's clients know no other events.
+				// The exchange app's clients know no other events (nor system messages).
 			}
 		}
 	}

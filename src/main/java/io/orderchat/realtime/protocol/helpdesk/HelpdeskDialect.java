@@ -1,19 +1,7 @@
 package io.orderchat.realtime.protocol.helpdesk;
 
-import io.orderchat.realtime.protocol.SeedDialect;
-import io.orderchat.realtime.gateway.CommandRouter;
-import io.orderchat.realtime.gateway.Payload;
-import io.orderchat.realtime.gateway.RealtimeConversations;
-import io.orderchat.realtime.gateway.BackPressure;
-import io.orderchat.realtime.gateway.Dialect;
-import io.orderchat.realtime.gateway.StaffRendering;
-
-import io.orderchat.realtime.events.ChatEvent;
-import io.orderchat.realtime.events.StaffEvent;
-
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import io.orderchat.conversations.ConversationKind;
@@ -24,16 +12,34 @@ import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ReadReceipt;
-import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.MemberPresence;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.events.StaffEvent.SessionAccepted;
+import io.orderchat.realtime.events.StaffEvent.SessionStatusAnnounced;
 import io.orderchat.realtime.events.StaffEvent.SessionStatusChanged;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.StaffRendering;
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.ChatAccepted;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.ChatClosed;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.Member;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.MessageSent;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.MessagesRead;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.SessionJoined;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.TypingStopped;
+import io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.UserTyping;
 import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
 import io.orderchat.socketio.SocketIoSocket;
 import io.orderchat.support.SessionJson;
 import io.orderchat.support.SupportDesk;
@@ -42,15 +48,19 @@ import io.orderchat.support.SupportSession;
 import io.orderchat.support.SupportStatus;
 import tools.jackson.databind.JsonNode;
 
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.ACCEPT_CHAT;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.CLOSE_CHAT;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.JOIN_SESSION;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.LEAVE_SESSION;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.MARK_AS_READ;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.SEND_MESSAGE;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.STOP_TYPING;
+import static io.orderchat.realtime.protocol.helpdesk.HelpdeskEvents.TYPING;
+
 /**
- * The restaurant support chat (seed 003): {@code join_session}, {@code send_message}
- * (with {@code temp_id}, answered by {@code message_sent}),
- * {@code typing}/{@code stop_typing}, {@code mark_as_read}, {@code accept_chat},
- * {@code close_chat}, {@code leave_session}, all with a {@code session_id}; the server
- * sends {@code session_joined}, {@code new_message},
- * {@code user_typing}/{@code typing_stopped}, {@code messages_read},
- * {@code user_joined}/{@code user_left}, {@code chat_accepted}, {@code chat_closed},
- * {@code session_status_changed} and {@code error}, in snake_case.
+ * The restaurant support chat (seed 003, DIALECTS.md §4): sessions a customer opens and
+ * support agents pick up. Every command names its {@code session_id}; the server answers
+ * in the app's snake_case events ({@link HelpdeskEvents}).
  */
 final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 
@@ -81,55 +91,63 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 
 	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "join_session", BackPressure.bulky(this::join));
-		router.on(this, "send_message", this::send);
+		router.on(this, JOIN_SESSION, BackPressure.bulky(this::join));
+		router.on(this, SEND_MESSAGE, this::send);
 		// Busy2Shop (seed 001) sends "typing" too, with an orderId; ours carries a
 		// session_id.
-		router.on(this, "typing", (args) -> carries(args, "session_id"), (socket, caller, args) -> {
+		router.on(this, TYPING, (args) -> carries(args, "session_id"), (socket, caller, args) -> {
 			this.conversations.startTyping(socket, caller, session(caller, args).conversationId());
 			return null;
 		});
-		router.on(this, "stop_typing", (socket, caller, args) -> {
+		router.on(this, STOP_TYPING, (socket, caller, args) -> {
 			this.conversations.stopTyping(socket, caller, session(caller, args).conversationId());
 			return null;
 		});
-		router.on(this, "mark_as_read", this::markRead);
-		router.on(this, "accept_chat",
-				(socket, caller, args) -> SessionJson.of(this.desk.accept(caller, sessionId(args))));
-		router.on(this, "close_chat", (socket, caller, args) -> {
-			// Seed 003's clients close a chat from the agent's side only: its original
-			// server refused the customer (DIALECTS.md §4.1), unlike REST's close.
-			if (caller.role() != Role.SUPPORT && caller.role() != Role.ADMIN) {
+		router.on(this, MARK_AS_READ, this::markRead);
+		router.on(this, ACCEPT_CHAT, (socket, caller, args) -> SessionJson.of(accept(caller, sessionId(args))));
+		router.on(this, CLOSE_CHAT, (socket, caller, args) -> {
+			// The app closes a chat from the agent's side only: its original server
+			// refused the customer (DIALECTS.md §4.1), unlike OrderChat's own close.
+			if (!isAgent(caller)) {
 				throw DomainException.forbidden("Only support agents can close chats");
 			}
 			return SessionJson.of(this.desk.close(caller, sessionId(args)));
 		});
-		router.on(this, "leave_session", (socket, caller, args) -> {
+		router.on(this, LEAVE_SESSION, (socket, caller, args) -> {
 			SupportSession session = session(caller, args);
 			this.conversations.leave(socket, caller, session.conversationId());
 			return json("session_id", session.id().toString());
 		});
 	}
 
+	/**
+	 * Joins the session's room: {@code session_joined} and {@code user_joined} (the app's
+	 * confirmation) to the joiner, then its messages are read for the joiner.
+	 */
 	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		SupportSession session = session(caller, args);
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, session.conversationId());
-		List<Participant> participants = joined.view().participants();
 		String sessionId = session.id().toString();
-		List<SupportMessageJson> messages = joined.view()
-			.messages()
-			.stream()
+		List<Participant> participants = joined.view().participants();
+		List<Message> history = joined.view().messages();
+		List<SupportMessageJson> messages = history.stream()
 			.map((message) -> SupportMessageJson.of(sessionId, message, participants))
 			.toList();
-		List<Map<String, Object>> people = new ArrayList<>();
-		for (Participant participant : participants) {
-			people.add(json("user_id", participant.userId(), "name", participant.name(), "role", participant.role(),
-					"online", joined.online().contains(participant.userId())));
-		}
-		Map<String, Object> data = json("session", SessionJson.of(session, joined.view().unreadCount(), null),
-				"messages", messages, "participants", people);
-		socket.emit("session_joined", data);
-		return data;
+		List<HelpdeskEvents.Participant> people = participants.stream()
+			.filter(Participant::active)
+			.map((p) -> new HelpdeskEvents.Participant(p.userId(), p.role(), p.name(),
+					joined.online().contains(p.userId())))
+			.toList();
+		SessionJoined answer = new SessionJoined(
+				SessionJson.of(session, null, history.isEmpty() ? null : history.getLast()), messages, people);
+		socket.emit(HelpdeskEvents.SESSION_JOINED.wireName(), answer);
+		socket.emit(HelpdeskEvents.USER_JOINED.wireName(),
+				new Member(caller.userId(), caller.role(), caller.name(), sessionId));
+		// the others hear of it from the read horizon's move
+		ReadReceipt read = this.inbox.markRead(caller, session.conversationId(), null);
+		socket.emit(HelpdeskEvents.MESSAGES_READ.wireName(),
+				new MessagesRead(sessionId, caller.userId(), null, read.readSeq()));
+		return answer;
 	}
 
 	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
@@ -140,23 +158,22 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 				.orElseThrow(() -> Payload.invalid("Unknown message_type '" + name + "'")))
 			.orElse(MessageType.TEXT);
 		String tempId = payload.optionalId("temp_id").orElse(null);
-		if (payload.optionalBoolean("is_internal").orElse(false)) {
-			// an agent's internal note: the service refuses anyone who is not staff
-			Message note = this.messaging.addNote(caller, session.conversationId(),
-					payload.optionalText("content").orElse(null));
-			Map<String, Object> sent = json("message_id", note.id().toString(), "temp_id", tempId, "sent_at",
-					note.createdAt(), "session_id", session.id().toString());
-			socket.emit("message_sent", sent);
-			return sent;
-		}
-		SendResult result = this.conversations.send(socket, caller, session.conversationId(),
-				new NewMessage(type, payload.optionalText("content").orElse(null), tempId, null));
-		Map<String, Object> sent = json("message_id", result.message().id().toString(), "temp_id", tempId, "sent_at",
-				result.message().createdAt(), "session_id", session.id().toString());
-		socket.emit("message_sent", sent);
+		String content = payload.optionalText("content").orElse(null);
+		Message stored = payload.optionalBoolean("is_internal").orElse(false)
+				// an agent's internal note: the service refuses anyone who is not staff
+				? this.messaging.addNote(caller, session.conversationId(), content)
+				: this.conversations
+					.send(socket, caller, session.conversationId(), new NewMessage(type, content, tempId, null))
+					.message();
+		MessageSent sent = new MessageSent(stored.id().toString(), tempId, stored.createdAt(), session.id().toString());
+		socket.emit(HelpdeskEvents.MESSAGE_SENT.wireName(), sent);
 		return sent;
 	}
 
+	/**
+	 * Marks the listed messages (all when none are listed) read; the reader's socket
+	 * hears which, the room hears of the moved read horizon.
+	 */
 	private Object markRead(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		SupportSession session = session(caller, args);
 		JsonNode ids = Payload.of(args).node("message_ids");
@@ -171,16 +188,38 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 				}
 			}
 		}
-		else if (!ids.isNull()) {
+		else if (!ids.isNull() && !ids.isMissingNode()) {
 			throw Payload.invalid("'message_ids' must be a list of message ids");
 		}
 		ReadReceipt receipt = this.inbox.markReadMessages(caller, session.conversationId(), messageIds);
+		socket.emit(HelpdeskEvents.MESSAGES_READ.wireName(), new MessagesRead(session.id().toString(), caller.userId(),
+				messageIds.isEmpty() ? null : messageIds.stream().map(UUID::toString).toList(), receipt.readSeq()));
 		return json("session_id", session.id().toString(), "read_seq", receipt.readSeq(), "unread_count",
 				receipt.unreadCount());
 	}
 
+	/** The app's accept: agents only, a waiting session only, in the app's words. */
+	private SupportSession accept(Caller caller, String sessionId) {
+		if (!isAgent(caller)) {
+			throw DomainException.forbidden("Only support agents can accept chats");
+		}
+		try {
+			return this.desk.accept(caller, sessionId);
+		}
+		catch (DomainException ex) {
+			if (ex.code() == ErrorCode.CONFLICT || ex.code() == ErrorCode.ILLEGAL_TRANSITION) {
+				throw new DomainException(ex.code(), "Chat already accepted");
+			}
+			throw ex;
+		}
+	}
+
+	private static boolean isAgent(Caller caller) {
+		return caller.role() == Role.SUPPORT || caller.role() == Role.ADMIN;
+	}
+
 	private static String sessionId(JsonNode[] args) {
-		return idArgument(args, "session_id");
+		return Payload.of(args).id("session_id");
 	}
 
 	private SupportSession session(Caller caller, JsonNode[] args) {
@@ -194,23 +233,23 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 		}
 		String sessionId = about.subject().subjectId();
 		switch (event) {
-			case MessageAdded added -> emitter.emit("new_message", json("session_id", sessionId, "message",
-					SupportMessageJson.of(sessionId, added.message(), List.of())));
+			case MessageAdded added -> emitter.emit(HelpdeskEvents.NEW_MESSAGE, new HelpdeskEvents.NewMessage(
+					SupportMessageJson.of(sessionId, added.message(), List.of()), sessionId));
 			case TypingChanged typing -> {
 				if (typing.typing()) {
-					emitter.emit("user_typing",
-							json("session_id", sessionId, "user_id", typing.userId(), "user_name", typing.name()));
+					emitter.emit(HelpdeskEvents.USER_TYPING, new UserTyping(sessionId, typing.userId(), typing.name()));
 				}
 				else {
-					emitter.emit("typing_stopped", json("session_id", sessionId, "user_id", typing.userId()));
+					emitter.emit(HelpdeskEvents.TYPING_STOPPED, new TypingStopped(sessionId, typing.userId()));
 				}
 			}
-			case ReadUpTo read -> emitter.emit("messages_read",
-					json("session_id", sessionId, "user_id", read.userId(), "read_seq", read.seq()));
-			case MemberPresence member -> emitter.emit(member.joined() ? "user_joined" : "user_left", json("session_id",
-					sessionId, "user_id", member.userId(), "role", member.role(), "name", member.name()));
+			case ReadUpTo read -> emitter.emit(HelpdeskEvents.MESSAGES_READ,
+					new MessagesRead(sessionId, read.userId(), null, read.seq()));
+			case MemberPresence member ->
+				emitter.emit(member.joined() ? HelpdeskEvents.USER_JOINED : HelpdeskEvents.USER_LEFT,
+						new Member(member.userId(), member.role(), member.name(), sessionId));
 			default -> {
-				// Seed 003's client knows no other conversation events.
+				// The app's clients know no other conversation events.
 			}
 		}
 	}
@@ -219,19 +258,22 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 	public void render(StaffEvent event, Emitter emitter) {
 		switch (event) {
 			case SessionAccepted accepted ->
-				emitter.emit("chat_accepted", json("session", SessionJson.of(accepted.session()), "agent_id",
-						accepted.session().agentId(), "agent_name", accepted.session().agentName()));
+				emitter.emit(HelpdeskEvents.CHAT_ACCEPTED, new ChatAccepted(SessionJson.of(accepted.session()),
+						accepted.session().agentId(), accepted.session().agentName()));
+			case SessionStatusAnnounced announced ->
+				emitter.emit(HelpdeskEvents.SESSION_STATUS_CHANGED, new HelpdeskEvents.SessionStatusChanged(
+						announced.session().id().toString(), announced.to(), announced.session().agentId()));
 			case SessionStatusChanged changed -> {
 				SupportSession session = changed.session();
-				emitter.emit("session_status_changed", json("session_id", session.id().toString(), "status",
-						changed.to(), "agent_id", session.agentId()));
+				emitter.emit(HelpdeskEvents.SESSION_STATUS_CHANGED, new HelpdeskEvents.SessionStatusChanged(
+						session.id().toString(), changed.to(), session.agentId()));
 				if (changed.to() == SupportStatus.CLOSED) {
-					emitter.emit("chat_closed",
-							json("session", SessionJson.of(session), "closed_by", session.closedBy()));
+					emitter.emit(HelpdeskEvents.CHAT_CLOSED,
+							new ChatClosed(SessionJson.of(session), session.closedBy()));
 				}
 			}
 			default -> {
-				// Seed 003 knows nothing of orders, moderators or disputes.
+				// The app knows nothing of orders, moderators or disputes.
 			}
 		}
 	}

@@ -1,6 +1,9 @@
 package io.orderchat.realtime.protocol.marketplace;
 
+import java.time.Clock;
+
 import io.orderchat.disputes.DisputeManagement;
+import io.orderchat.orders.OrderManagement;
 import io.orderchat.realtime.gateway.CommandRouter;
 import io.orderchat.realtime.gateway.Dialects;
 import io.orderchat.realtime.gateway.RealtimeConversations;
@@ -12,14 +15,20 @@ import org.springframework.context.annotation.Configuration;
 class MarketplaceConfiguration {
 
 	@Bean
-	MarketplaceDialect marketplaceDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime) {
-		return dialects.add(new MarketplaceDialect(realtime), router);
+	MarketplaceChats marketplaceChats(OrderManagement orders) {
+		return new MarketplaceChats(orders);
+	}
+
+	@Bean
+	MarketplaceDialect marketplaceDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
+			OrderManagement orders, MarketplaceChats chats, Clock clock) {
+		return dialects.add(new MarketplaceDialect(realtime, orders, chats, clock), router);
 	}
 
 	@Bean
 	MarketplaceDisputes marketplaceDisputes(MarketplaceDialect marketplace, CommandRouter router,
-			RealtimeConversations realtime, DisputeManagement disputes) {
-		MarketplaceDisputes disputesChat = new MarketplaceDisputes(marketplace, realtime, disputes);
+			RealtimeConversations realtime, DisputeManagement disputes, MarketplaceChats chats) {
+		MarketplaceDisputes disputesChat = new MarketplaceDisputes(marketplace, realtime, disputes, chats);
 		disputesChat.register(router);
 		return disputesChat;
 	}

@@ -1,43 +1,69 @@
 package io.orderchat.realtime.protocol.marketplace;
 
-import io.orderchat.realtime.protocol.SeedDialect;
-import io.orderchat.realtime.gateway.CommandRouter;
-import io.orderchat.realtime.gateway.Payload;
-import io.orderchat.realtime.gateway.RealtimeConversations;
-import io.orderchat.realtime.gateway.BackPressure;
-import io.orderchat.realtime.gateway.AttachmentReferences;
-
-import io.orderchat.realtime.events.ChatEvent;
-
-import java.util.List;
+import java.time.Clock;
 
 import io.orderchat.conversations.ConversationId;
+import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
+import io.orderchat.conversations.MessageType;
 import io.orderchat.identity.Caller;
+import io.orderchat.orders.Order;
+import io.orderchat.orders.OrderManagement;
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.InConversation;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.Notification;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
 import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JoinedOrderChat;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.MessagesRead;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.OrderMessage;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.OrderStatusUpdate;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.OrderTyping;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.UserPresence;
+import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JOINED_ORDER_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JOIN_ORDER_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.LEAVE_ORDER_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.MARK_MESSAGES_READ;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.ORDER_TYPING_SET;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.SEND_ORDER_MESSAGE;
+
 /**
- * The services marketplace (seed 004): {@code join_order_chat} / {@code leave_order_chat}
- * {@code {orderId}}, {@code order_message} {@code {orderId, content, attachments?}}
- * (files uploaded over REST, named by {@code fileUrl} or id) and {@code order_typing}
- * {@code {orderId, isTyping}}; the server pushes {@code order_message},
- * {@code order_typing}, {@code order_status_update}, {@code notification} and
- * {@code user_presence}.
+ * The services marketplace's order chat (seed 004, DIALECTS.md §5): the order's customer
+ * and performer, its assigned moderator and admins join with {@code join_order_chat}
+ * (confirmed by {@code joined_order_chat}), send {@code order_message} (text, files
+ * uploaded to OrderChat, external links), type and mark read; the server pushes messages,
+ * typing, reads, the order's status, notifications and presence. Dispute chats are
+ * {@link MarketplaceDisputes}.
  */
 final class MarketplaceDialect extends SeedDialect {
 
 	private final RealtimeConversations conversations;
 
-	MarketplaceDialect(RealtimeConversations conversations) {
+	private final OrderManagement orders;
+
+	private final MarketplaceChats chats;
+
+	private final Clock clock;
+
+	MarketplaceDialect(RealtimeConversations conversations, OrderManagement orders, MarketplaceChats chats,
+			Clock clock) {
 		this.conversations = conversations;
+		this.orders = orders;
+		this.chats = chats;
+		this.clock = clock;
 	}
 
 	@Override
@@ -46,89 +72,116 @@ final class MarketplaceDialect extends SeedDialect {
 	}
 
 	@Override
+	public boolean notifiesJoinedSockets() {
+		return true;
+	}
+
+	@Override
 	public void register(CommandRouter router) {
-		router.on(this, "join_order_chat", BackPressure.bulky((socket, caller, args) -> {
-			String orderId = idArgument(args, "orderId");
-			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order(caller, orderId));
-			return json("orderId", orderId, "messages",
-					joined.view().messages().stream().map((m) -> message(orderId, m)).toList());
-		}));
-		router.on(this, "leave_order_chat", (socket, caller, args) -> {
-			String orderId = idArgument(args, "orderId");
-			this.conversations.leave(socket, caller, order(caller, orderId));
+		router.on(this, JOIN_ORDER_CHAT, BackPressure.bulky(this::join));
+		router.on(this, LEAVE_ORDER_CHAT, (socket, caller, args) -> {
+			String orderId = Payload.of(args).id("orderId");
+			this.conversations.leave(socket, caller, order(caller, orderId).conversationId());
 			return json("orderId", orderId);
 		});
-		router.on(this, "order_message", (socket, caller, args) -> {
+		router.on(this, SEND_ORDER_MESSAGE, this::send);
+		router.on(this, ORDER_TYPING_SET, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
-			String orderId = payload.id("orderId");
-			String content = payload.optionalText("content").orElse(null);
-			String clientId = payload.optionalId("clientId").orElse(null);
-			JsonNode files = payload.node("attachments");
-			Message stored = (files.isArray() && !files.isEmpty())
-					? this.conversations
-						.sendUploaded(socket, caller, order(caller, orderId), content, clientId,
-								AttachmentReferences.ids(files))
-						.message()
-					: this.conversations
-						.send(socket, caller, order(caller, orderId), NewMessage.text(content, clientId))
-						.message();
-			return message(orderId, stored);
+			ConversationId id = order(caller, payload.id("orderId")).conversationId();
+			this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
+			return null;
 		});
-		router.on(this, "order_typing", this::typing);
+		router.on(this, MARK_MESSAGES_READ, (socket, caller, args) -> {
+			String orderId = Payload.of(args).id("orderId");
+			ConversationId id = order(caller, orderId).conversationId();
+			if (!this.conversations.joined(socket, id)) {
+				throw DomainException.forbidden("Join the order chat before marking its messages read");
+			}
+			return this.conversations.read(caller, id, null);
+		});
 	}
 
-	private ConversationId order(Caller caller, String orderId) {
-		return this.conversations.ofOrder(caller, orderId);
+	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		String orderId = Payload.of(args).id("orderId");
+		Order order = order(caller, orderId);
+		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order.conversationId());
+		JoinedOrderChat confirmation = new JoinedOrderChat(orderId,
+				joined.view().messages().stream().map((m) -> message(order.id().toString(), m)).toList());
+		socket.emit(JOINED_ORDER_CHAT.wireName(), confirmation);
+		return confirmation;
 	}
 
-	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
-		ConversationId id = order(caller, payload.id("orderId"));
-		this.conversations.setTyping(socket, caller, id, payload.optionalBoolean("isTyping").orElse(true));
-		return null;
+		String orderId = payload.id("orderId");
+		String content = payload.optionalText("content").filter((text) -> !text.isBlank()).orElse(null);
+		if (content == null) {
+			throw Payload.invalid("'content' is required");
+		}
+		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"));
+		String clientId = payload.optionalId("clientId").orElse(null);
+		Order order = order(caller, orderId);
+		Message stored = files.uploaded().isEmpty()
+				? this.conversations
+					.send(socket, caller, order.conversationId(),
+							new NewMessage(MessageType.TEXT, content, clientId, files.metadata()))
+					.message()
+				: this.conversations
+					.sendUploaded(socket, caller, order.conversationId(), content, clientId, files.uploaded())
+					.message();
+		return message(order.id().toString(), stored);
 	}
 
-	/** The marketplace's OrderChatMessage. */
-	static Object message(String orderId, Message message) {
-		return json("id", message.id(), "orderId", orderId, "senderId", message.senderId(), "senderName",
-				message.senderName(), "senderRole", message.senderRole(), "content", message.content(), "type",
-				message.type(), "attachments", attachments(message), "seq", message.seq(), "createdAt",
-				message.createdAt());
+	/** The order, if the caller may use its chat in this app; its parties are noted. */
+	private Order order(Caller caller, String orderId) {
+		return this.chats.learn(this.orders.get(caller, orderId));
 	}
 
-	/** Files in the marketplace's shape, {@code {fileUrl, fileName}} and the rest. */
-	private static List<Object> attachments(Message message) {
-		return AttachmentReferences.of(message)
-			.stream()
-			.map((file) -> (Object) json("id", file.get("id"), "fileUrl", file.get("file_url"), "fileName",
-					file.get("file_name"), "fileSize", file.get("file_size"), "fileType", file.get("file_type"),
-					"thumbnailUrl", file.get("thumbnail_url")))
-			.toList();
+	private OrderMessage message(String orderId, Message message) {
+		String receiverId = this.chats.partiesOf(orderId)
+			.map((parties) -> parties.receiverOf(message.senderId()))
+			.orElse(null);
+		return new OrderMessage(orderId, message.id().toString(), message.senderId(), receiverId, message.content(),
+				OrderMessageFiles.of(message), message.createdAt(), message.id().toString(), message.senderName(),
+				message.senderRole(), message.type(), message.seq());
 	}
 
 	@Override
 	public void render(ChatEvent event, Emitter emitter) {
 		if (event instanceof PresenceChanged presence) {
-			emitter.emit("user_presence", json("userId", presence.userId(), "isOnline", presence.online()));
+			emitter.emit(MarketplaceEvents.USER_PRESENCE, new UserPresence(presence.userId(), presence.online(),
+					presence.online() ? null : this.clock.instant()));
 			return;
 		}
-		MarketplaceDisputes.render((InConversation) event, emitter);
-		orderIdOf(((InConversation) event).subject()).ifPresent((orderId) -> {
-			switch (event) {
-				case MessageAdded added -> emitter.emit("order_message", message(orderId, added.message()));
-				case TypingChanged typing -> emitter.emit("order_typing", json("userId", typing.userId(), "name",
-						typing.name(), "orderId", orderId, "isTyping", typing.typing()));
-				case OrderStatusChanged status -> emitter.emit("order_status_update",
-						json("orderId", orderId, "status", status.to(), "previousStatus", status.from()));
-				case Notification notification -> emitter.emit("notification",
-						json("type", "order_message", "orderId", orderId, "content",
-								notification.message().senderName() + ": " + notification.message().content(),
-								"message", message(orderId, notification.message())));
-				default -> {
-					// The marketplace's clients know no other events.
-				}
+		InConversation about = (InConversation) event;
+		if (about.subject().kind() == ConversationKind.DISPUTE) {
+			MarketplaceDisputes.render(about, this.chats, emitter);
+			return;
+		}
+		if (about.subject().kind() != ConversationKind.ORDER) {
+			return;
+		}
+		String orderId = about.subject().subjectId();
+		switch (event) {
+			case MessageAdded added -> emitter.emit(MarketplaceEvents.ORDER_MESSAGE, message(orderId, added.message()));
+			case TypingChanged typing -> emitter.emit(MarketplaceEvents.ORDER_TYPING,
+					new OrderTyping(orderId, typing.userId(), typing.typing(), typing.name()));
+			case ReadUpTo read ->
+				emitter.emit(MarketplaceEvents.MESSAGES_READ, new MessagesRead(orderId, read.userId(), read.at()));
+			case OrderStatusChanged status ->
+				emitter.emit(MarketplaceEvents.ORDER_STATUS_UPDATE, new OrderStatusUpdate(orderId, status.statusName(),
+						status.byUserId(), status.at(), (status.from() != null) ? status.from().wire() : null));
+			case Notification notification -> emitter.emit(MarketplaceEvents.NOTIFICATION,
+					notification(orderId, message(orderId, notification.message())));
+			default -> {
+				// The marketplace's clients know no other events.
 			}
-		});
+		}
+	}
+
+	private static MarketplaceEvents.Notification notification(String orderId, OrderMessage message) {
+		return new MarketplaceEvents.Notification(message.messageId(), message.receiverId(), "order_message",
+				message.senderName() + ": " + message.content(), orderId, message.createdAt(), message);
 	}
 
 }

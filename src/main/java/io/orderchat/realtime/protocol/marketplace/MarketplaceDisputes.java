@@ -1,19 +1,5 @@
 package io.orderchat.realtime.protocol.marketplace;
 
-import io.orderchat.realtime.protocol.SeedDialect;
-import io.orderchat.realtime.gateway.CommandRouter;
-import io.orderchat.realtime.gateway.Payload;
-import io.orderchat.realtime.gateway.RealtimeConversations;
-import io.orderchat.realtime.gateway.BackPressure;
-import io.orderchat.realtime.gateway.Dialect;
-import io.orderchat.realtime.gateway.StaffRendering;
-
-import io.orderchat.realtime.events.ChatEvent;
-import io.orderchat.realtime.events.StaffEvent;
-
-import java.util.List;
-import java.util.Map;
-
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
@@ -21,19 +7,37 @@ import io.orderchat.conversations.NewMessage;
 import io.orderchat.disputes.Dispute;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.identity.Caller;
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
+import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.events.StaffEvent.DisputeChanged;
+import io.orderchat.realtime.gateway.BackPressure;
+import io.orderchat.realtime.gateway.CommandRouter;
+import io.orderchat.realtime.gateway.Dialect;
+import io.orderchat.realtime.gateway.Payload;
+import io.orderchat.realtime.gateway.RealtimeConversations;
+import io.orderchat.realtime.gateway.StaffRendering;
+import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.DisputeMessage;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.DisputeStatusUpdate;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.DisputeTyping;
+import io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JoinedDisputeChat;
 import io.orderchat.socketio.SocketIoSocket;
 import tools.jackson.databind.JsonNode;
 
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.DISPUTE_TYPING_SET;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JOINED_DISPUTE_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.JOIN_DISPUTE_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.LEAVE_DISPUTE_CHAT;
+import static io.orderchat.realtime.protocol.marketplace.MarketplaceEvents.SEND_DISPUTE_MESSAGE;
+
 /**
- * Seed 004's dispute chat, on its dialect: {@code join_dispute_chat} /
- * {@code leave_dispute_chat} {@code {disputeId}}, {@code dispute_message}
- * {@code {disputeId, content}}, {@code dispute_typing} {@code {disputeId, isTyping}}; the
- * server pushes {@code dispute_message}, {@code dispute_typing} and
- * {@code dispute_status_update} {@code {disputeId, status}}. Who may join is who may see
- * the dispute: its parties, moderators, admins.
+ * Seed 004's dispute chat, on its dialect: {@code join_dispute_chat} (confirmed by
+ * {@code joined_dispute_chat}), {@code leave_dispute_chat}, {@code dispute_message},
+ * {@code dispute_typing}; the server pushes {@code dispute_message},
+ * {@code dispute_typing} and {@code dispute_status_update}. Who may join is who may see
+ * the dispute: its order's customer and performer, every moderator, admins.
  */
 final class MarketplaceDisputes implements StaffRendering {
 
@@ -43,10 +47,14 @@ final class MarketplaceDisputes implements StaffRendering {
 
 	private final DisputeManagement disputes;
 
-	MarketplaceDisputes(Dialect seed004, RealtimeConversations conversations, DisputeManagement disputes) {
+	private final MarketplaceChats chats;
+
+	MarketplaceDisputes(Dialect seed004, RealtimeConversations conversations, DisputeManagement disputes,
+			MarketplaceChats chats) {
 		this.seed004 = seed004;
 		this.conversations = conversations;
 		this.disputes = disputes;
+		this.chats = chats;
 	}
 
 	@Override
@@ -55,63 +63,69 @@ final class MarketplaceDisputes implements StaffRendering {
 	}
 
 	void register(CommandRouter router) {
-		router.on(this.seed004, "join_dispute_chat", BackPressure.bulky((socket, caller, args) -> {
-			Dispute dispute = dispute(caller, args);
-			RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this.seed004,
-					dispute.conversationId());
-			String disputeId = dispute.id().toString();
-			return SeedDialect.json("disputeId", disputeId, "orderId", dispute.orderId().toString(), "status",
-					dispute.status(), "messages",
-					joined.view().messages().stream().map((m) -> message(disputeId, m)).toList());
-		}));
-		router.on(this.seed004, "leave_dispute_chat", (socket, caller, args) -> {
+		router.on(this.seed004, JOIN_DISPUTE_CHAT, BackPressure.bulky(this::join));
+		router.on(this.seed004, LEAVE_DISPUTE_CHAT, (socket, caller, args) -> {
 			Dispute dispute = dispute(caller, args);
 			this.conversations.leave(socket, caller, dispute.conversationId());
 			return SeedDialect.json("disputeId", dispute.id().toString());
 		});
-		router.on(this.seed004, "dispute_message", (socket, caller, args) -> {
+		router.on(this.seed004, SEND_DISPUTE_MESSAGE, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			Dispute dispute = dispute(caller, args);
+			String content = payload.optionalText("content").filter((text) -> !text.isBlank()).orElse(null);
+			if (content == null) {
+				throw Payload.invalid("'content' is required");
+			}
 			Message stored = this.conversations
-				.send(socket, caller, dispute.conversationId(), NewMessage
-					.text(payload.optionalText("content").orElse(null), payload.optionalId("clientId").orElse(null)))
+				.send(socket, caller, dispute.conversationId(),
+						NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
 				.message();
-			return message(dispute.id().toString(), stored);
+			return message(dispute.id().toString(), dispute.orderId().toString(), stored);
 		});
-		router.on(this.seed004, "dispute_typing", this::typing);
+		router.on(this.seed004, DISPUTE_TYPING_SET, (socket, caller, args) -> {
+			ConversationId id = dispute(caller, args).conversationId();
+			this.conversations.setTyping(socket, caller, id, Payload.of(args).optionalBoolean("isTyping").orElse(true));
+			return null;
+		});
 	}
 
-	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {
-		ConversationId id = dispute(caller, args).conversationId();
-		this.conversations.setTyping(socket, caller, id, Payload.of(args).optionalBoolean("isTyping").orElse(true));
-		return null;
+	private Object join(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+		Dispute dispute = dispute(caller, args);
+		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this.seed004,
+				dispute.conversationId());
+		String disputeId = dispute.id().toString();
+		String orderId = dispute.orderId().toString();
+		JoinedDisputeChat confirmation = new JoinedDisputeChat(Payload.of(args).id("disputeId"), orderId,
+				dispute.status().wire(),
+				joined.view().messages().stream().map((m) -> message(disputeId, orderId, m)).toList());
+		socket.emit(JOINED_DISPUTE_CHAT.wireName(), confirmation);
+		return confirmation;
 	}
 
 	private Dispute dispute(Caller caller, JsonNode[] args) {
-		return this.disputes.get(caller, SeedDialect.idArgument(args, "disputeId"));
+		return this.chats.learn(this.disputes.get(caller, Payload.of(args).id("disputeId")));
 	}
 
-	/** The marketplace's DisputeChatMessage. */
-	static Map<String, Object> message(String disputeId, Message message) {
-		return SeedDialect.json("id", message.id(), "disputeId", disputeId, "senderId", message.senderId(),
-				"senderName", message.senderName(), "senderRole", message.senderRole(), "content", message.content(),
-				"type", message.type(), "attachments", List.of(), "seq", message.seq(), "createdAt",
-				message.createdAt());
+	static DisputeMessage message(String disputeId, String orderId, Message message) {
+		return new DisputeMessage(disputeId, orderId, message.id().toString(), message.senderId(), message.content(),
+				OrderMessageFiles.of(message), message.createdAt(), message.id().toString(), message.senderName(),
+				message.senderRole(), message.type(), message.seq());
 	}
 
 	/**
 	 * Renders the events of a dispute conversation for seed 004's clients (called by
 	 * {@link MarketplaceDialect#render}).
 	 */
-	static void render(ChatEvent.InConversation event, Dialect.Emitter emitter) {
+	static void render(ChatEvent.InConversation event, MarketplaceChats chats, Dialect.Emitter emitter) {
 		if (event.subject().kind() != ConversationKind.DISPUTE) {
 			return;
 		}
 		String disputeId = event.subject().subjectId();
 		switch (event) {
-			case MessageAdded added -> emitter.emit("dispute_message", message(disputeId, added.message()));
-			case TypingChanged typing -> emitter.emit("dispute_typing", SeedDialect.json("userId", typing.userId(),
-					"name", typing.name(), "disputeId", disputeId, "isTyping", typing.typing()));
+			case MessageAdded added -> emitter.emit(MarketplaceEvents.DISPUTE_MESSAGE,
+					message(disputeId, chats.orderOf(disputeId), added.message()));
+			case TypingChanged typing -> emitter.emit(MarketplaceEvents.DISPUTE_TYPING,
+					new DisputeTyping(disputeId, typing.userId(), typing.typing(), typing.name()));
 			default -> {
 				// The marketplace's dispute chat knows no other events.
 			}
@@ -121,8 +135,9 @@ final class MarketplaceDisputes implements StaffRendering {
 	@Override
 	public void render(StaffEvent event, Dialect.Emitter emitter) {
 		if (event instanceof DisputeChanged changed) {
-			emitter.emit("dispute_status_update", SeedDialect.json("disputeId", changed.dispute().id().toString(),
-					"orderId", changed.dispute().orderId().toString(), "status", changed.dispute().status()));
+			Dispute dispute = this.chats.learn(changed.dispute());
+			emitter.emit(MarketplaceEvents.DISPUTE_STATUS_UPDATE, new DisputeStatusUpdate(dispute.id().toString(),
+					dispute.orderId().toString(), changed.statusName(), changed.byUserId(), dispute.updatedAt()));
 		}
 	}
 

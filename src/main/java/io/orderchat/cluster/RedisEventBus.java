@@ -1,0 +1,161 @@
+package io.orderchat.cluster;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.orderchat.realtime.events.Audience;
+import io.orderchat.realtime.events.Delivery;
+import io.orderchat.realtime.pipeline.EventBus;
+import io.orderchat.realtime.pipeline.InProcessEventBus;
+import io.orderchat.realtime.pipeline.LocalDelivery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cluster's event bus: a delivery is handed to this node's own lanes at once (the
+ * in-process bus: local clients never wait for Redis) and published once to Redis with
+ * {@code SPUBLISH} on one of a fixed set of sharded channels, chosen by its ordering key
+ * so that a conversation's events keep their order. Every node {@code SSUBSCRIBE}s to all
+ * the channels and hands what other nodes published to its own lanes; its own
+ * publications come back too and are dropped, so nothing is delivered twice. Sharded
+ * pub/sub also runs on Redis Cluster, where each channel lives on one shard.
+ * <p>
+ * Redis down: publishing fails at once (the client rejects commands while disconnected),
+ * local delivery goes on, other nodes' clients miss those live events and catch up by
+ * {@code seq} when they resume; Lettuce reconnects and subscribes again by itself.
+ */
+final class RedisEventBus implements EventBus, AutoCloseable {
+
+	private static final Logger log = LoggerFactory.getLogger(RedisEventBus.class);
+
+	/** Sharded channels: enough to spread over a Redis Cluster's shards. */
+	static final int CHANNELS = 16;
+
+	private final RedisConnections redis;
+
+	private final InProcessEventBus local;
+
+	private final String instance;
+
+	private final String[] channels;
+
+	private final DeliveryCodec codec = new DeliveryCodec();
+
+	private final StatefulRedisPubSubConnection<String, String> subscription;
+
+	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private final Counter published;
+
+	private final Counter received;
+
+	private final Counter failed;
+
+	RedisEventBus(RedisConnections redis, Keys keys, NodeInstance node, InProcessEventBus local,
+			MeterRegistry registry) {
+		this.redis = redis;
+		this.local = local;
+		this.instance = node.instance();
+		this.channels = new String[CHANNELS];
+		for (int i = 0; i < CHANNELS; i++) {
+			this.channels[i] = keys.busChannel(i);
+		}
+		this.published = counter(registry, "published");
+		this.received = counter(registry, "received");
+		this.failed = counter(registry, "failed");
+		this.subscription = redis.client().connectPubSub();
+		this.subscription.addListener(new RedisPubSubAdapter<>() {
+			@Override
+			public void smessage(String channel, String message) {
+				receive(message);
+			}
+		});
+		RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(this.channels),
+				RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
+	}
+
+	private static Counter counter(MeterRegistry registry, String outcome) {
+		return Counter.builder("orderchat.cluster.bus.messages")
+			.description("Deliveries this node published to or received from the other nodes through Redis")
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	@Override
+	public void publish(Delivery delivery) {
+		this.local.publish(delivery);
+		if (onlyThisNode(delivery.audience())) {
+			return;
+		}
+		String text;
+		try {
+			text = this.codec.write(this.instance, delivery);
+		}
+		catch (RuntimeException ex) {
+			this.failed.increment();
+			log.error("Could not encode {} for the other nodes", delivery.event().getClass().getSimpleName(), ex);
+			return;
+		}
+		String channel = this.channels[Math.floorMod(delivery.orderingKey().hashCode(), CHANNELS)];
+		try {
+			this.redis.async().spublish(channel, text).whenComplete((receivers, failure) -> {
+				if (failure != null) {
+					publishFailed(failure);
+				}
+				else {
+					this.published.increment();
+					if (this.failing.compareAndSet(true, false)) {
+						log.info("Publishing to the other nodes works again");
+					}
+				}
+			});
+		}
+		catch (RuntimeException ex) {
+			publishFailed(ex);
+		}
+	}
+
+	@Override
+	public void subscribe(LocalDelivery receiver) {
+		this.local.subscribe(receiver);
+	}
+
+	private void receive(String message) {
+		DeliveryCodec.Envelope envelope;
+		try {
+			envelope = this.codec.read(message);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Dropped a message on the bus that this node cannot read: {}", ex.getMessage());
+			return;
+		}
+		if (this.instance.equals(envelope.origin())) {
+			// delivered here already, when it was published
+			return;
+		}
+		this.received.increment();
+		this.local.publish(envelope.delivery());
+	}
+
+	/** A socket lives on one node: the one where the command that named it came in. */
+	private static boolean onlyThisNode(Audience audience) {
+		return audience.to().stream().allMatch((target) -> target instanceof Audience.Socket);
+	}
+
+	private void publishFailed(Throwable failure) {
+		this.failed.increment();
+		if (this.failing.compareAndSet(false, true)) {
+			log.warn("Publishing to the other nodes failed ({}); this node's clients are still served, the others "
+					+ "catch up by seq", failure.getMessage());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.subscription.close();
+	}
+
+}

@@ -1,0 +1,83 @@
+package io.orderchat.realtime.protocol.marketplace;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.orderchat.shared.DomainException;
+import io.orderchat.shared.ErrorCode;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.MissingNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class OrderMessageFilesTest {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	@Test
+	void noAttachmentsIsAPlainMessage() {
+		assertThat(files(null).none()).isTrue();
+		assertThat(files("[]").none()).isTrue();
+		assertThat(OrderMessageFiles.of(MissingNode.getInstance()).none()).isTrue();
+	}
+
+	@Test
+	void aFileUploadedToOrderChatIsSentByItsId() {
+		UUID id = UUID.randomUUID();
+
+		OrderMessageFiles files = files(
+				"[{\"fileUrl\":\"/uploads/chat-attachments/" + id + "/a.png\",\"fileName\":\"a.png\"}]");
+
+		assertThat(files.uploaded()).containsExactly(id);
+		assertThat(files.links()).isEmpty();
+		assertThat(files.metadata()).isNull();
+	}
+
+	@Test
+	void anyOtherHttpUrlIsALinkKeptInTheMetadata() {
+		OrderMessageFiles files = files(
+				"[{\"fileUrl\":\"https://cdn.example.com/plan.pdf\",\"fileName\":\"plan.pdf\"}]");
+
+		assertThat(files.uploaded()).isEmpty();
+		assertThat(files.metadata()).isEqualTo(Map.of(OrderMessageFiles.LINKS,
+				List.of(Map.of("fileUrl", "https://cdn.example.com/plan.pdf", "fileName", "plan.pdf"))));
+	}
+
+	@Test
+	void refusesWhatIsNotAListOfObjectsWithAStringFileUrl() {
+		for (String bad : List.of("\"a.png\"", "{\"fileUrl\":\"https://x.example/a\"}", "[\"https://x.example/a\"]",
+				"[{\"fileName\":\"a.png\"}]", "[{\"fileUrl\":42}]")) {
+			assertRefused(bad);
+		}
+	}
+
+	@Test
+	void refusesSchemesOtherThanHttpAndRelativeUrlsThatNameNoUpload() {
+		for (String url : List.of("javascript:alert(1)", "ftp://x.example/a", "file:///etc/passwd", "/elsewhere/a.png",
+				"not a url")) {
+			assertRefused("[{\"fileUrl\":\"" + url + "\"}]");
+		}
+	}
+
+	@Test
+	void uploadsAndLinksGoInSeparateMessages() {
+		assertRefused("[{\"fileUrl\":\"/uploads/chat-attachments/" + UUID.randomUUID()
+				+ "/a.png\"},{\"fileUrl\":\"https://x.example/b\"}]");
+	}
+
+	private static void assertRefused(String attachments) {
+		assertThatThrownBy(() -> files(attachments)).as(attachments)
+			.isInstanceOfSatisfying(DomainException.class,
+					(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+	}
+
+	private static OrderMessageFiles files(String attachments) {
+		JsonNode node = (attachments != null) ? json.readTree(attachments) : null;
+		return OrderMessageFiles.of(node);
+	}
+
+}
