@@ -35,14 +35,16 @@ export async function uploadFiles(options: UploadOptions): Promise<Message> {
     : await fetch(url, { method: "POST", body: form, headers: { authorization: `Bearer ${options.token}`, accept: "application/json" } })
       .then(async (response) => ({ status: response.status, text: await response.text() }),
         () => { throw new OrderChatError("DISCONNECTED", "The upload was interrupted."); });
-  let json: { success?: boolean; data?: { message: Message }; error?: { code?: string; message?: string } } | null = null;
+  let json: { success?: boolean; data?: { message: Message }; code?: string; error?: string | { code?: string; message?: string } } | null = null;
   try {
     json = JSON.parse(text);
   } catch {
     // reported below with the status
   }
   if (json?.success && json.data) return json.data.message;
-  throw new OrderChatError(json?.error?.code ?? `HTTP_${status}`, json?.error?.message ?? `The upload failed (${status}).`, { status });
+  // The error is {code, message}, or (in a host app's dialect) a string beside a top-level code.
+  const error = typeof json?.error === "string" ? { code: json.code, message: json.error } : json?.error;
+  throw new OrderChatError(error?.code ?? `HTTP_${status}`, error?.message ?? `The upload failed (${status}).`, { status });
 }
 
 function withXhr(url: string, form: FormData, options: UploadOptions): Promise<{ status: number; text: string }> {

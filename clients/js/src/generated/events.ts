@@ -119,6 +119,7 @@ export interface OrderStatusPayload {
   by: string | null;
   notes: string | null;
   at: string | null;
+  statusName: string | null;
 }
 
 export type OrderStatus = "pending" | "processing" | "completed" | "cancelled" | "rejected";
@@ -164,6 +165,9 @@ export interface OrderJson {
   conversationId: string | null;
   createdAt: string | null;
   updatedAt: string | null;
+  user: string | null;
+  moderator: string | null;
+  chatRoomId: string | null;
 }
 
 export interface OrderAcceptedPayload {
@@ -205,23 +209,25 @@ export interface SessionQueuedPayload {
 }
 
 export interface SessionJson {
-  id?: string | null;
-  subject?: string | null;
-  category?: string | null;
-  priority?: Priority | null;
-  restaurant_id?: string | null;
-  status?: SupportStatus | null;
-  customer_id?: string | null;
-  customer_name?: string | null;
-  agent_id?: string | null;
-  agent_name?: string | null;
-  conversation_id?: string | null;
-  created_at?: string | null;
-  updated_at?: string | null;
-  accepted_at?: string | null;
-  resolved_at?: string | null;
-  closed_at?: string | null;
-  closed_by?: string | null;
+  id: string | null;
+  subject: string | null;
+  category: string | null;
+  priority: Priority | null;
+  restaurant_id: string | null;
+  customer_id: string | null;
+  agent_id: string | null;
+  status: SupportStatus | null;
+  created_at: string | null;
+  updated_at: string | null;
+  agent_accepted_at: string | null;
+  closed_at: string | null;
+  last_message_at: string | null;
+  customer_name: string | null;
+  agent_name: string | null;
+  conversation_id: string | null;
+  accepted_at: string | null;
+  resolved_at: string | null;
+  closed_by: string | null;
   unread_count?: number | null;
   last_message?: SupportMessageJson | null;
 }
@@ -233,17 +239,24 @@ export type SupportStatus = "waiting" | "active" | "resolved" | "closed";
 export interface SupportMessageJson {
   id: string | null;
   session_id: string | null;
-  seq: number;
   sender_id: string | null;
-  sender_name: string | null;
   sender_role: Role | null;
+  sender_name: string | null;
   message_type: MessageType | null;
   content: string | null;
-  is_internal: boolean;
+  is_system_message: boolean;
   created_at: string | null;
-  deleted_at: string | null;
+  updated_at: string | null;
   attachments: Array<unknown> | null;
-  read_by: Array<string> | null;
+  read_by: Array<ReadBy> | null;
+  seq: number;
+  is_internal: boolean;
+  deleted_at: string | null;
+}
+
+export interface ReadBy {
+  user_id: string | null;
+  read_at: string | null;
 }
 
 export interface SessionAcceptedPayload {
@@ -265,6 +278,7 @@ export interface DisputePayload {
   orderId: string | null;
   conversationId: string | null;
   status: DisputeStatus | null;
+  statusName: string | null;
   dispute: Dispute | null;
 }
 
