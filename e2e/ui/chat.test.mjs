@@ -43,7 +43,8 @@ describe("web chat", () => {
     const admin = await rest("POST", "/api/demo/token", null, { userId: "demo-admin" });
     await rest("PUT", `/api/orders/${orderId}/performer`, admin.token, { performer: { id: "demo-performer", name: "Pete Performer" } });
     await customer.locator("#messages .message.system", { hasText: "Pete Performer is now the performer" }).waitFor();
-    await customer.locator("#conversation-subtitle", { hasText: "Carla Customer → Pete Performer" }).waitFor();
+    // The customer reads the other party first, not their own name.
+    await customer.locator("#conversation-subtitle", { hasText: "with Pete Performer" }).waitFor();
 
     const performer = await openApp(browser);
     await signIn(performer, "demo-performer");
@@ -154,8 +155,21 @@ describe("web chat", () => {
     await signIn(stranger, "demo-customer2");
     await stranger.goto(`/#/order/${order.id}`);
     await stranger.locator("#conversation-title", { hasText: "Not available" }).waitFor();
-    assert.match(await stranger.locator("#composer-error").textContent(), /not a party|not a participant|may not/i);
+    // The reason fills the main area, over no empty participant strip, and the message box is
+    // disabled rather than silently dropping what is typed.
+    await stranger.locator("#refusal").waitFor();
+    assert.match(await stranger.locator("#refusal-reason").textContent(), /not a party|not a participant|may not/i);
+    assert.equal(await stranger.locator("#participants").isVisible(), false);
+    assert.equal(await stranger.locator("#composer-input").isDisabled(), true);
+    assert.equal(await stranger.locator("#send").isDisabled(), true);
     assert.equal(await stranger.locator("#messages .message").count(), 0);
+    await screenshot(stranger, "refused");
+    // Opening a conversation of their own gives them a working message box again.
+    const own = await rest("POST", "/api/orders", await demoToken("demo-customer2"), { exchangeMethod: "cash", amount: 3 });
+    await stranger.goto(`/#/order/${own.order.id}`);
+    await stranger.locator("#messages .message.system", { hasText: "Order created" }).waitFor();
+    assert.equal(await stranger.locator("#composer-input").isDisabled(), false);
+    assert.equal(await stranger.locator("#refusal").isVisible(), false);
     await stranger.context().close();
   });
 

@@ -61,6 +61,7 @@ describe("staff views", () => {
     await signIn(customer, "demo-customer");
     assert.deepEqual(await customer.locator("#tabs button").allTextContents(), ["My orders", ...((await serverHas("support")) ? ["Support"] : []), "Chats"]);
     await customer.goto(`/#/order/${placed.order.id}`);
+    customer.once("dialog", (dialog) => dialog.accept());
     await customer.click("#order-actions button:has-text('Cancel order')");
     await customer.locator("#conversation-subtitle", { hasText: "cancelled" }).waitFor();
     await customer.locator("#messages .message.system", { hasText: "to cancelled" }).waitFor();

@@ -1,60 +1,45 @@
-// One open conversation: history (older pages load when scrolled to the top), live messages,
-// sends that survive a dropped connection (each carries a clientId, so a resend is stored once),
-// typing, read receipts and presence. After a reconnect it asks for exactly what it missed
-// (sync:resume from the last seq it holds).
+// One open conversation, drawn from the client SDK's conversation handle: the SDK keeps the
+// messages (ordered by seq, no duplicates, gaps filled, resumed after a reconnect), the sends
+// still waiting or refused, participants with presence and read positions, and who is typing;
+// this view renders each snapshot, loads older pages when scrolled to the top, and marks what
+// the user has seen as read.
 import { messageElement } from "./messages.js";
 
 const PAGE = 50;
-const TYPING_IDLE_MS = 3000;
-const TYPING_REFRESH_MS = 5000;
-// The server stops a typing indicator 10 s after the last typing:start; this is a fallback
-// for a stop that was lost with a dropped connection.
-const TYPING_FORGET_MS = 12000;
 
 export class ConversationView {
   /**
+   * @param onRead called with (conversationId, unreadCount) after the user's read was stored
    * @param onSubjectChanged called when a live system message or status event says the order
    *        behind the conversation changed (status, performer, moderator)
    */
   constructor({ realtime, api, me, elements, onRead, onSubjectChanged }) {
-    this.realtime = realtime;
+    this.client = realtime.client;
     this.api = api;
     this.me = me;
     this.el = elements;
     this.onRead = onRead;
     this.onSubjectChanged = onSubjectChanged;
+    this.handle = null;
     this.conversation = null;
-    this.messages = new Map();
-    this.outbox = new Map();
-    this.participants = new Map();
-    this.typers = new Map();
-    this.hasMore = false;
+    this.rendered = new Map(); // seq → { message, node }
+    this.pendingNodes = new Map(); // clientId → { entry, node }
+    this.last = null; // the snapshot drawn last
     this.loadingOlder = false;
-    this.typing = false;
-    this.typingTimer = null;
-    this.typingSince = 0;
     this.readTimer = null;
-    this.readSeq = 0;
     this.unsubscribe = [
-      realtime.on("message", (event) => this.#whenMine(event, () => {
-        this.#add([event.message]);
-        if (event.message?.type !== "system") return;
-        if (event.message.metadata?.event === "conversation.cleaned") this.#cleaned(event.message.seq);
-        this.onSubjectChanged?.();
-      })),
-      realtime.on("message:deleted", (event) => this.#whenMine(event, () => this.#deleted(event))),
-      realtime.on("typing", (event) => this.#whenMine(event, () => this.#typingChanged(event))),
-      realtime.on("conversation:read", (event) => this.#whenMine(event, () => this.#readBy(event))),
-      realtime.on("member:joined", (event) => this.#whenMine(event, () => this.#presence(event.userId, true, event))),
-      realtime.on("member:left", (event) => this.#whenMine(event, () => this.#presence(event.userId, false, event))),
-      realtime.on("participant:added", (event) => this.#whenMine(event, () => this.#presence(event.userId, true, event))),
-      realtime.on("participant:removed", (event) => this.#whenMine(event, () => this.#removed(event.userId))),
-      realtime.on("presence", (event) => this.participants.has(event.userId) && this.#presence(event.userId, event.online)),
-      realtime.on("order:status", (event) => this.#whenMine(event, () => this.onSubjectChanged?.())),
+      this.client.on("message", (event) => {
+        if (event.conversationId === this.id && event.message?.type === "system") this.onSubjectChanged?.();
+      }),
+      this.client.on("order:status", (event) => event.conversationId === this.id && this.onSubjectChanged?.()),
     ];
     this.onClick = (event) => {
-      const button = event.target.closest?.("button.delete");
-      if (button) this.#delete(button);
+      const remove = event.target.closest?.("button.delete");
+      if (remove) this.#delete(remove);
+      const retry = event.target.closest?.("button.retry");
+      if (retry) this.handle?.retry(retry.dataset.clientId);
+      const discard = event.target.closest?.("button.discard");
+      if (discard) this.handle?.discard(discard.dataset.clientId);
     };
     this.el.messages.addEventListener("click", this.onClick);
     this.onScroll = () => {
@@ -71,136 +56,83 @@ export class ConversationView {
 
   /** Joins by {orderId} or {conversationId} and shows the latest page of history. */
   async open(target) {
-    // Events may overtake the join's answer (the socket is subscribed before the answer is
-    // sent): they wait here and are replayed once the conversation is known; seqs dedupe.
-    this.early = [];
-    let joined;
-    try {
-      joined = await this.realtime.request("conversation:join", target);
-    } catch (error) {
-      this.early = null;
-      throw error;
-    }
+    const handle = await this.client.join(target);
     if (this.closed) {
-      this.realtime.request("conversation:leave", { conversationId: joined.conversation.id }).catch(() => {});
-      return joined;
+      handle.leave();
+      return { conversation: handle.conversation };
     }
-    this.conversation = joined.conversation;
+    this.handle = handle;
+    this.conversation = handle.conversation;
     this.el.messages.replaceChildren();
-    this.messages.clear();
-    this.participants.clear();
-    for (const participant of joined.participants ?? []) this.participants.set(participant.userId, { ...participant });
-    this.hasMore = Boolean(joined.hasMore);
-    this.readSeq = joined.readSeq ?? 0;
-    if (this.readSeq >= (joined.lastSeq ?? 0)) this.onRead?.(this.conversation.id, 0);
-    this.#add(joined.messages ?? []);
-    this.#renderParticipants();
-    for (const replay of this.early.splice(0)) replay();
-    this.early = null;
+    this.stopListening = handle.onChange(() => this.#render());
+    this.#render();
     this.#scrollToEnd();
+    if (handle.snapshot().unreadCount === 0) this.onRead?.(handle.id, 0);
     this.#markRead();
     // Fill a tall screen: keep loading until it scrolls or nothing older is left.
-    while (!this.closed && this.hasMore && this.el.messages.scrollHeight <= this.el.messages.clientHeight) {
+    while (!this.closed && handle.snapshot().hasMore && this.el.messages.scrollHeight <= this.el.messages.clientHeight) {
       if (!(await this.loadOlder())) break;
     }
-    return joined;
+    return { conversation: handle.conversation };
   }
 
   close() {
     this.closed = true;
-    this.#stopTyping();
-    if (this.conversation && this.realtime.connected) {
-      this.realtime.request("conversation:leave", { conversationId: this.conversation.id }).catch(() => {});
-    }
+    this.stopListening?.();
+    this.handle?.leave();
     for (const off of this.unsubscribe) off();
     this.el.messages.removeEventListener("scroll", this.onScroll);
     this.el.messages.removeEventListener("click", this.onClick);
     document.removeEventListener("visibilitychange", this.onVisible);
-    for (const typer of this.typers.values()) clearTimeout(typer.timer);
     clearTimeout(this.readTimer);
+    this.handle = null;
     this.conversation = null;
-  }
-
-  get lastSeq() {
-    let last = 0;
-    for (const seq of this.messages.keys()) last = Math.max(last, seq);
-    return last;
-  }
-
-  get firstSeq() {
-    let first = Infinity;
-    for (const seq of this.messages.keys()) first = Math.min(first, seq);
-    return first === Infinity ? null : first;
   }
 
   /** Loads the page before the oldest message shown, keeping the reader's place. */
   async loadOlder() {
-    if (!this.hasMore || this.loadingOlder || !this.conversation) return false;
+    if (!this.handle?.snapshot().hasMore || this.loadingOlder) return false;
     this.loadingOlder = true;
+    const list = this.el.messages;
+    const before = list.scrollHeight - list.scrollTop;
+    this.keepPlace = true;
     try {
-      const list = this.el.messages;
-      const before = list.scrollHeight - list.scrollTop;
-      const page = await this.realtime.request("message:history",
-        { conversationId: this.conversation.id, beforeSeq: this.firstSeq, limit: PAGE });
-      if (this.closed) return false;
-      this.hasMore = Boolean(page.hasMore);
-      this.#add(page.messages ?? [], { scroll: false });
+      const added = await this.handle.loadOlder(PAGE);
       list.scrollTop = list.scrollHeight - before;
-      return (page.messages ?? []).length > 0;
+      return added > 0;
     } catch (error) {
       this.#error(error.message);
       return false;
     } finally {
+      this.keepPlace = false;
       this.loadingOlder = false;
     }
   }
 
-  /** After a reconnect: everything after the last seq held, then the sends still waiting. */
-  async resume() {
-    if (!this.conversation) return;
-    let lastSeq = this.lastSeq;
-    for (let round = 0; round < 50; round++) {
-      const answer = await this.realtime.request("sync:resume", { conversations: [{ conversationId: this.conversation.id, lastSeq }] });
-      const entry = (answer.conversations ?? []).find((c) => c.conversationId === this.conversation.id);
-      if (!entry || entry.error) {
-        this.#error(entry?.error?.message ?? "This conversation could not be resumed.");
-        return;
-      }
-      this.#add(entry.messages ?? []);
-      lastSeq = this.lastSeq;
-      if (!entry.hasMore) break;
-    }
-    for (const [clientId, pending] of this.outbox) this.#deliver(clientId, pending.content);
-    this.#markRead();
+  /** Sends a text: shown at once as sending; waits out a dropped connection; a refusal is shown on it. */
+  send(text) {
+    if (!text.trim() || !this.handle) return;
+    this.#scrollToEnd();
+    this.handle.send(text).catch((error) => this.#error(error.message));
   }
 
-  send(text) {
-    const content = text.trim();
-    if (!content || !this.conversation) return;
-    this.#stopTyping();
-    const clientId = `web-${crypto.randomUUID()}`;
-    const pending = { clientId, content, senderId: this.me.id, type: "text", pending: true };
-    this.outbox.set(clientId, pending);
-    this.el.messages.append(messageElement(pending, this.me.id));
-    this.#scrollToEnd();
-    this.#deliver(clientId, content);
+  /** Called on every keystroke in the composer (the SDK throttles typing:start and sends typing:stop). */
+  typed() {
+    this.handle?.typing();
   }
 
   /** Uploads files as one message, showing its progress; not retried by itself (files can be large). */
   async sendFiles(files, content = "") {
-    if (!this.conversation || files.length === 0) return;
-    const clientId = `web-${crypto.randomUUID()}`;
-    const pending = { clientId, senderId: this.me.id, type: "file", pending: true, files: [...files].map((file) => ({ name: file.name })) };
+    if (!this.handle || files.length === 0) return;
+    const pending = { clientId: `upload-${Date.now()}`, senderId: this.me.id, type: "file", pending: true, files: [...files].map((file) => ({ name: file.name })) };
     const node = messageElement(pending, this.me.id);
+    node.classList.add("uploading");
     this.el.messages.append(node);
     this.#scrollToEnd();
     const progress = node.querySelector("progress");
     try {
-      const sent = await this.api.upload(this.conversation.id, files, {
-        content, clientId, onProgress: (done) => { progress.value = done; },
-      });
+      await this.client.sendFiles(this.handle.id, [...files], { content, onProgress: (done) => { progress.value = done; } });
       node.remove();
-      this.#add([sent.message]);
     } catch (error) {
       node.classList.add("failed");
       node.querySelector(".foot").textContent = `Not sent: ${error.message}`;
@@ -212,79 +144,62 @@ export class ConversationView {
   /** An internal note: a message only staff see (moderation's POST .../notes). */
   async note(text) {
     const content = text.trim();
-    if (!content || !this.conversation) return;
+    if (!content || !this.handle) return;
     try {
-      this.#add([await this.api.note(this.conversation.id, content)]);
+      this.handle.messageArrived(await this.api.note(this.handle.id, content));
     } catch (error) {
       this.#error(error.message);
     }
   }
 
-  async #deliver(clientId, content) {
-    if (!this.realtime.connected) return; // resume() sends it after the reconnect
-    try {
-      const sent = await this.realtime.request("message:send", { conversationId: this.conversation.id, content, clientId });
-      this.#add([sent.message]);
-    } catch (error) {
-      if (error.code === "TIMEOUT" || !this.realtime.connected) return; // retried by resume()
-      this.outbox.delete(clientId);
-      const node = this.#pendingNode(clientId);
-      if (node) {
-        node.classList.add("failed");
-        node.querySelector(".foot").textContent = `Not sent: ${error.message}`;
-      }
-      this.#error(error.message);
-    }
-  }
-
-  /** Called on every keystroke in the composer: typing:start once, typing:stop after a pause. */
-  typed() {
-    if (!this.conversation) return;
-    // Refreshed while typing goes on: the server forgets an indicator 10 s after the last start.
-    if (!this.typing || Date.now() - this.typingSince > TYPING_REFRESH_MS) {
-      this.typing = true;
-      this.typingSince = Date.now();
-      this.realtime.request("typing:start", { conversationId: this.conversation.id }).catch(() => {});
-    }
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.#stopTyping(), TYPING_IDLE_MS);
-  }
-
-  #stopTyping() {
-    clearTimeout(this.typingTimer);
-    if (!this.typing || !this.conversation) return;
-    this.typing = false;
-    this.realtime.request("typing:stop", { conversationId: this.conversation.id }).catch(() => {});
-  }
-
-  #whenMine(event, action) {
-    if (this.conversation) {
-      if (event?.conversationId === this.conversation.id) action();
-    } else if (this.early && !this.closed) {
-      this.early.push(() => this.#whenMine(event, action));
-    }
-  }
-
-  #add(messages, { scroll = true } = {}) {
+  #render() {
+    const snapshot = this.handle?.snapshot();
+    if (!snapshot || snapshot === this.last) return;
+    const previous = this.last;
+    this.last = snapshot;
+    this.conversation = snapshot.conversation;
     const list = this.el.messages;
     const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < 120;
     let added = false;
-    for (const message of messages) {
-      if (message.seq == null || this.messages.has(message.seq)) continue;
-      this.messages.set(message.seq, message);
-      const element = messageElement(message, this.me.id);
-      if (message.clientId) {
-        this.outbox.delete(message.clientId);
-        this.#pendingNode(message.clientId)?.remove();
-      }
-      this.#insert(element, message.seq);
-      if (message.senderId) this.#clearTyper(message.senderId);
-      added = true;
+    for (const message of snapshot.messages) {
+      const known = this.rendered.get(message.seq);
+      if (known?.message === message) continue;
+      const node = messageElement(message, this.me.id);
+      if (known) known.node.replaceWith(node);
+      else this.#insert(node, message.seq);
+      this.rendered.set(message.seq, { message, node });
+      added ||= !known;
     }
-    if (!added) return;
-    this.#renderReceipts();
-    if (scroll && atEnd) this.#scrollToEnd();
-    this.#markRead();
+    this.#renderPending(snapshot.pending);
+    if (previous?.participants !== snapshot.participants) this.#renderParticipants(snapshot.participants);
+    if (previous?.typing !== snapshot.typing) this.#renderTyping(snapshot.typing);
+    this.#renderReceipts(snapshot.participants);
+    if (added && atEnd && !this.keepPlace) this.#scrollToEnd();
+    if (added) this.#markRead();
+  }
+
+  #renderPending(pending) {
+    const waiting = new Set(pending.map((entry) => entry.clientId));
+    for (const [clientId, { node }] of this.pendingNodes) {
+      if (!waiting.has(clientId)) {
+        node.remove();
+        this.pendingNodes.delete(clientId);
+      }
+    }
+    for (const entry of pending) {
+      const known = this.pendingNodes.get(entry.clientId);
+      if (known?.entry === entry) continue;
+      const node = messageElement({ ...entry, senderId: this.me.id, type: "text", pending: true }, this.me.id);
+      if (entry.status === "failed") {
+        node.classList.add("failed");
+        const foot = node.querySelector(".foot");
+        foot.textContent = `Not sent: ${entry.error?.message ?? "refused"} `;
+        foot.append(actionButton("retry", "Retry", entry.clientId), " ", actionButton("discard", "Discard", entry.clientId));
+      }
+      if (known) known.node.replaceWith(node);
+      else this.el.messages.append(node);
+      this.pendingNodes.set(entry.clientId, { entry, node });
+    }
   }
 
   #insert(element, seq) {
@@ -294,66 +209,37 @@ export class ConversationView {
     list.insertBefore(element, later ?? null);
   }
 
-  #pendingNode(clientId) {
-    return [...this.el.messages.querySelectorAll(".message.pending")].find((node) => node.dataset.clientId === clientId);
-  }
-
   async #delete(button) {
     if (!window.confirm("Delete this message for everyone?")) return;
     button.disabled = true;
     try {
-      const deleted = await this.realtime.request("message:delete", { messageId: button.dataset.messageId });
-      this.#deleted(deleted);
+      await this.handle.deleteMessage(button.dataset.messageId);
     } catch (error) {
       button.disabled = false;
       this.#error(error.message);
     }
   }
 
-  #deleted(event) {
-    const message = this.messages.get(event.seq);
-    if (!message) return;
-    const tombstone = { ...message, content: null, deletedAt: new Date().toISOString() };
-    this.messages.set(event.seq, tombstone);
-    this.el.messages.querySelector(`[data-seq="${event.seq}"]`)?.replaceWith(messageElement(tombstone, this.me.id));
-    this.#renderReceipts();
-  }
-
-  /** A moderator cleaned the history: every earlier message but the system ones is now a tombstone. */
-  #cleaned(upToSeq) {
-    for (const [seq, message] of this.messages) {
-      if (seq < upToSeq && message.type !== "system" && !message.deletedAt) this.#deleted({ seq });
-    }
-  }
-
   #markRead() {
-    if (!this.conversation || document.visibilityState !== "visible") return;
-    const seq = this.lastSeq;
-    if (seq <= this.readSeq) return;
-    this.readSeq = seq;
+    if (!this.handle || document.visibilityState !== "visible") return;
+    const snapshot = this.handle.snapshot();
+    if (snapshot.lastSeq <= snapshot.readSeq && snapshot.unreadCount === 0) return;
     clearTimeout(this.readTimer);
     // Coalesces a burst of arriving messages into one read receipt.
     this.readTimer = setTimeout(async () => {
-      if (!this.conversation) return;
+      if (!this.handle) return;
       try {
-        const receipt = await this.realtime.request("conversation:read", { conversationId: this.conversation.id, seq });
-        this.onRead?.(this.conversation.id, receipt.unreadCount ?? 0);
+        const unread = await this.handle.markRead();
+        this.onRead?.(this.handle.id, unread);
       } catch {
-        this.readSeq = Math.min(this.readSeq, seq - 1); // marked again with the next message or visit
+        // marked again with the next message or visit
       }
     }, 250);
   }
 
-  #readBy(event) {
-    const participant = this.participants.get(event.userId);
-    if (participant) participant.readSeq = Math.max(participant.readSeq ?? 0, event.seq ?? 0);
-    else this.participants.set(event.userId, { userId: event.userId, name: event.userId, readSeq: event.seq });
-    this.#renderReceipts();
-  }
-
-  #renderReceipts() {
+  #renderReceipts(participants) {
     let seenUpTo = 0;
-    for (const participant of this.participants.values()) {
+    for (const participant of participants) {
       if (participant.userId !== this.me.id) seenUpTo = Math.max(seenUpTo, participant.readSeq ?? 0);
     }
     for (const node of this.el.messages.querySelectorAll(".message.mine[data-seq]")) {
@@ -365,21 +251,8 @@ export class ConversationView {
     }
   }
 
-  #presence(userId, online, event) {
-    const participant = this.participants.get(userId) ?? { userId, name: event?.name ?? userId, role: event?.role };
-    participant.online = online;
-    this.participants.set(userId, participant);
-    this.#renderParticipants();
-  }
-
-  #removed(userId) {
-    this.participants.delete(userId);
-    this.#clearTyper(userId);
-    this.#renderParticipants();
-  }
-
-  #renderParticipants() {
-    const items = [...this.participants.values()].map((participant) => {
+  #renderParticipants(participants) {
+    const items = participants.map((participant) => {
       const item = document.createElement("li");
       const online = participant.online || participant.userId === this.me.id;
       item.className = online ? "online" : "offline";
@@ -395,29 +268,8 @@ export class ConversationView {
     this.el.participants.replaceChildren(...items);
   }
 
-  #typingChanged(event) {
-    if (event.userId === this.me.id) return;
-    if (!event.isTyping) {
-      this.#clearTyper(event.userId);
-      return;
-    }
-    const previous = this.typers.get(event.userId);
-    if (previous) clearTimeout(previous.timer);
-    const timer = setTimeout(() => this.#clearTyper(event.userId), TYPING_FORGET_MS);
-    this.typers.set(event.userId, { name: event.name ?? event.userId, timer });
-    this.#renderTyping();
-  }
-
-  #clearTyper(userId) {
-    const typer = this.typers.get(userId);
-    if (!typer) return;
-    clearTimeout(typer.timer);
-    this.typers.delete(userId);
-    this.#renderTyping();
-  }
-
-  #renderTyping() {
-    const names = [...this.typers.values()].map((typer) => typer.name);
+  #renderTyping(typers) {
+    const names = typers.map((typer) => typer.name);
     this.el.typing.textContent = names.length === 0 ? ""
       : names.length === 1 ? `${names[0]} is typing…` : `${names.join(", ")} are typing…`;
   }
@@ -429,4 +281,13 @@ export class ConversationView {
   #error(message) {
     this.el.error.textContent = message;
   }
+}
+
+function actionButton(className, label, clientId) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = `link-button ${className}`;
+  button.dataset.clientId = clientId;
+  button.textContent = label;
+  return button;
 }

@@ -2,22 +2,37 @@
 // rendering: the caller passes the data, the unread counts and what to do on "Accept".
 import { time } from "./messages.js";
 
+/** An order's name, the same in every list and tab: "Order 1da8b4f0". */
 export function orderTitle(order) {
-  const what = order.title ?? [order.exchangeMethod, order.amount].filter((part) => part != null && part !== "").join(" · ");
-  return `Order ${order.id.slice(0, 8)}${what ? ` — ${what}` : ""}`;
+  return orderName(order.id);
 }
 
-export function orderPeople(order) {
-  return `${order.customerName ?? order.customerId} → ${order.performerName ?? "no performer yet"}`
-    + (order.moderatorName ? ` · moderator ${order.moderatorName}` : "");
+export function orderName(orderId) {
+  return `Order ${String(orderId).slice(0, 8)}`;
 }
 
-export function orderList(orders, { unread, activeKey, onAccept }) {
+/** What the order is about: its title, or its method and amount. */
+export function orderWhat(order) {
+  return order.title ?? [order.exchangeMethod, order.amount].filter((part) => part != null && part !== "").join(" · ");
+}
+
+/** The people on an order, seen by `me`: the other party first (a customer never reads their own name first). */
+export function orderPeople(order, me) {
+  const performer = order.performerName ?? order.performerId;
+  const customer = order.customerName ?? order.customerId;
+  const moderator = order.moderatorName ? ` · moderator ${order.moderatorName}` : "";
+  if (me?.id && me.id === order.customerId) return `with ${performer ?? "no performer yet"}${moderator}`;
+  if (me?.id && me.id === order.performerId) return `for ${customer}${moderator}`;
+  return `${customer} → ${performer ?? "no performer yet"}${moderator}`;
+}
+
+export function orderList(orders, { unread, activeKey, onAccept, me }) {
   if (orders.length === 0) return empty("No orders here yet.");
   const list = document.createElement("ul");
   for (const order of orders) {
     const key = `order:${order.id}`;
-    const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), orderPeople(order));
+    const what = orderWhat(order);
+    const item = row(key, activeKey, `#/order/${order.id}`, orderTitle(order), `${what ? `${what} · ` : ""}${orderPeople(order, me)}`);
     item.dataset.orderId = order.id;
     item.firstChild.append(status(order.status));
     addBadge(item.firstChild, unread.get(order.conversationId) ?? 0);
@@ -42,7 +57,8 @@ export function conversationList(summaries, { unread, activeKey }) {
     const conversation = summary.conversation;
     const href = conversation.kind === "order" ? `#/order/${conversation.subjectId}` : `#/conversation/${conversation.id}`;
     const key = conversation.kind === "order" ? `order:${conversation.subjectId}` : `conversation:${conversation.id}`;
-    const title = conversation.title ?? `${kindName(conversation.kind)} ${String(conversation.subjectId ?? conversation.id).slice(0, 8)}`;
+    const title = conversation.kind === "order" ? orderName(conversation.subjectId)
+      : conversation.title ?? `${kindName(conversation.kind)} ${String(conversation.subjectId ?? conversation.id).slice(0, 8)}`;
     const last = summary.lastMessage;
     const meta = last ? `${last.senderName ? `${last.senderName}: ` : ""}${last.content ?? "(attachment)"} · ${time(last.createdAt)}` : "No messages";
     const item = row(key, activeKey, href, title, meta);

@@ -2,7 +2,7 @@
 // staff queues, and the open conversation. Routes are hashes: #/order/{id}, #/conversation/{id}.
 import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
-import { conversationList, disputeList, orderList, orderPeople, orderTitle, sessionList } from "./lists.js";
+import { conversationList, disputeList, orderList, orderPeople, orderTitle, orderWhat, sessionList } from "./lists.js";
 import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
@@ -10,7 +10,9 @@ import { forget, store, storedToken, userOf } from "./session.js";
 import { onSignIn, signInScreen } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
-const REFRESH_MS = 15000;
+// The lists follow live events (new orders, status changes, messages, transfers); this slow
+// poll only catches what no event announces (reads on the user's other devices).
+const REFRESH_MS = 60000;
 
 const TABS = {
   queue: {
@@ -36,6 +38,7 @@ const TABS_OF_ROLE = {
 const state = {
   api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
   view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
+  transfers: new Map(),
 };
 
 // ---- sign-in ----
@@ -71,29 +74,64 @@ async function start(token, me) {
   $("new-order").hidden = me.role !== "customer";
   $("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
   $("note-mode").checked = false;
-  renderTabs((TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]));
-  if (typeof window.io !== "function") {
-    connectionChanged("unavailable");
-    return;
-  }
+  // Connected first: the lists' first load waits for the SDK's unread counts.
   state.realtime = new Realtime(token, connectionChanged);
-  state.realtime.on("notification", () => refreshSoon());
-  state.realtime.on("order:status", () => refreshSoon());
+  const realtime = state.realtime;
+  realtime.on("notification", () => refreshSoon());
+  realtime.on("order:status", () => refreshSoon());
+  // A new order lands in the moderators' queue at once, not at the next poll.
+  realtime.on("order:new", () => refreshSoon());
+  realtime.on("order:accepted", () => refreshSoon());
+  // The SDK keeps the unread counts (new messages, the user's reads): title and badges follow at once.
+  realtime.on("unread", () => showUnread());
+  for (const event of ["transfer:initiated", "transfer:accepted", "transfer:declined"]) {
+    realtime.on(event, (transfer) => transferChanged(transfer));
+  }
+  state.transfers.clear();
+  renderTransfers();
+  renderTabs((TABS_OF_ROLE[me.role] ?? ["mine", "conversations"]));
   clearInterval(state.refreshTimer);
   state.refreshTimer = setInterval(() => document.visibilityState === "visible" && refresh(), REFRESH_MS);
   route();
+}
+
+document.addEventListener("visibilitychange", () => { if (document.visibilityState === "visible") refreshSoon(); });
+
+/** The unread total in the tab's title and the badges in the list, from the SDK's counts. */
+function showUnread() {
+  if (!state.realtime) return;
+  const total = state.realtime.client.unread();
+  document.title = total > 0 ? `(${total}) OrderChat` : "OrderChat";
+  renderListSoon();
+}
+
+/** Transfers aimed at this moderator, live from transfer:* events ("Transfers for you"). */
+function transferChanged(transfer) {
+  if (!transfer?.transferId) return;
+  if (transfer.to?.id === state.me?.id && transfer.status === "pending") state.transfers.set(transfer.transferId, transfer);
+  else state.transfers.delete(transfer.transferId);
+  renderTransfers();
+  refreshSoon();
+}
+
+function renderTransfers() {
+  const box = $("transfers");
+  const items = [...state.transfers.values()].map((transfer) => {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `#/order/${transfer.orderId}`;
+    link.textContent = `Order ${String(transfer.orderId).slice(0, 8)} from ${transfer.from?.name ?? transfer.from?.id ?? "a moderator"}`;
+    item.append(link);
+    return item;
+  });
+  $("transfer-list").replaceChildren(...items);
+  box.hidden = items.length === 0;
 }
 
 function connectionChanged(status, detail) {
   const banner = $("connection");
   if (status === "expired") {
     signOut(`Signed out: ${detail ?? "your session ended"}. Sign in again.`);
-    return;
-  }
-  if (status === "unavailable") {
-    banner.hidden = false;
-    banner.className = "connection offline";
-    banner.textContent = "Live chat is unavailable: the realtime client (/socket.io/socket.io.js) did not load.";
     return;
   }
   banner.className = "connection";
@@ -104,11 +142,8 @@ function connectionChanged(status, detail) {
   }
   banner.hidden = true;
   banner.textContent = "";
-  if (detail) {
-    // Back after a drop: fetch what was missed in the open conversation, and fresh lists.
-    state.view?.resume().catch((error) => { $("composer-error").textContent = error.message; });
-    refresh();
-  }
+  // Back after a drop: the SDK has resumed the open conversation and resent what waited; the lists reload.
+  if (detail) refresh();
 }
 
 // ---- lists ----
@@ -152,12 +187,13 @@ async function refresh() {
   if (!state.api) return;
   const tab = state.tab;
   try {
-    const [items, unread] = await Promise.all([TABS[tab].load(state.api), state.api.unread()]);
+    const client = state.realtime?.client;
+    const [items] = await Promise.all([TABS[tab].load(state.api),
+      client?.ready().then(() => client.refreshUnread()).catch(() => {})]);
     if (tab !== state.tab) return;
     state.items = items;
-    state.unread = new Map(unread.conversations.map((entry) => [entry.conversationId, entry.unreadCount]));
-    document.title = unread.total > 0 ? `(${unread.total}) OrderChat` : "OrderChat";
     renderList();
+    showUnread();
   } catch (error) {
     if (error.code === "UNAUTHENTICATED" || error.code === "TOKEN_EXPIRED") signOut(error.message);
     else $("list-panel").textContent = error.message;
@@ -169,12 +205,22 @@ function refreshSoon() {
   state.unreadTimer = setTimeout(refresh, 150);
 }
 
+function renderListSoon() {
+  if (state.listFrame) return;
+  state.listFrame = requestAnimationFrame(() => {
+    state.listFrame = null;
+    renderList();
+  });
+}
+
 function renderList() {
   if (!state.tab) return;
   const panel = $("list-panel");
   const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
   const tab = TABS[state.tab];
-  const options = { unread: state.unread, activeKey: state.activeKey };
+  const counts = state.realtime?.client;
+  const unread = { get: (conversationId) => counts?.unread(conversationId) ?? 0 };
+  const options = { unread, activeKey: state.activeKey, me: state.me };
   const list = {
     orders: () => orderList(state.items, { ...options, onAccept: tab.accept ? acceptFromList : null }),
     disputes: () => disputeList(state.items, options),
@@ -277,10 +323,7 @@ async function route() {
     api: state.api,
     me: state.me,
     elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
-    onRead: (conversationId, unread) => {
-      state.unread.set(conversationId, unread);
-      renderList();
-    },
+    onRead: () => showUnread(),
     onSubjectChanged: () => subjectChangedSoon(),
   });
   state.view = view;
@@ -295,9 +338,27 @@ async function route() {
   } catch (error) {
     if (state.view !== view) return;
     state.refused = key;
-    $("conversation-title").textContent = "Not available";
-    $("composer-error").textContent = error.message;
+    showRefusal(error);
   }
+}
+
+/**
+ * The conversation cannot be opened (not a participant, no such order, an order not assigned to
+ * this moderator): the reason fills the main area and the message box is disabled, so nothing
+ * typed is silently dropped.
+ */
+function showRefusal(error) {
+  $("conversation-title").textContent = "Not available";
+  $("conversation").classList.add("refused");
+  $("refusal").hidden = false;
+  $("refusal-reason").textContent = error.message;
+  $("participants").hidden = true;
+  setComposerEnabled(false, "You cannot write here.");
+}
+
+function setComposerEnabled(enabled, placeholder = "Write a message…") {
+  for (const id of ["composer-input", "send", "attach"]) $(id).disabled = !enabled;
+  $("composer-input").placeholder = placeholder;
 }
 
 /**
@@ -376,8 +437,9 @@ async function loadOrder(orderId) {
   const transfer = staff ? await state.api.transfer(order.id).catch(() => null) : null;
   if (state.view !== view) return; // the user has moved on to another conversation
   state.order = order;
-  $("conversation-title").textContent = orderTitle(order);
-  $("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order)}`;
+  const what = orderWhat(order);
+  $("conversation-title").textContent = `${orderTitle(order)}${what ? ` — ${what}` : ""}`;
+  $("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order, state.me)}`;
   const people = {
     performers: state.demoUsers.filter((user) => user.role === "performer"),
     moderators: state.demoUsers.filter((user) => user.role === "moderator"),
@@ -415,6 +477,10 @@ function closeConversation() {
   state.conversation = null;
   state.activeKey = null;
   $("conversation").hidden = true;
+  $("conversation").classList.remove("refused");
+  $("refusal").hidden = true;
+  $("participants").hidden = false;
+  setComposerEnabled(true);
   $("placeholder").hidden = false;
   $("workspace").classList.remove("viewing");
   $("messages").replaceChildren();
@@ -463,6 +529,30 @@ $("composer-input").addEventListener("keydown", (event) => {
 $("composer-input").addEventListener("input", () => { if (!$("note-mode").checked) state.view?.typed(); });
 
 $("attach").addEventListener("click", () => $("file-input").click());
+
+// Files dropped on the conversation or pasted into the message box are sent like attached ones.
+const canSendFiles = () => Boolean(state.view?.id) && !$("attach").disabled;
+$("conversation").addEventListener("dragover", (event) => {
+  if (!canSendFiles() || ![...(event.dataTransfer?.types ?? [])].includes("Files")) return;
+  event.preventDefault();
+  $("messages").classList.add("drop-target");
+});
+$("conversation").addEventListener("dragleave", (event) => {
+  if (!$("conversation").contains(event.relatedTarget)) $("messages").classList.remove("drop-target");
+});
+$("conversation").addEventListener("drop", (event) => {
+  $("messages").classList.remove("drop-target");
+  const files = [...(event.dataTransfer?.files ?? [])];
+  if (!canSendFiles() || files.length === 0) return;
+  event.preventDefault();
+  state.view.sendFiles(files);
+});
+$("composer-input").addEventListener("paste", (event) => {
+  const files = [...(event.clipboardData?.files ?? [])];
+  if (!canSendFiles() || files.length === 0) return;
+  event.preventDefault();
+  state.view.sendFiles(files);
+});
 $("file-input").addEventListener("change", () => {
   const files = [...$("file-input").files];
   $("file-input").value = "";

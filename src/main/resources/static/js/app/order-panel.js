@@ -32,9 +32,14 @@ export function orderActions(order, me, { transfer, people, run, navigate }) {
     actions.push(button("Mark completed", () => run("Complete", (api) => api.changeStatus(order.id, "completed"))));
   }
   if (order.customerId === me.id) {
-    actions.push(button("Cancel order", () => run("Cancel", (api) => api.changeStatus(order.id, "cancelled")), "danger"));
+    // Destructive and final: asked again, and styled quieter than the everyday actions.
+    actions.push(button("Cancel order", () => window.confirm("Cancel this order? This cannot be undone.")
+      && run("Cancel", (api) => api.changeStatus(order.id, "cancelled")), "danger-quiet"));
   }
-  if (moderator) actions.push(button("Reject order", () => run("Reject", (api) => api.changeStatus(order.id, "rejected")), "danger"));
+  if (moderator) {
+    actions.push(button("Reject order", () => window.confirm("Reject this order? This cannot be undone.")
+      && run("Reject", (api) => api.changeStatus(order.id, "rejected")), "danger-quiet"));
+  }
   if (transfer?.status === "pending") {
     if (transfer.toId === me.id) {
       actions.push(button(`Accept transfer from ${transfer.fromName ?? transfer.fromId}`, () => run("Accept transfer", (api) => api.acceptTransfer(order.id))));
