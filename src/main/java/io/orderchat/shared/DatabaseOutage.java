@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.TransactionTimedOutException;
 
 /**
@@ -40,6 +41,13 @@ public final class DatabaseOutage {
 				return true;
 			}
 			if (cause instanceof SQLException sql && outageState(sql.getSQLState())) {
+				return true;
+			}
+			if (cause instanceof TransactionSystemException) {
+				// a commit or rollback that failed in JDBC: the connection went (Hikari's
+				// "Connection is closed" after the writer's watchdog aborted it carries
+				// no
+				// SQL state), so the outcome is unknown, not a bug
 				return true;
 			}
 		}
