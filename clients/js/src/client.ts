@@ -119,7 +119,6 @@ export class OrderChatClient extends Emitter<ClientEvents> {
   /** Closes the connection for good (sign-out). */
   close(): void {
     this.setState("closed");
-    for (const conversation of this.joined.values()) void conversation.leave();
     this.joined.clear();
     this.socket.close();
   }
@@ -170,11 +169,12 @@ export class OrderChatClient extends Emitter<ClientEvents> {
 
   /**
    * Joins a conversation (by its id, or by the order it belongs to) and keeps it live until
-   * leave(): resumed after every reconnect, its sends resent. Joining twice returns the same handle.
+   * leave(): resumed after every reconnect, its sends resent. Joining twice returns the same
+   * handle, which then stays joined until both have called leave().
    */
   async join(target: { conversationId: string } | { orderId: string }): Promise<ConversationHandle> {
     const known = "conversationId" in target ? this.joined.get(target.conversationId) : this.byOrder(target.orderId);
-    if (known) return known;
+    if (known) return known.hold();
     let joined;
     this.joining++;
     try {
@@ -183,7 +183,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
       this.joining--;
     }
     const existing = this.joined.get(joined.conversation.id);
-    if (existing) return existing;
+    if (existing) return existing.hold();
     const handle = new ConversationHandle(this.host, joined, this.restoredOutbox(joined.conversation.id));
     this.joined.set(handle.id, handle);
     for (const event of this.early.filter((item) => item.conversationId === handle.id)) event.apply(handle);

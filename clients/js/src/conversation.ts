@@ -73,6 +73,9 @@ export class ConversationHandle {
   // note hides its seq from customers): a message above it + 1 means some were missed.
   private verifiedThrough: number;
   private left = false;
+  // How many joins hold the conversation open (two components may show it): leave() leaves
+  // the live room only when the last one lets go.
+  private holders = 1;
 
   constructor(private readonly host: ConversationHost, joined: Joined, restored: readonly PendingMessage[] = []) {
     this.id = joined.conversation.id;
@@ -230,9 +233,19 @@ export class ConversationHandle {
     if (!this.left) this.host.request("typing:stop", { conversationId: this.id }).catch(() => {});
   }
 
-  /** Leaves the live room; waiting sends are dropped with it (unless kept in storage). */
+  /** @internal one more join of the same conversation. */
+  hold(): this {
+    this.holders++;
+    return this;
+  }
+
+  /**
+   * Lets go of the conversation; the last holder leaves the live room (waiting sends are then
+   * dropped, unless kept in storage).
+   */
   async leave(): Promise<void> {
     if (this.left) return;
+    if (--this.holders > 0) return;
     this.stopTyping();
     this.left = true;
     for (const typer of this.typers.values()) clearTimeout(typer.timer);

@@ -203,3 +203,13 @@ test("after a resume, history is asked once more for what was stored before the 
   assert.deepEqual(seqs(conversation), [1, 2, 3, 4]);
   assert.equal(conversation.snapshot().unreadCount, 2, "both missed messages from Bob are unread");
 });
+
+test("a conversation joined twice stays joined until both let go", async () => {
+  const h = host();
+  const conversation = new ConversationHandle(h, joined([]));
+  conversation.hold();
+  await conversation.leave();
+  assert.equal(h.sent.filter((s) => s.command === "conversation:leave").length, 0);
+  await conversation.leave();
+  assert.equal(h.sent.filter((s) => s.command === "conversation:leave").length, 1);
+});
