@@ -54,14 +54,15 @@ final class SocketIoDelivery implements LocalDelivery {
 			this.rooms.evict(removed.userId(), ConversationId.parse(removed.subject().conversationId()));
 		}
 		String[] except = except(delivery.audience().except(), false);
-		String[] exceptOutside = except(delivery.audience().except(), true);
+		// only a notification is ever heard by members of its conversation too
+		String[] exceptMembersToo = (event instanceof ChatEvent.Notification)
+				? except(delivery.audience().except(), true) : except;
 		boolean userDirected = delivery.audience().to().stream().allMatch(Audience.User.class::isInstance);
 		for (Dialect dialect : this.dialects) {
 			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
 			if (rooms.length > 0) {
-				boolean everywhere = event instanceof ChatEvent.Notification && dialect.notifiesJoinedSockets();
-				render(dialect, event,
-						new RoomEmitter(this.namespace, rooms, everywhere ? exceptOutside : except, userDirected));
+				render(dialect, event, new RoomEmitter(this.namespace, rooms,
+						dialect.notifiesJoinedSockets() ? exceptMembersToo : except, userDirected));
 			}
 		}
 		if (event instanceof ChatEvent.MessageAdded added) {
