@@ -152,6 +152,7 @@ export interface OrderJson {
   id: string | null;
   externalId: string | null;
   status: OrderStatus | null;
+  statusName: string | null;
   customerId: string | null;
   customerName: string | null;
   performerId: string | null;
@@ -294,6 +295,7 @@ export interface Dispute {
   openedByRole: Role | null;
   reason: string | null;
   status: DisputeStatus | null;
+  statusName: string | null;
   moderatorId: string | null;
   moderatorName: string | null;
   resolution: string | null;

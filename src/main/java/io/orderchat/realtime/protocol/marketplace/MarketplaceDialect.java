@@ -105,8 +105,8 @@ final class MarketplaceDialect extends SeedDialect {
 		String orderId = Payload.of(args).id("orderId");
 		Order order = order(caller, orderId);
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order.conversationId());
-		JoinedOrderChat confirmation = new JoinedOrderChat(orderId,
-				joined.view().messages().stream().map((m) -> message(order.id().toString(), m)).toList());
+		JoinedOrderChat confirmation = new JoinedOrderChat(orderId, order.statusName(),
+				joined.view().messages().stream().map((m) -> message(order, m)).toList());
 		socket.emit(JOINED_ORDER_CHAT.wireName(), confirmation);
 		return confirmation;
 	}
@@ -129,7 +129,7 @@ final class MarketplaceDialect extends SeedDialect {
 				: this.conversations
 					.sendUploaded(socket, caller, order.conversationId(), content, clientId, files.uploaded())
 					.message();
-		return message(order.id().toString(), stored);
+		return message(order, stored);
 	}
 
 	/** The order, if the caller may use its chat in this app; its parties are noted. */
@@ -137,13 +137,21 @@ final class MarketplaceDialect extends SeedDialect {
 		return this.chats.learn(this.orders.get(caller, orderId));
 	}
 
+	private OrderMessage message(Order order, Message message) {
+		return message(order.id().toString(), message);
+	}
+
+	/**
+	 * The message as the app shows it: of the order OrderChat knows as {@code orderId},
+	 * named by the id the app knows it by.
+	 */
 	private OrderMessage message(String orderId, Message message) {
-		String receiverId = this.chats.partiesOf(orderId)
-			.map((parties) -> parties.receiverOf(message.senderId()))
-			.orElse(null);
-		return new OrderMessage(orderId, message.id().toString(), message.senderId(), receiverId, message.content(),
-				OrderMessageFiles.of(message), message.createdAt(), message.id().toString(), message.senderName(),
-				message.senderRole(), message.type(), message.seq());
+		var parties = this.chats.partiesOf(orderId);
+		String receiverId = parties.map((known) -> known.receiverOf(message.senderId())).orElse(null);
+		String clientOrderId = parties.map(MarketplaceChats.Parties::clientOrderId).orElse(orderId);
+		return new OrderMessage(clientOrderId, message.id().toString(), message.senderId(), receiverId,
+				message.content(), OrderMessageFiles.of(message), message.createdAt(), message.id().toString(),
+				message.senderName(), message.senderRole(), message.type(), message.seq());
 	}
 
 	@Override
@@ -162,17 +170,18 @@ final class MarketplaceDialect extends SeedDialect {
 			return;
 		}
 		String orderId = about.subject().subjectId();
+		String clientOrderId = this.chats.clientOrderId(orderId);
 		switch (event) {
 			case MessageAdded added -> emitter.emit(MarketplaceEvents.ORDER_MESSAGE, message(orderId, added.message()));
 			case TypingChanged typing -> emitter.emit(MarketplaceEvents.ORDER_TYPING,
-					new OrderTyping(orderId, typing.userId(), typing.typing(), typing.name()));
-			case ReadUpTo read ->
-				emitter.emit(MarketplaceEvents.MESSAGES_READ, new MessagesRead(orderId, read.userId(), read.at()));
-			case OrderStatusChanged status ->
-				emitter.emit(MarketplaceEvents.ORDER_STATUS_UPDATE, new OrderStatusUpdate(orderId, status.statusName(),
-						status.byUserId(), status.at(), (status.from() != null) ? status.from().wire() : null));
+					new OrderTyping(clientOrderId, typing.userId(), typing.typing(), typing.name()));
+			case ReadUpTo read -> emitter.emit(MarketplaceEvents.MESSAGES_READ,
+					new MessagesRead(clientOrderId, read.userId(), read.at()));
+			case OrderStatusChanged status -> emitter.emit(MarketplaceEvents.ORDER_STATUS_UPDATE,
+					new OrderStatusUpdate(clientOrderId, status.statusName(), status.byUserId(), status.at(),
+							(status.from() != null) ? status.from().wire() : null));
 			case Notification notification -> emitter.emit(MarketplaceEvents.NOTIFICATION,
-					notification(orderId, message(orderId, notification.message())));
+					notification(clientOrderId, message(orderId, notification.message())));
 			default -> {
 				// The marketplace's clients know no other events.
 			}

@@ -50,12 +50,16 @@ public enum MarketplaceEvents implements WireEvent {
 		return this.direction;
 	}
 
-	/** {@code joined_order_chat}: the joiner's confirmation, with the chat's history. */
-	public record JoinedOrderChat(String orderId, List<OrderMessage> messages) {
+	/**
+	 * {@code joined_order_chat}: the joiner's confirmation, with the order's status as
+	 * the host app last named it and the chat's history.
+	 */
+	public record JoinedOrderChat(String orderId, String status, List<OrderMessage> messages) {
 	}
 
 	/**
-	 * {@code joined_dispute_chat}: the joiner's confirmation, with the chat's history.
+	 * {@code joined_dispute_chat}: the joiner's confirmation, with the dispute's status
+	 * as the host app last named it and the chat's history.
 	 */
 	public record JoinedDisputeChat(String disputeId, String orderId, String status, List<DisputeMessage> messages) {
 	}
