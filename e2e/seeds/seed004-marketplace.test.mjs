@@ -290,7 +290,36 @@ test("the host's status names stay: later joins and the host API's answers show 
   assert.equal(dispute.status, "under_review", "a later join shows the host's name, not in_review");
   assert.equal(dispute.orderId, order.externalId, "the order by the id the app knows it by");
   const said = next(client, "dispute_message", { where: (m) => m.content === "Looking into it" });
+  const notified = next(client, "notification", { where: (n) => n.type === "dispute_message" });
   const moderator = await connect(token(unique("mod"), "moderator"));
   moderator.emit("dispute_message", { disputeId, content: "Looking into it" });
   assert.equal((await said).orderId, order.externalId);
+  const notification = await notified;
+  assert.equal(notification.relatedId, disputeId, "the dispute's other parties are notified (§5.2 SHOULD)");
+  assert.match(notification.content, /Looking into it/);
+});
+
+test("user_presence reaches every counterparty and admin wherever their sockets are, not strangers (§5.2)", async () => {
+  const clientId = unique("client");
+  const performerId = unique("performer");
+  await orderBetween(clientId, performerId);
+  // sockets that joined no chat: one bound to seed 004 by a harmless leave, one not bound yet (an admin)
+  const client = await connect(token(clientId, "client"));
+  client.emit("leave_order_chat", { orderId: unique("none") });
+  const admin = await connect(token(unique("admin"), "admin"));
+  const stranger = await connect(token(unique("performer"), "performer"));
+  stranger.emit("leave_order_chat", { orderId: unique("none") });
+  await pause(200);
+
+  const clientHears = next(client, "user_presence", { where: (e) => e.userId === performerId && e.isOnline });
+  const adminHears = next(admin, "user_presence", { where: (e) => e.userId === performerId && e.isOnline });
+  const strangerHears = collect(stranger, "user_presence", 1500);
+  const performer = await connect(token(performerId, "performer"));
+  assert.equal((await clientHears).isOnline, true);
+  await adminHears;
+  assert.deepEqual((await strangerHears).filter((e) => e.userId === performerId), [], "no order shared, no presence");
+
+  const gone = next(client, "user_presence", { where: (e) => e.userId === performerId && !e.isOnline });
+  performer.close();
+  assert.ok((await gone).lastSeen);
 });

@@ -67,6 +67,15 @@ public sealed interface ChatEvent extends RealtimeEvent {
 	record PresenceChanged(String userId, boolean online) implements ChatEvent {
 	}
 
+	/**
+	 * The same change as {@link PresenceChanged}, for the user's counterparts wherever
+	 * their sockets are: those who share an order or dispute with the user, and admins
+	 * (seed 004's {@code user_presence} audience, DIALECTS.md §5.2). Only the
+	 * vocabularies that promise that audience render it.
+	 */
+	record CounterpartPresence(String userId, boolean online) implements ChatEvent {
+	}
+
 	/** A message for a user who has not joined its conversation on that socket. */
 	record Notification(Subject subject, Message message) implements InConversation {
 	}

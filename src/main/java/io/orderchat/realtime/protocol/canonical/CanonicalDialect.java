@@ -255,6 +255,10 @@ final class CanonicalDialect implements Dialect {
 			case PresenceChanged presence ->
 				emitter.emit(CanonicalEvents.PRESENCE, new PresencePayload(presence.userId(), presence.online()));
 			case Notification notification -> emitter.emit(CanonicalEvents.NOTIFICATION, notification(notification));
+			case ChatEvent.CounterpartPresence counterpart -> {
+				// seed 004's wider presence audience; canonical clients hear
+				// PresenceChanged
+			}
 		}
 	}
 

@@ -15,7 +15,7 @@ import io.orderchat.realtime.events.ChatEvent.InConversation;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.Notification;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
-import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.CounterpartPresence;
 import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.realtime.gateway.BackPressure;
@@ -156,9 +156,14 @@ final class MarketplaceDialect extends SeedDialect {
 
 	@Override
 	public void render(ChatEvent event, Emitter emitter) {
-		if (event instanceof PresenceChanged presence) {
+		if (event instanceof CounterpartPresence presence) {
 			emitter.emit(MarketplaceEvents.USER_PRESENCE, new UserPresence(presence.userId(), presence.online(),
 					presence.online() ? null : this.clock.instant()));
+			return;
+		}
+		if (!(event instanceof InConversation)) {
+			// PresenceChanged: the conversations' rooms only; the counterparts hear it
+			// above
 			return;
 		}
 		InConversation about = (InConversation) event;

@@ -9,6 +9,7 @@ import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.Notification;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.events.StaffEvent.DisputeChanged;
@@ -126,6 +127,13 @@ final class MarketplaceDisputes implements StaffRendering {
 					message(disputeId, chats.orderOf(disputeId), added.message()));
 			case TypingChanged typing -> emitter.emit(MarketplaceEvents.DISPUTE_TYPING,
 					new DisputeTyping(disputeId, typing.userId(), typing.typing(), typing.name()));
+			case Notification notification -> {
+				DisputeMessage message = message(disputeId, chats.orderOf(disputeId), notification.message());
+				emitter.emit(MarketplaceEvents.NOTIFICATION,
+						new MarketplaceEvents.DisputeNotification(message.messageId(), null, "dispute_message",
+								message.senderName() + ": " + message.content(), disputeId, message.createdAt(),
+								message));
+			}
 			default -> {
 				// The marketplace's dispute chat knows no other events.
 			}

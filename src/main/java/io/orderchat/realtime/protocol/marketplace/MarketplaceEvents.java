@@ -117,6 +117,15 @@ public enum MarketplaceEvents implements WireEvent {
 			Instant createdAt, OrderMessage message) {
 	}
 
+	/**
+	 * {@code notification} of a dispute message, to the dispute's other parties:
+	 * {@code relatedId} is the dispute's id; {@code userId} is null, since one
+	 * notification goes to several receivers.
+	 */
+	public record DisputeNotification(String id, String userId, String type, String content, String relatedId,
+			Instant createdAt, DisputeMessage message) {
+	}
+
 	/** {@code user_presence}; {@code lastSeen} only when the user went offline. */
 	public record UserPresence(String userId, boolean isOnline,
 			@JsonInclude(JsonInclude.Include.NON_NULL) Instant lastSeen) {
