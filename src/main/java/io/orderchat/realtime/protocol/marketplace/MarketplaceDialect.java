@@ -58,9 +58,12 @@ final class MarketplaceDialect extends SeedDialect {
 
 	private final Clock clock;
 
+	private final LinkHosts linkHosts;
+
 	MarketplaceDialect(RealtimeConversations conversations, OrderManagement orders, MarketplaceChats chats,
-			Clock clock) {
+			LinkHosts linkHosts, Clock clock) {
 		this.conversations = conversations;
+		this.linkHosts = linkHosts;
 		this.orders = orders;
 		this.chats = chats;
 		this.clock = clock;
@@ -118,7 +121,7 @@ final class MarketplaceDialect extends SeedDialect {
 		if (content == null) {
 			throw Payload.invalid("'content' is required");
 		}
-		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"));
+		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"), this.linkHosts);
 		String clientId = payload.optionalId("clientId").orElse(null);
 		Order order = order(caller, orderId);
 		Message stored = files.uploaded().isEmpty()
