@@ -3,6 +3,7 @@ package io.orderchat.conversations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -94,6 +95,18 @@ public class Inbox {
 				.add(new ConversationSummary(conversation, readSeq, count.unreadCount(), last.get(conversation.id())));
 		}
 		return summaries;
+	}
+
+	/**
+	 * The newest message everyone may read (no staff note, not deleted) of each of the
+	 * conversations, in one query, unchecked: for lists of conversations the caller was
+	 * already allowed to see. A conversation without one has no entry.
+	 */
+	@Transactional(readOnly = true)
+	public Map<ConversationId, Message> lastMessages(Collection<ConversationId> ids) {
+		return this.messages.lastOfEachConversation(ids)
+			.stream()
+			.collect(Collectors.toMap(Message::conversationId, Function.identity()));
 	}
 
 	/**
