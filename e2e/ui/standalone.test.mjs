@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { demoToken, launch, openApp, orderWithPerformer, screenshot, signIn, TIMEOUT, URL } from "./support.mjs";
 
 async function openStandalone(browser, orderId, userId, token) {
-  const context = await browser.newContext({ baseURL: URL, viewport: { width: 480, height: 800 } });
+  const context = await browser.newContext({ baseURL: URL, viewport: { width: 480, height: 800 }, locale: "en-US" });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const problems = [];
