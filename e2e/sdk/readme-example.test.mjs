@@ -16,7 +16,8 @@ for (const name of ["window", "document", "HTMLElement", "Element", "Node", "Tex
   globalThis[name] = name === "window" ? dom : dom[name];
 }
 if (!globalThis.navigator) Object.defineProperty(globalThis, "navigator", { value: dom.navigator, configurable: true });
-globalThis.IS_REACT_ACT_ENVIRONMENT = true;
+// Updates come from the socket, outside act(): waitFor() waits for them.
+globalThis.IS_REACT_ACT_ENVIRONMENT = false;
 
 const require = createRequire(import.meta.url);
 const esbuild = require("esbuild");
