@@ -363,6 +363,21 @@ export class ConversationHandle {
     this.changed();
   }
 
+  /** @internal the user read up to `readSeq` on some device, leaving `unreadCount` unread. */
+  readElsewhere(readSeq: number, unreadCount: number): void {
+    // An older read arriving late must not bring back what a newer one cleared.
+    if (readSeq < this.ownReadSeq) return;
+    this.ownReadSeq = readSeq;
+    // Messages that arrived here after that read was counted are still unread.
+    let newer = 0;
+    for (const message of this.bySeq.values()) {
+      const note = (message.metadata as Record<string, unknown> | null)?.visibility === "staff";
+      if (message.seq > readSeq && message.senderId !== this.host.userId && !message.deletedAt && !note) newer++;
+    }
+    this.setUnread(Math.max(unreadCount, newer));
+    this.changed();
+  }
+
   /** @internal */
   setUnread(count: number, notify = true): void {
     if (count === this.unread) return;

@@ -213,3 +213,17 @@ test("a conversation joined twice stays joined until both let go", async () => {
   await conversation.leave();
   assert.equal(h.sent.filter((s) => s.command === "conversation:leave").length, 1);
 });
+
+test("a read on another device sets the unread count; messages that came after it stay unread, an older read changes nothing", () => {
+  const h = host();
+  const conversation = new ConversationHandle(h, joined([message(1), message(2)], { readSeq: 0, unreadCount: 2 }));
+  conversation.messageArrived(message(3));
+  assert.equal(conversation.snapshot().unreadCount, 3);
+  conversation.readElsewhere(2, 0); // counted on the server before #3 was stored
+  assert.equal(conversation.snapshot().unreadCount, 1);
+  assert.equal(h.unread.get("c1"), 1);
+  conversation.readElsewhere(3, 0);
+  assert.equal(conversation.snapshot().unreadCount, 0);
+  conversation.readElsewhere(1, 2); // a late, older read
+  assert.equal(conversation.snapshot().unreadCount, 0);
+});

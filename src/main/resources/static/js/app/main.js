@@ -12,8 +12,8 @@ import { onSignIn, signInScreen } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
 translatePage();
-// The lists follow live events (new orders, status changes, messages, transfers); this slow
-// poll only catches what no event announces (reads on the user's other devices).
+// The lists follow live events (new orders, status changes, messages, transfers, reads on the
+// user's other devices); this slow poll is a safety net for a list a missed event left stale.
 const REFRESH_MS = 60000;
 
 const TABS = {
