@@ -188,7 +188,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
     this.joined.set(handle.id, handle);
     for (const event of this.early.filter((item) => item.conversationId === handle.id)) event.apply(handle);
     if (this.joining === 0) this.early = [];
-    void handle.catchUp();
+    // No history request after the answer: the server subscribes before it reads the page.
     this.unreadSet(handle.id, joined.unreadCount ?? 0);
     handle.resendWaiting();
     return handle;

@@ -280,17 +280,9 @@ export class ConversationHandle {
       this.changed();
       if (!entry.hasMore) break;
     }
+    // Complete as answered: the server subscribes the socket before it reads what was missed, so a
+    // message stored meanwhile comes live (kept once per seq); no history request after it.
     this.resendWaiting();
-    await this.catchUp();
-  }
-
-  /**
-   * @internal asks history once for anything after the seqs held. The server reads a join's
-   * or a resume's messages before it subscribes the socket, so a message stored in between
-   * comes neither live nor in the answer; asked after the answer, history has it.
-   */
-  catchUp(): Promise<void> {
-    return this.fillGap();
   }
 
   /** @internal resends every waiting (not failed) message. */
