@@ -67,6 +67,7 @@ export class Api {
   allOrders(status) { return this.get(status ? `/api/orders/all?status=${encodeURIComponent(status)}` : "/api/orders/all"); }
   order(id) { return this.get(`/api/orders/${encodeURIComponent(id)}`); }
   placeOrder(order) { return this.post("/api/orders", order); }
+  newOrderForm() { return this.get("/api/orders/new-order-form"); }
   changeStatus(id, status, notes) { return this.patch(`/api/orders/${encodeURIComponent(id)}/status`, { status, notes }); }
   assignPerformer(id, performer) { return this.put(`/api/orders/${encodeURIComponent(id)}/performer`, { performer }); }
   conversations() { return this.get("/api/conversations"); }

@@ -73,7 +73,11 @@ async function start(token, me) {
   $("whoami").hidden = false;
   $("whoami-name").textContent = me.name;
   $("whoami-role").textContent = label("role", me.role);
-  $("new-order").hidden = me.role !== "customer";
+  // Customers may place orders here unless the host app creates them itself (a server setting).
+  $("new-order").hidden = true;
+  if (me.role === "customer") {
+    state.api.newOrderForm().then((form) => { $("new-order").hidden = !form.enabled || state.me !== me; }, () => {});
+  }
   $("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
   $("note-mode").checked = false;
   // Connected first: the lists' first load waits for the SDK's unread counts.
