@@ -33,6 +33,7 @@ export type EventName =
   | "message:deleted"
   | "typing"
   | "conversation:read"
+  | "unread:updated"
   | "member:joined"
   | "member:left"
   | "participant:added"
@@ -95,6 +96,13 @@ export interface ReadPayload {
   conversationId: string | null;
   userId: string | null;
   seq: number;
+  at: string | null;
+}
+
+export interface UnreadUpdatedPayload {
+  conversationId: string | null;
+  readSeq: number;
+  unreadCount: number;
   at: string | null;
 }
 
@@ -309,6 +317,7 @@ export interface EventPayloads {
   "message:deleted": MessageDeletedPayload;
   "typing": TypingPayload;
   "conversation:read": ReadPayload;
+  "unread:updated": UnreadUpdatedPayload;
   "member:joined": MemberPayload;
   "member:left": MemberPayload;
   "participant:added": MemberPayload;

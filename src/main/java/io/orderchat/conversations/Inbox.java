@@ -162,11 +162,11 @@ public class Inbox {
 		}
 		boolean moved = this.participants.moveHorizon(id, caller.userId(), target);
 		Participant participant = this.participants.find(id, caller.userId()).orElseThrow();
+		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		if (moved) {
 			this.events.publishEvent(new ReadHorizonMoved(ConversationRef.of(access.conversation()), caller.userId(),
-					participant.readSeq(), now));
+					participant.readSeq(), unread, now));
 		}
-		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		return new ReadReceipt(id, caller.userId(), participant.readSeq(), unread, moved, now);
 	}
 

@@ -34,6 +34,14 @@ public sealed interface ChatEvent extends RealtimeEvent {
 	record ReadUpTo(Subject subject, String userId, long seq, Instant at) implements InConversation {
 	}
 
+	/**
+	 * The reader's own view of their read: heard only by that user's sockets, so their
+	 * other devices update the conversation's unread count.
+	 */
+	record OwnReadMoved(Subject subject, String userId, long seq, long unreadCount,
+			Instant at) implements InConversation {
+	}
+
 	/** A user's socket joined or left the conversation's live room. */
 	record MemberPresence(Subject subject, String userId, String name, Role role,
 			boolean joined) implements InConversation {

@@ -20,6 +20,7 @@ import io.orderchat.realtime.protocol.canonical.CanonicalEvents.OrderStatusPaylo
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.PresencePayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReadPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.TypingPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.UnreadUpdatedPayload;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,6 +44,7 @@ import io.orderchat.realtime.events.ChatEvent.MemberPresence;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.MessageRemoved;
 import io.orderchat.realtime.events.ChatEvent.Notification;
+import io.orderchat.realtime.events.ChatEvent.OwnReadMoved;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
 import io.orderchat.realtime.events.ChatEvent.ParticipantChanged;
 import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
@@ -240,6 +242,8 @@ final class CanonicalDialect implements Dialect {
 						typing.userId(), typing.name(), typing.typing()));
 			case ReadUpTo read -> emitter.emit(CanonicalEvents.READ,
 					new ReadPayload(read.subject().conversationId(), read.userId(), read.seq(), read.at()));
+			case OwnReadMoved own -> emitter.emit(CanonicalEvents.UNREAD_UPDATED,
+					new UnreadUpdatedPayload(own.subject().conversationId(), own.seq(), own.unreadCount(), own.at()));
 			case MemberPresence member ->
 				emitter.emit(member.joined() ? CanonicalEvents.MEMBER_JOINED : CanonicalEvents.MEMBER_LEFT,
 						new MemberPayload(member.subject().conversationId(), member.userId(), member.name(),

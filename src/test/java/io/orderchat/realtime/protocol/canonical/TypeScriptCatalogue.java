@@ -176,6 +176,7 @@ final class TypeScriptCatalogue {
 		payloads.put(CanonicalEvents.MESSAGE_DELETED, CanonicalEvents.MessageDeletedPayload.class);
 		payloads.put(CanonicalEvents.TYPING, CanonicalEvents.TypingPayload.class);
 		payloads.put(CanonicalEvents.READ, CanonicalEvents.ReadPayload.class);
+		payloads.put(CanonicalEvents.UNREAD_UPDATED, CanonicalEvents.UnreadUpdatedPayload.class);
 		payloads.put(CanonicalEvents.MEMBER_JOINED, CanonicalEvents.MemberPayload.class);
 		payloads.put(CanonicalEvents.MEMBER_LEFT, CanonicalEvents.MemberPayload.class);
 		payloads.put(CanonicalEvents.PARTICIPANT_ADDED, CanonicalEvents.MemberPayload.class);
