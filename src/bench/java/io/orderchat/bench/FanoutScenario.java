@@ -163,7 +163,9 @@ final class FanoutScenario implements Scenario {
 			Room opened = new Room(target, receivers, sender, handler, room, members);
 			receivers.connect(members, (i) -> auths[i], 200, Duration.ofMinutes(2));
 			String joined = room;
-			receivers.join((i) -> joined, 200, Duration.ofMinutes(2));
+			// --join-window: joins in flight; each join is a transaction, and a loaded machine's
+			// pool would time them out if they all came at once
+			receivers.join((i) -> joined, context.options.integer("join-window", 200, 200), Duration.ofMinutes(2));
 			sender.connect(1, (i) -> senderAuth, 1, Duration.ofSeconds(30));
 			return opened;
 		}
