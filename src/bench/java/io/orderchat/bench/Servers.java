@@ -44,6 +44,8 @@ final class Servers {
 			"UPLOADS_PER_MINUTE", "REQUESTS_PER_SECOND_PER_IP", "REQUEST_BURST_PER_IP", "SOCKETS_PER_USER",
 			"JOINS_PER_SOCKET");
 
+	private static boolean runJarCopied;
+
 	private Servers() {
 	}
 
@@ -98,7 +100,7 @@ final class Servers {
 	static Target orderChatNode(Options options, Path output, int port, Database database,
 			Map<String, String> environment, String logName) throws IOException, InterruptedException {
 		refuseBusy(port, "OrderChat");
-		Path jar = jar();
+		Path jar = jar(output);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		for (String opt : options.text("server-java-opts", "-Xmx1g").split(" ")) {
@@ -225,13 +227,24 @@ final class Servers {
 				+ " (stop whatever listens there, or point the generator at it with --orderchat-url)");
 	}
 
-	private static Path jar() throws IOException {
+	/**
+	 * The built jar, copied once per run into the output folder: a build during a long run
+	 * (a test, say) rewrites target/'s jar under servers that still load classes from it.
+	 */
+	private static synchronized Path jar(Path output) throws IOException {
+		Path copy = output.resolve("orderchat-server.jar");
+		if (runJarCopied) {
+			return copy;
+		}
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files
+			Path built = files
 				.filter((file) -> file.getFileName().toString().matches("orderchat-.*\\.jar")
 						&& !file.getFileName().toString().endsWith("-tests.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IOException("no target/orderchat-*.jar: build it first (bin/bench does)"));
+			Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+			runJarCopied = true;
+			return copy;
 		}
 	}
 
