@@ -60,7 +60,7 @@ final class ChatScenario implements Scenario {
 		Handler handler = new Handler(target, members);
 		try (Fleet fleet = new Fleet(context.loops, target, handler)) {
 			fleet.connect(members, (i) -> auths[i], 200, Duration.ofMinutes(3));
-			fleet.join((i) -> rooms[i / 2], 500, Duration.ofMinutes(3));
+			fleet.join((i) -> rooms[i / 2], options.integer("join-window", 500, 500), Duration.ofMinutes(3));
 			List<SioClient> clients = fleet.clients();
 			step(context, target, clients, rooms, handler, 0, members * perMember, warmupSeconds, size, null);
 			context.startProfile(target, result.scenario);
