@@ -8,14 +8,17 @@ import java.util.Map;
 
 /**
  * OrderChat's load generator: {@code bin/bench <scenario> [--option=value ...]} with scenario
- * {@code idle}, {@code chat}, {@code fanout}, {@code storm}, {@code history} or {@code all}.
+ * {@code idle}, {@code chat}, {@code fanout}, {@code storm}, {@code history}, {@code cluster-fanout},
+ * {@code cluster-chat} or {@code all} (the first five: the cluster ones start four servers and a
+ * Redis each, and are run on their own).
  * Prints a table per scenario and writes it as JSON under {@code target/bench/}. See
  * docs/benchmarks.md for what each scenario measures and the options it takes.
  */
 public final class Bench {
 
 	static final Map<String, Scenario> SCENARIOS = Map.of("idle", new IdleScenario(), "chat", new ChatScenario(),
-			"fanout", new FanoutScenario(), "storm", new StormScenario(), "history", new HistoryScenario());
+			"fanout", new FanoutScenario(), "storm", new StormScenario(), "history", new HistoryScenario(),
+			"cluster-fanout", new ClusterFanoutScenario(), "cluster-chat", new ClusterChatScenario());
 
 	static final List<String> ORDER = List.of("idle", "chat", "fanout", "storm", "history");
 
@@ -25,7 +28,7 @@ public final class Bench {
 	public static void main(String[] args) throws Exception {
 		Options options = Options.parse(args);
 		if (options.scenario() == null || !(SCENARIOS.containsKey(options.scenario()) || "all".equals(options.scenario()))) {
-			System.err.println("usage: bin/bench <idle|chat|fanout|storm|history|all> [--smoke] [--option=value ...]");
+			System.err.println("usage: bin/bench <idle|chat|fanout|storm|history|cluster-fanout|cluster-chat|all> [--smoke] [--option=value ...]");
 			System.err.println("see docs/benchmarks.md");
 			System.exit(2);
 		}

@@ -30,6 +30,16 @@ final class ChatScenario implements Scenario {
 
 	@Override
 	public Result run(Context context) throws Exception {
+		Result result = new Result(name());
+		measure(context, context.orderChat(), Servers.database(context.options), result);
+		return result;
+	}
+
+	/**
+	 * Runs the steps against one server (one node or a cluster, its conversations' two members
+	 * on different nodes then) into {@code result}, figures named after the server.
+	 */
+	static void measure(Context context, Target target, Servers.Database database, Result result) throws Exception {
 		Options options = context.options;
 		int conversations = options.integer("conversations", 2_000, 5);
 		double perMember = options.decimal("rate", 1.0, 2.0);
@@ -37,10 +47,9 @@ final class ChatScenario implements Scenario {
 		int stepSeconds = options.integer("step-seconds", 15, 2);
 		int warmupSeconds = options.integer("warmup-seconds", 5, 1);
 		int size = options.integer("payload", 100, 100);
-		Target target = context.orderChat();
 		Rest rest = new Rest(target.baseUrl());
 		String admin = context.tokens.sign("bench-admin", "admin");
-		String prefix = "bench-" + context.run;
+		String prefix = "bench-" + context.run + ((target.nodes() > 1) ? "-n" + target.nodes() : "");
 		String[] rooms = register(rest, admin, prefix, conversations);
 		int members = conversations * 2;
 		String[] auths = new String[members];
@@ -49,13 +58,12 @@ final class ChatScenario implements Scenario {
 					(i % 2 == 0) ? "customer" : "performer");
 		}
 		Handler handler = new Handler(target, members);
-		Result result = new Result(name());
 		try (Fleet fleet = new Fleet(context.loops, target, handler)) {
 			fleet.connect(members, (i) -> auths[i], 200, Duration.ofMinutes(3));
-			fleet.join((i) -> rooms[i / 2], 500, Duration.ofMinutes(3));
+			fleet.join((i) -> rooms[i / 2], options.integer("join-window", 500, 500), Duration.ofMinutes(3));
 			List<SioClient> clients = fleet.clients();
 			step(context, target, clients, rooms, handler, 0, members * perMember, warmupSeconds, size, null);
-			context.startProfile(target, name());
+			context.startProfile(target, result.scenario);
 			double bestRate = 0;
 			double firstP99 = Double.NaN;
 			for (int s = 0; s < steps.size(); s++) {
@@ -78,21 +86,21 @@ final class ChatScenario implements Scenario {
 			if (fleet.dropped() > 0) {
 				result.note(fleet.dropped() + " connections dropped by the server, first: " + fleet.firstError());
 			}
-			result.figure("orderchat send->deliver p99 at " + Result.round(members * perMember * steps.get(0))
+			result.figure(target.name() + " send->deliver p99 at " + Result.round(members * perMember * steps.get(0))
 					+ " msgs/s", firstP99, "ms", 10, true);
-			result.figure("orderchat highest rate with p99 <= 10 ms and no errors", bestRate, "msgs/s");
+			result.figure(target.name() + " highest rate with p99 <= 10 ms and no errors", bestRate, "msgs/s");
 		}
 		long acked = handler.acked.sum();
-		long stored = countStored(context, prefix);
-		result.figure("messages acknowledged", acked, "msgs");
+		long stored = countStored(context, database, prefix);
+		String of = target.name().equals("orderchat") ? "" : target.name() + ": ";
+		result.figure(of + "messages acknowledged", acked, "msgs");
 		if (stored >= 0) {
-			result.figure("messages stored in PostgreSQL", stored, "rows");
-			result.figure("acknowledged but not stored", Math.max(0, acked - stored), "msgs", 0, true);
+			result.figure(of + "messages stored in PostgreSQL", stored, "rows");
+			result.figure(of + "acknowledged but not stored", Math.max(0, acked - stored), "msgs", 0, true);
 		}
 		if (handler.firstError.get() != null) {
-			result.note("first refused send: " + handler.firstError.get());
+			result.note(of + "first refused send: " + handler.firstError.get());
 		}
-		return result;
 	}
 
 	private static String[] register(Rest rest, String admin, String prefix, int conversations) throws Exception {
@@ -117,7 +125,8 @@ final class ChatScenario implements Scenario {
 	private static Map<String, Object> step(Context context, Target target, List<SioClient> clients, String[] rooms,
 			Handler handler, int step, double rate, int seconds, int size, Result result) throws InterruptedException {
 		handler.begin(step);
-		long cpuBefore = ProcessProbe.cpuNanos(target.pid());
+		long cpuBefore = target.cpuNanos();
+		long busBefore = target.busCpuNanos();
 		long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
 		long started = System.nanoTime();
 		int members = clients.size();
@@ -150,18 +159,27 @@ final class ChatScenario implements Scenario {
 		row.put("ack_errors", handler.stepErrors.sum());
 		deliver.into(row, "deliver_");
 		row.put("ack_p99_ms", ack.p99());
-		row.put("server_cpu_cores",
-				Result.round(ProcessProbe.cores(cpuBefore, ProcessProbe.cpuNanos(target.pid()), wall)));
+		long delivered = handler.delivered.sum();
+		row.put("complete_pct", (sent > 0) ? Result.round(100.0 * delivered / sent) : 0.0);
+		long serverCpu = target.cpuNanos() - cpuBefore;
+		row.put("server_cpu_cores", Result.round(ProcessProbe.cores(0, serverCpu, wall)));
+		if (target.nodes() > 1) {
+			long busCpu = target.busCpuNanos() - busBefore;
+			row.put("nodes", target.nodes());
+			row.put("redis_cpu_cores", Result.round(ProcessProbe.cores(0, busCpu, wall)));
+			serverCpu += busCpu;
+		}
+		row.put("cpu_us_per_delivery", (delivered > 0) ? Result.round(serverCpu / 1000.0 / delivered) : Double.NaN);
 		row.put("generator_cpu_cores",
 				Result.round(ProcessProbe.cores(selfBefore, ProcessProbe.cpuNanos(Context.selfPid()), wall)));
 		return row;
 	}
 
-	private static long countStored(Context context, String prefix) {
+	private static long countStored(Context context, Servers.Database database, String prefix) {
 		if (context.options.flag("no-db-check")) {
 			return -1;
 		}
-		try (var connection = Servers.database(context.options).connect();
+		try (var connection = database.connect();
 				PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM messages m "
 						+ "JOIN orders o ON o.conversation_id = m.conversation_id "
 						+ "WHERE o.external_id LIKE ? AND m.type = 'text'")) {

@@ -30,6 +30,10 @@ final class Context implements AutoCloseable {
 
 	private Profiler profiler;
 
+	private final List<Target> cluster = new ArrayList<>();
+
+	private Servers.Database clusterDatabase;
+
 	Context(Options options, Path output) {
 		this.options = options;
 		this.output = output;
@@ -68,6 +72,61 @@ final class Context implements AutoCloseable {
 			targets.add(peer());
 		}
 		return targets;
+	}
+
+	/**
+	 * The servers a cluster scenario compares, named in {@code --targets} (else
+	 * {@code defaults}): {@code orderchat} (one node), {@code orderchat-cluster}
+	 * ({@code --nodes} nodes and a Redis), {@code peer} (one process), {@code peer-cluster}
+	 * ({@code --nodes} processes with the Redis adapter and a Redis). They share a database
+	 * created empty for the run and are started once per run, in that order.
+	 */
+	List<Target> clusterComparison(String defaults) throws IOException, InterruptedException {
+		int nodes = this.options.integer("nodes", 2, 2);
+		if (this.clusterDatabase == null) {
+			this.clusterDatabase = Servers.database(this.options).fresh(this.options.text("cluster-db", "orderchat_bench_cluster"));
+		}
+		List<Target> targets = new ArrayList<>();
+		for (String name : this.options.text("targets", defaults).split(",")) {
+			Target target = switch (name.strip()) {
+				case "orderchat" -> started("orderchat", () -> Servers.orderChatNode(this.options, this.output,
+						Integer.parseInt(this.options.text("orderchat-port", "3100")), this.clusterDatabase, java.util.Map.of(),
+						"orderchat.log"));
+				case "orderchat-cluster" -> started("orderchat " + nodes + " nodes",
+						() -> Servers.orderChatCluster(this.options, this.output, nodes, this.clusterDatabase));
+				case "peer" -> started("socket.io", this::peer);
+				case "peer-cluster" -> started("socket.io " + nodes + " nodes",
+						() -> Servers.peerCluster(this.options, this.output, nodes));
+				default -> throw new IllegalArgumentException(
+						"--targets: unknown " + name + " (orderchat, orderchat-cluster, peer, peer-cluster)");
+			};
+			targets.add(target);
+		}
+		return targets;
+	}
+
+	Servers.Database clusterDatabase() {
+		return this.clusterDatabase;
+	}
+
+	private Target started(String name, Start start) throws IOException, InterruptedException {
+		for (Target target : this.cluster) {
+			if (target.name().equals(name)) {
+				return target;
+			}
+		}
+		if ("socket.io".equals(name)) {
+			return start.start();
+		}
+		Target target = start.start();
+		this.cluster.add(target);
+		return target;
+	}
+
+	private interface Start {
+
+		Target start() throws IOException, InterruptedException;
+
 	}
 
 	/** The handshake auth of client {@code index}: a signed token for OrderChat, any for the peer. */
@@ -111,6 +170,7 @@ final class Context implements AutoCloseable {
 		if (this.peer != null) {
 			this.peer.close();
 		}
+		this.cluster.forEach(Target::close);
 	}
 
 }

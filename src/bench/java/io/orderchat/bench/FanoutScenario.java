@@ -45,29 +45,7 @@ final class FanoutScenario implements Scenario {
 			for (Room room : rooms) {
 				context.startProfile(room.target, name());
 			}
-			Map<String, Double> best = new LinkedHashMap<>();
-			int step = 0;
-			for (double rate : rates) {
-				step++;
-				for (Room room : (step % 2 == 1) ? rooms : rooms.reversed()) {
-					if (room.saturated) {
-						continue;
-					}
-					Map<String, Object> row = room.step(context, step, rate, stepSeconds, size, result);
-					double p99 = (double) row.get("deliver_p99_ms");
-					double delivered = (double) row.get("deliveries_s");
-					double complete = (double) row.get("complete_pct");
-					if (p99 < P99_LIMIT_MS && complete >= 99.9) {
-						best.merge(room.target.name(), delivered, Math::max);
-					}
-					if (p99 > 2000 || complete < 50) {
-						room.saturated = true;
-						result.note(room.target.name() + " saturated at " + Result.round(rate)
-								+ " msgs/s; higher rates skipped");
-					}
-					Thread.sleep(options.smoke() ? 100 : 1500);
-				}
-			}
+			Map<String, Double> best = race(context, rooms, rates, stepSeconds, size, result);
 			context.stopProfile(result);
 			boolean ourRoom = rooms.stream().anyMatch((room) -> room.target.kind() == Target.Kind.ORDERCHAT);
 			boolean peerRoom = rooms.stream().anyMatch((room) -> room.target.kind() == Target.Kind.PEER);
@@ -97,6 +75,39 @@ final class FanoutScenario implements Scenario {
 			rooms.forEach(Room::close);
 		}
 		return result;
+	}
+
+	/**
+	 * Runs each rate on every room in turn (the order alternating per step, so that neither
+	 * server always goes first on a warmer machine); answers per server the highest delivered
+	 * messages/s whose p99 stays under 100 ms with every delivery made.
+	 */
+	static Map<String, Double> race(Context context, List<Room> rooms, List<Double> rates, int stepSeconds, int size,
+			Result result) throws InterruptedException {
+		Map<String, Double> best = new LinkedHashMap<>();
+		int step = 0;
+		for (double rate : rates) {
+			step++;
+			for (Room room : (step % 2 == 1) ? rooms : rooms.reversed()) {
+				if (room.saturated) {
+					continue;
+				}
+				Map<String, Object> row = room.step(context, step, rate, stepSeconds, size, result);
+				double p99 = (double) row.get("deliver_p99_ms");
+				double delivered = (double) row.get("deliveries_s");
+				double complete = (double) row.get("complete_pct");
+				if (p99 < P99_LIMIT_MS && complete >= 99.9) {
+					best.merge(room.target.name(), delivered, Math::max);
+				}
+				if (p99 > 2000 || complete < 50) {
+					room.saturated = true;
+					result.note(room.target.name() + " saturated at " + Result.round(rate)
+							+ " msgs/s; higher rates skipped");
+				}
+				Thread.sleep(context.options.smoke() ? 100 : 1500);
+			}
+		}
+		return best;
 	}
 
 	/** One server's room: its receivers and its sender. */
@@ -132,8 +143,10 @@ final class FanoutScenario implements Scenario {
 			if (target.kind() == Target.Kind.ORDERCHAT) {
 				String customer = "bfc-" + context.run;
 				String performer = "bfp-" + context.run;
-				room = new Rest(target.baseUrl()).registerOrder(context.tokens.sign("bench-admin", "admin"),
-						"bench-fanout-" + context.run, customer, performer);
+				// one order per server of the run: a cluster shares the database of the single node
+				String order = "bench-fanout-" + context.run + ((target.nodes() > 1) ? "-n" + target.nodes() : "");
+				room = new Rest(target.baseUrl()).registerOrder(context.tokens.sign("bench-admin", "admin"), order,
+						customer, performer);
 				auths[0] = context.tokens.auth(performer, "performer");
 				for (int i = 1; i < members; i++) {
 					auths[i] = context.tokens.auth("bfa-" + context.run + "-" + i, "admin");
@@ -150,7 +163,9 @@ final class FanoutScenario implements Scenario {
 			Room opened = new Room(target, receivers, sender, handler, room, members);
 			receivers.connect(members, (i) -> auths[i], 200, Duration.ofMinutes(2));
 			String joined = room;
-			receivers.join((i) -> joined, 200, Duration.ofMinutes(2));
+			// --join-window: joins in flight; each join is a transaction, and a loaded machine's
+			// pool would time them out if they all came at once
+			receivers.join((i) -> joined, context.options.integer("join-window", 200, 200), Duration.ofMinutes(2));
 			sender.connect(1, (i) -> senderAuth, 1, Duration.ofSeconds(30));
 			return opened;
 		}
@@ -159,7 +174,8 @@ final class FanoutScenario implements Scenario {
 				throws InterruptedException {
 			this.handler.begin(step);
 			SioClient sender = this.senderFleet.clients().get(0);
-			long cpuBefore = ProcessProbe.cpuNanos(this.target.pid());
+			long cpuBefore = this.target.cpuNanos();
+			long busBefore = this.target.busCpuNanos();
 			long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
 			long started = System.nanoTime();
 			long sent = Pacer.run(rate, seconds * 1_000_000_000L, (k) -> {
@@ -187,11 +203,31 @@ final class FanoutScenario implements Scenario {
 			row.put("deliveries_s", (double) Math.round(delivered / (sendNanos / 1e9)));
 			row.put("complete_pct", (expected > 0) ? Result.round(100.0 * delivered / expected) : 0.0);
 			latency.into(row, "deliver_");
-			row.put("server_cpu_cores",
-					Result.round(ProcessProbe.cores(cpuBefore, ProcessProbe.cpuNanos(this.target.pid()), wall)));
+			long serverCpu = this.target.cpuNanos() - cpuBefore;
+			row.put("server_cpu_cores", Result.round(ProcessProbe.cores(0, serverCpu, wall)));
+			if (this.target.nodes() > 1) {
+				long busCpu = this.target.busCpuNanos() - busBefore;
+				row.put("nodes", this.target.nodes());
+				row.put("connections_per_node", connectionsPerNode());
+				row.put("redis_cpu_cores", Result.round(ProcessProbe.cores(0, busCpu, wall)));
+				serverCpu += busCpu;
+			}
+			row.put("cpu_us_per_delivery", (delivered > 0) ? Result.round(serverCpu / 1000.0 / delivered) : Double.NaN);
 			row.put("generator_cpu_cores",
 					Result.round(ProcessProbe.cores(selfBefore, ProcessProbe.cpuNanos(Context.selfPid()), wall)));
 			return row;
+		}
+
+		/** Receivers and the sender on each node, e.g. {@code 501+500}: clients take the nodes in turn. */
+		private String connectionsPerNode() {
+			int[] counts = new int[this.target.nodes()];
+			for (int i = 0; i < this.members; i++) {
+				counts[i % counts.length]++;
+			}
+			counts[0]++;
+			return java.util.Arrays.stream(counts)
+				.mapToObj(Integer::toString)
+				.collect(java.util.stream.Collectors.joining("+"));
 		}
 
 		@Override

@@ -88,7 +88,7 @@ final class Fleet implements AutoCloseable {
 			}
 			int index = base + i;
 			EventLoop loop = this.loops.get(index % this.loops.size());
-			this.clients.add(SioClient.connect(loop, this.target.address(), index, auth.apply(index), new Tracking()));
+			this.clients.add(SioClient.connect(loop, this.target.address(index), index, auth.apply(index), new Tracking()));
 		}
 		if (!this.pending.await(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
 			throw new IOException("connecting timed out: " + this.pending.getCount() + " of " + count

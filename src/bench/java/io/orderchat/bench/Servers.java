@@ -17,7 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+
+import io.orderchat.testing.RedisServer;
 
 /**
  * Starts the servers a scenario compares, or points at running ones: OrderChat from the built
@@ -41,6 +44,8 @@ final class Servers {
 			"UPLOADS_PER_MINUTE", "REQUESTS_PER_SECOND_PER_IP", "REQUEST_BURST_PER_IP", "SOCKETS_PER_USER",
 			"JOINS_PER_SOCKET");
 
+	private static boolean runJarCopied;
+
 	private Servers() {
 	}
 
@@ -63,8 +68,39 @@ final class Servers {
 		Database database = database(options);
 		database.create();
 		int port = Integer.parseInt(options.text("orderchat-port", "3100"));
+		return orderChatNode(options, output, port, database, Map.of(), "orderchat.log");
+	}
+
+	/**
+	 * {@code nodes} OrderChat nodes on the ports after {@code --orderchat-port}, sharing a
+	 * redis-server of their own on a free port and {@code database}: the cluster mode of
+	 * docs/benchmarks.md.
+	 */
+	static Target orderChatCluster(Options options, Path output, int nodes, Database database)
+			throws IOException, InterruptedException {
+		RedisServer redis = RedisServer.start();
+		List<Target> started = new ArrayList<>();
+		try {
+			int first = Integer.parseInt(options.text("orderchat-port", "3100")) + 1;
+			for (int i = 0; i < nodes; i++) {
+				started.add(orderChatNode(options, output, first + i, database,
+						Map.of("REDIS_URL", redis.url(), "NODE_ID", "bench-node" + (i + 1),
+								"UPLOAD_SIGNING_SECRET", "bench-download-links-" + secret(options)),
+						"orderchat-node" + (i + 1) + ".log"));
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			started.forEach(Target::close);
+			redis.close();
+			throw ex;
+		}
+		return Target.cluster("orderchat " + nodes + " nodes", started, redis);
+	}
+
+	static Target orderChatNode(Options options, Path output, int port, Database database,
+			Map<String, String> environment, String logName) throws IOException, InterruptedException {
 		refuseBusy(port, "OrderChat");
-		Path jar = jar();
+		Path jar = jar(output);
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		for (String opt : options.text("server-java-opts", "-Xmx1g").split(" ")) {
@@ -79,8 +115,8 @@ final class Servers {
 				"--orderchat.socketio.limits.handshakes-per-second=1000000",
 				"--orderchat.socketio.limits.connections-per-address=1000000",
 				"--orderchat.socketio.limits.pending-connections=1000000"));
-		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(output.resolve("orderchat.log").toFile());
+		Path log = output.resolve(logName);
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
 		builder.environment().put("JWT_SECRET", secret(options));
 		builder.environment().put("DATABASE_URL", database.url());
 		builder.environment().put("DATABASE_USER", database.user());
@@ -90,9 +126,10 @@ final class Servers {
 		for (String limit : BENCH_LIMITS) {
 			builder.environment().put("LIMIT_" + limit, "1000000000");
 		}
+		builder.environment().putAll(environment);
 		Process process = builder.start();
 		Target target = new Target(Target.Kind.ORDERCHAT, "127.0.0.1", port, process.pid(), process);
-		awaitHttp(process, target.baseUrl() + "/actuator/health/readiness", Duration.ofSeconds(180), output.resolve("orderchat.log"));
+		awaitHttp(process, target.baseUrl() + "/actuator/health/readiness", Duration.ofSeconds(180), log);
 		return target;
 	}
 
@@ -103,7 +140,7 @@ final class Servers {
 		}
 		int port = Integer.parseInt(options.text("peer-port", "3200"));
 		refuseBusy(port, "the socket.io peer");
-		dir = installedCopy(dir);
+		dir = installedCopy(dir, "bench-peer", List.of("server.mjs", "package.json", "package-lock.json"));
 		String shim = "data:text/javascript;base64,"
 				+ Base64.getEncoder().encodeToString(PORT_SHIM.getBytes(StandardCharsets.UTF_8));
 		ProcessBuilder builder = new ProcessBuilder("node", "--import", shim, "server.mjs").directory(dir.toFile())
@@ -117,13 +154,50 @@ final class Servers {
 	}
 
 	/**
+	 * {@code nodes} processes of the peer with {@code @socket.io/redis-adapter}
+	 * (src/bench/peer-cluster: the shared peer's bench events on a socket.io that takes an
+	 * adapter) on the ports after {@code --peer-port}, sharing a redis-server of their own.
+	 */
+	static Target peerCluster(Options options, Path output, int nodes) throws IOException, InterruptedException {
+		Path dir = installedCopy(Path.of("src/bench/peer-cluster").toAbsolutePath(), "bench-peer-cluster",
+				List.of("server.mjs", "package.json", "package-lock.json"));
+		RedisServer redis = RedisServer.start();
+		List<Target> started = new ArrayList<>();
+		try {
+			int first = Integer.parseInt(options.text("peer-port", "3200")) + 1;
+			for (int i = 0; i < nodes; i++) {
+				int port = first + i;
+				refuseBusy(port, "the socket.io peer");
+				Path log = output.resolve("peer-node" + (i + 1) + ".log");
+				ProcessBuilder builder = new ProcessBuilder("node", "server.mjs").directory(dir.toFile())
+					.redirectErrorStream(true)
+					.redirectOutput(log.toFile());
+				builder.environment().put("PEER_PORT", Integer.toString(port));
+				builder.environment().put("REDIS_URL", redis.url());
+				builder.environment().put("PEER_ADAPTER", options.text("peer-adapter", "sharded"));
+				Process process = builder.start();
+				Target node = new Target(Target.Kind.PEER, "127.0.0.1", port, process.pid(), process);
+				started.add(node);
+				awaitHttp(process, node.baseUrl() + "/api/ping", Duration.ofSeconds(30), log);
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			started.forEach(Target::close);
+			redis.close();
+			throw ex;
+		}
+		return Target.cluster("socket.io " + nodes + " nodes", started, redis);
+	}
+
+	/**
 	 * The peer installed in a copy under target/: the shared folder it comes from is not
 	 * ours to write {@code node_modules} into.
 	 */
-	private static Path installedCopy(Path source) throws IOException, InterruptedException {
-		Path copy = Path.of("target", "bench-peer").toAbsolutePath();
+	private static Path installedCopy(Path source, String name, List<String> files)
+			throws IOException, InterruptedException {
+		Path copy = Path.of("target", name).toAbsolutePath();
 		Files.createDirectories(copy);
-		for (String file : List.of("server.mjs", "package.json", "package-lock.json")) {
+		for (String file : files) {
 			Files.copy(source.resolve(file), copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
 		}
 		if (!Files.isDirectory(copy.resolve("node_modules"))) {
@@ -153,13 +227,24 @@ final class Servers {
 				+ " (stop whatever listens there, or point the generator at it with --orderchat-url)");
 	}
 
-	private static Path jar() throws IOException {
+	/**
+	 * The built jar, copied once per run into the output folder: a build during a long run
+	 * (a test, say) rewrites target/'s jar under servers that still load classes from it.
+	 */
+	private static synchronized Path jar(Path output) throws IOException {
+		Path copy = output.resolve("orderchat-server.jar");
+		if (runJarCopied) {
+			return copy;
+		}
 		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files
+			Path built = files
 				.filter((file) -> file.getFileName().toString().matches("orderchat-.*\\.jar")
 						&& !file.getFileName().toString().endsWith("-tests.jar"))
 				.findFirst()
 				.orElseThrow(() -> new IOException("no target/orderchat-*.jar: build it first (bin/bench does)"));
+			Files.copy(built, copy, StandardCopyOption.REPLACE_EXISTING);
+			runJarCopied = true;
+			return copy;
 		}
 	}
 
@@ -207,6 +292,20 @@ final class Servers {
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot create database " + name + ": " + ex.getMessage(), ex);
 			}
+		}
+
+		/** The same server's database {@code name}, dropped if it exists and created empty. */
+		Database fresh(String name) {
+			String admin = this.url.substring(0, this.url.lastIndexOf('/') + 1) + "postgres";
+			try (var connection = DriverManager.getConnection(admin, this.user, this.password);
+					var statement = connection.createStatement()) {
+				statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+				statement.execute("CREATE DATABASE " + name);
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot create database " + name + ": " + ex.getMessage(), ex);
+			}
+			return new Database(this.url.substring(0, this.url.lastIndexOf('/') + 1) + name, this.user, this.password);
 		}
 
 		java.sql.Connection connect() throws SQLException {

@@ -2,11 +2,16 @@ package io.orderchat.bench;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.orderchat.testing.RedisServer;
 
 /**
  * A server under test: OrderChat or the socket.io reference peer, started by the generator
- * (then stopped by it too) or already running. It also knows how each one spells the few
- * operations the scenarios need, since the two speak different events over the same wire.
+ * (then stopped by it too) or already running; or several nodes of one of them sharing a Redis
+ * of the run's own, clients spread over the nodes by their index. It also knows how each one
+ * spells the few operations the scenarios need, since the two speak different events over the
+ * same wire.
  */
 final class Target implements AutoCloseable {
 
@@ -20,6 +25,10 @@ final class Target implements AutoCloseable {
 
 	private final Kind kind;
 
+	private final String name;
+
+	private final List<Target> nodes;
+
 	private final String host;
 
 	private final int port;
@@ -28,12 +37,34 @@ final class Target implements AutoCloseable {
 
 	private final Process process;
 
+	private final RedisServer bus;
+
 	Target(Kind kind, String host, int port, long pid, Process process) {
 		this.kind = kind;
+		this.name = (kind == Kind.ORDERCHAT) ? "orderchat" : "socket.io";
+		this.nodes = List.of(this);
 		this.host = host;
 		this.port = port;
 		this.pid = pid;
 		this.process = process;
+		this.bus = null;
+	}
+
+	private Target(String name, List<Target> nodes, RedisServer bus) {
+		Target first = nodes.get(0);
+		this.kind = first.kind;
+		this.name = name;
+		this.nodes = List.copyOf(nodes);
+		this.host = first.host;
+		this.port = first.port;
+		this.pid = first.pid;
+		this.process = null;
+		this.bus = bus;
+	}
+
+	/** Nodes of one server sharing {@code bus}; closing the cluster stops them and it. */
+	static Target cluster(String name, List<Target> nodes, RedisServer bus) {
+		return new Target(name, nodes, bus);
 	}
 
 	Kind kind() {
@@ -41,7 +72,11 @@ final class Target implements AutoCloseable {
 	}
 
 	String name() {
-		return (this.kind == Kind.ORDERCHAT) ? "orderchat" : "socket.io";
+		return this.name;
+	}
+
+	int nodes() {
+		return this.nodes.size();
 	}
 
 	boolean jvm() {
@@ -54,6 +89,21 @@ final class Target implements AutoCloseable {
 
 	InetSocketAddress address() {
 		return new InetSocketAddress(this.host, this.port);
+	}
+
+	/** Where client {@code index} connects: the nodes in turn. */
+	InetSocketAddress address(int index) {
+		return this.nodes.get(index % this.nodes.size()).address();
+	}
+
+	/** CPU time of every node, in nanoseconds. */
+	long cpuNanos() {
+		return this.nodes.stream().mapToLong((node) -> ProcessProbe.cpuNanos(node.pid)).sum();
+	}
+
+	/** CPU time of the Redis between the nodes, in nanoseconds; 0 for a single server. */
+	long busCpuNanos() {
+		return (this.bus != null) ? ProcessProbe.cpuNanos(this.bus.pid()) : 0;
 	}
 
 	String baseUrl() {
@@ -83,6 +133,13 @@ final class Target implements AutoCloseable {
 
 	@Override
 	public void close() {
+		if (this.nodes.size() > 1 || this.bus != null) {
+			this.nodes.forEach(Target::close);
+			if (this.bus != null) {
+				this.bus.close();
+			}
+			return;
+		}
 		if (this.process == null) {
 			return;
 		}

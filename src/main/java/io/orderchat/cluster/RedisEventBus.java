@@ -1,6 +1,7 @@
 package io.orderchat.cluster;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
@@ -16,12 +17,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The cluster's event bus: a delivery is handed to this node's own lanes at once (the
- * in-process bus: local clients never wait for Redis) and published once to Redis with
- * {@code SPUBLISH} on one of a fixed set of sharded channels, chosen by its ordering key
- * so that a conversation's events keep their order. Every node {@code SSUBSCRIBE}s to all
- * the channels and hands what other nodes published to its own lanes; its own
- * publications come back too and are dropped, so nothing is delivered twice. Sharded
- * pub/sub also runs on Redis Cluster, where each channel lives on one shard.
+ * in-process bus: local clients never wait for Redis), and its lane, just before
+ * rendering it here, encodes it and publishes it once to Redis with {@code SPUBLISH} on
+ * one of a fixed set of sharded channels, chosen by its ordering key: a conversation's
+ * events keep their order, and the publisher (the commit writer) never encodes nor waits
+ * for Redis. Every node {@code SSUBSCRIBE}s to all the channels and hands what other
+ * nodes published to its own lanes; its own publications come back too and are dropped,
+ * so nothing is delivered twice. Sharded pub/sub also runs on Redis Cluster, where each
+ * channel lives on one shard.
+ * <p>
+ * The subscriber runs on the Redis client's event loop, which also carries every other
+ * node's publications and this node's commands: it never waits for a full lane. What does
+ * not fit is dropped, counted ({@code outcome=overflow}) and logged; those clients catch
+ * up by {@code seq}, as after a Redis outage.
  * <p>
  * Redis down: publishing fails at once (the client rejects commands while disconnected),
  * local delivery goes on, other nodes' clients miss those live events and catch up by
@@ -30,6 +38,12 @@ import org.slf4j.LoggerFactory;
 final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private static final Logger log = LoggerFactory.getLogger(RedisEventBus.class);
+
+	/**
+	 * At most one overflow warning per interval: an overloaded node must not drown in its
+	 * log.
+	 */
+	private static final long OVERFLOW_LOG_INTERVAL_NANOS = 10_000_000_000L;
 
 	/** Sharded channels: enough to spread over a Redis Cluster's shards. */
 	static final int CHANNELS = 16;
@@ -54,6 +68,10 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private final Counter failed;
 
+	private final Counter overflow;
+
+	private final AtomicLong overflowLoggedAt = new AtomicLong(System.nanoTime() - OVERFLOW_LOG_INTERVAL_NANOS);
+
 	RedisEventBus(RedisConnections redis, Keys keys, NodeInstance node, InProcessEventBus local,
 			MeterRegistry registry) {
 		this.redis = redis;
@@ -66,6 +84,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		this.published = counter(registry, "published");
 		this.received = counter(registry, "received");
 		this.failed = counter(registry, "failed");
+		this.overflow = counter(registry, "overflow");
 		this.subscription = redis.client().connectPubSub();
 		this.subscription.addListener(new RedisPubSubAdapter<>() {
 			@Override
@@ -86,10 +105,18 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	@Override
 	public void publish(Delivery delivery) {
-		this.local.publish(delivery);
 		if (onlyThisNode(delivery.audience())) {
-			return;
+			this.local.publish(delivery);
 		}
+		else {
+			this.local.publish(delivery, this::toOtherNodes);
+		}
+	}
+
+	/**
+	 * On the delivery's lane: encodes it and sends it without waiting for Redis's answer.
+	 */
+	private void toOtherNodes(Delivery delivery) {
 		String text;
 		try {
 			text = this.codec.write(this.instance, delivery);
@@ -137,7 +164,21 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 			return;
 		}
 		this.received.increment();
-		this.local.publish(envelope.delivery());
+		if (!this.local.offer(envelope.delivery())) {
+			overflowed(envelope.delivery());
+		}
+	}
+
+	private void overflowed(Delivery delivery) {
+		this.overflow.increment();
+		long now = System.nanoTime();
+		long last = this.overflowLoggedAt.get();
+		if (now - last >= OVERFLOW_LOG_INTERVAL_NANOS && this.overflowLoggedAt.compareAndSet(last, now)) {
+			log.warn(
+					"This node's delivery lanes are full: dropped {} from another node ({} dropped in all); its "
+							+ "clients here catch up by seq",
+					delivery.event().getClass().getSimpleName(), (long) this.overflow.count());
+		}
 	}
 
 	/** A socket lives on one node: the one where the command that named it came in. */

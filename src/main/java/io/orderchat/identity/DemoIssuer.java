@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * The built-in identity provider of the embedded default: signs HS256 tokens for the demo
  * users with the per-process secret. Off whenever the host app configured keys of its
- * own.
+ * own, unless {@code DEMO_ISSUER} asks for it with {@code JWT_SECRET} (a demo cluster's
+ * shared key).
  */
 @Component
 class DemoIssuer {
@@ -71,7 +72,7 @@ class DemoIssuer {
 		if (!enabled()) {
 			throw new DomainException(ErrorCode.NOT_FOUND,
 					"The demo token issuer is off because this server verifies tokens with the host app's keys "
-							+ "(JWT_SECRET or JWKS_URL)");
+							+ "(JWT_SECRET or JWKS_URL; DEMO_ISSUER=true turns it on with JWT_SECRET, for demos)");
 		}
 	}
 

@@ -17,24 +17,29 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTokenAge how long after its {@code iat} a token without {@code exp} is
  * accepted, or after this node first saw it when it has neither: no token is valid for
  * ever
+ * @param demoIssuer {@code true} runs the demo issuer even with {@code jwtSecret},
+ * signing with it ({@code DEMO_ISSUER}: a cluster's demo, whose nodes must share the
+ * key); only for demos, since anybody may then take any demo user's role, admin included
  */
 @ConfigurationProperties("orderchat.identity")
-public record IdentityProperties(String jwtSecret, String jwksUrl, Duration demoTokenTtl, Duration maxTokenAge) {
+public record IdentityProperties(String jwtSecret, String jwksUrl, Duration demoTokenTtl, Duration maxTokenAge,
+		boolean demoIssuer) {
 
 	static final Duration DEFAULT_MAX_TOKEN_AGE = Duration.ofHours(24);
 
 	@ConstructorBinding
 	public IdentityProperties(String jwtSecret, String jwksUrl, @DefaultValue("12h") Duration demoTokenTtl,
-			@DefaultValue("24h") Duration maxTokenAge) {
+			@DefaultValue("24h") Duration maxTokenAge, @DefaultValue("false") boolean demoIssuer) {
 		this.jwtSecret = jwtSecret;
 		this.jwksUrl = jwksUrl;
 		this.demoTokenTtl = demoTokenTtl;
 		this.maxTokenAge = maxTokenAge;
+		this.demoIssuer = demoIssuer;
 	}
 
-	/** With the default maximum token age. */
+	/** With the default maximum token age, the demo issuer only without keys. */
 	public IdentityProperties(String jwtSecret, String jwksUrl, Duration demoTokenTtl) {
-		this(jwtSecret, jwksUrl, demoTokenTtl, DEFAULT_MAX_TOKEN_AGE);
+		this(jwtSecret, jwksUrl, demoTokenTtl, DEFAULT_MAX_TOKEN_AGE, false);
 	}
 
 	boolean hasSecret() {
@@ -45,9 +50,12 @@ public record IdentityProperties(String jwtSecret, String jwksUrl, Duration demo
 		return this.jwksUrl != null && !this.jwksUrl.isBlank();
 	}
 
-	/** The demo issuer runs only when the host app has configured no keys of its own. */
+	/**
+	 * The demo issuer runs when the host app has configured no keys of its own, or when
+	 * asked to with a shared secret to sign with.
+	 */
 	boolean demoEnabled() {
-		return !hasSecret() && !hasJwks();
+		return (!hasSecret() && !hasJwks()) || (this.demoIssuer && hasSecret());
 	}
 
 }

@@ -13,7 +13,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The keys tokens are checked with: an HMAC secret (the configured one, or a random one
- * per process for the demo issuer) and, optionally, a JWKS of public keys.
+ * per process for the demo issuer) and, optionally, a JWKS of public keys. The demo
+ * issuer signs with the configured secret only when asked to ({@code DEMO_ISSUER}), so
+ * that a cluster's nodes accept each other's demo tokens.
  *
  * @param hmacSecret never {@code null}
  * @param publicKeys {@code null} when no JWKS URL is configured
@@ -34,6 +36,10 @@ record SigningKeys(byte[] hmacSecret, JWKSource<SecurityContext> publicKeys, boo
 						ex);
 			}
 		}
+		if (properties.demoIssuer() && !properties.hasSecret()) {
+			throw new IllegalStateException("orderchat.identity.demo-issuer (DEMO_ISSUER) signs with JWT_SECRET, which "
+					+ "is not set" + (properties.hasJwks() ? "; a JWKS has no key to sign with" : ""));
+		}
 		if (properties.hasSecret()) {
 			byte[] secret = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
 			if (secret.length < 32) {
@@ -43,7 +49,11 @@ record SigningKeys(byte[] hmacSecret, JWKSource<SecurityContext> publicKeys, boo
 				// so.
 				log.warn("JWT_SECRET is shorter than 32 bytes; HS256 tokens are accepted but weakly protected");
 			}
-			return new SigningKeys(secret, jwks, false);
+			if (properties.demoEnabled()) {
+				log.warn("DEMO_ISSUER is on: anybody may sign in as any demo user, admin included, with tokens "
+						+ "signed with JWT_SECRET. For demos only.");
+			}
+			return new SigningKeys(secret, jwks, properties.demoEnabled());
 		}
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);

@@ -285,6 +285,22 @@ class TokenVerifierTest {
 	}
 
 	@Test
+	void asAskedTheDemoIssuerSignsWithTheSharedSecretSoThatAnotherNodeAcceptsItsTokens() {
+		IdentityProperties demoCluster = new IdentityProperties(SECRET, null, Duration.ofHours(1), Duration.ofHours(24),
+				true);
+		DemoIssuer nodeA = new DemoIssuer(SigningKeys.from(demoCluster), demoCluster, this.clock);
+		TokenVerifier nodeB = new TokenVerifier(SigningKeys.from(demoCluster), this.noUsers, this.clock);
+
+		Caller caller = nodeB.verify(nodeA.issue("demo-admin").token());
+
+		assertThat(caller.userId()).isEqualTo("demo-admin");
+		assertThat(caller.role()).isEqualTo(Role.ADMIN);
+		IdentityProperties jwksOnly = new IdentityProperties(null, "http://127.0.0.1:1/jwks", Duration.ofHours(1),
+				Duration.ofHours(24), true);
+		assertThatThrownBy(() -> SigningKeys.from(jwksOnly)).hasMessageContaining("DEMO_ISSUER");
+	}
+
+	@Test
 	void parsesRolesAndTheirAliases() {
 		assertThat(Role.parse("CUSTOMER")).contains(Role.CUSTOMER);
 		assertThat(Role.parse("client")).contains(Role.CUSTOMER);

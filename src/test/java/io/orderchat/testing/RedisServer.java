@@ -39,6 +39,14 @@ public final class RedisServer implements AutoCloseable {
 		return this.port;
 	}
 
+	/**
+	 * The running server's process id (its CPU time is what a benchmark charges to
+	 * Redis).
+	 */
+	public long pid() {
+		return this.process.pid();
+	}
+
 	/** Starts it (again, after {@link #stop}) on the same port, empty. */
 	public void startAgain() {
 		try {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 import io.orderchat.realtime.events.Delivery;
 import org.slf4j.Logger;
@@ -14,6 +15,10 @@ import org.slf4j.LoggerFactory;
  * a conversation always uses the same lane, so its events keep their order while
  * different conversations render in parallel. The lanes are bounded: a publisher waits
  * when one is full, which slows the senders down instead of losing events or memory.
+ * <p>
+ * A cluster's bus runs its own step on the lane too
+ * ({@link #publish(Delivery, Consumer)}), and hands what other nodes published over
+ * without waiting ({@link #offer}).
  */
 public final class InProcessEventBus implements EventBus, AutoCloseable {
 
@@ -32,14 +37,38 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
 
 	@Override
 	public void publish(Delivery delivery) {
-		Lane lane = this.lanes[Math.floorMod(delivery.orderingKey().hashCode(), this.lanes.length)];
+		put(new Queued(delivery, null));
+	}
+
+	/**
+	 * Publishes, and runs {@code first} with the delivery on its lane just before this
+	 * node renders it: in the conversation's order, off the publisher's thread.
+	 */
+	public void publish(Delivery delivery, Consumer<Delivery> first) {
+		put(new Queued(delivery, first));
+	}
+
+	/**
+	 * Hands a delivery over without waiting, for a caller that must never block; answers
+	 * false, having queued nothing, when its lane is full.
+	 */
+	public boolean offer(Delivery delivery) {
+		return lane(delivery).queue.offer(new Queued(delivery, null));
+	}
+
+	private void put(Queued queued) {
 		try {
-			lane.queue.put(delivery);
+			lane(queued.delivery).queue.put(queued);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			log.warn("Interrupted while publishing; {} not delivered", delivery.event().getClass().getSimpleName());
+			log.warn("Interrupted while publishing; {} not delivered",
+					queued.delivery.event().getClass().getSimpleName());
 		}
+	}
+
+	private Lane lane(Delivery delivery) {
+		return this.lanes[Math.floorMod(delivery.orderingKey().hashCode(), this.lanes.length)];
 	}
 
 	@Override
@@ -63,6 +92,18 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
 		}
 	}
 
+	private void deliver(Queued queued) {
+		if (queued.first != null) {
+			try {
+				queued.first.accept(queued.delivery);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not hand on {}", queued.delivery.event().getClass().getSimpleName(), ex);
+			}
+		}
+		deliver(queued.delivery);
+	}
+
 	private void deliver(Delivery delivery) {
 		for (LocalDelivery receiver : this.receivers) {
 			try {
@@ -74,9 +115,15 @@ public final class InProcessEventBus implements EventBus, AutoCloseable {
 		}
 	}
 
+	/**
+	 * A delivery waiting in a lane, and the step to run before it is rendered, if any.
+	 */
+	private record Queued(Delivery delivery, Consumer<Delivery> first) {
+	}
+
 	private final class Lane implements Runnable {
 
-		private final BlockingQueue<Delivery> queue;
+		private final BlockingQueue<Queued> queue;
 
 		private final Thread thread;
 
