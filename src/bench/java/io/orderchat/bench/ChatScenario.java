@@ -83,6 +83,9 @@ final class ChatScenario implements Scenario {
 				}
 			}
 			context.stopProfile(result);
+			if (fleet.joinRetries() > 0) {
+				result.note(fleet.joinRetries() + " joins answered UNAVAILABLE and sent again");
+			}
 			if (fleet.dropped() > 0) {
 				result.note(fleet.dropped() + " connections dropped by the server, first: " + fleet.firstError());
 			}

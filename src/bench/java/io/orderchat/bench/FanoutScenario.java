@@ -62,6 +62,10 @@ final class FanoutScenario implements Scenario {
 				result.figure("ratio orderchat/socket.io", (theirs > 0) ? ours / theirs : Double.NaN, "x", 2.0, false);
 			}
 			for (Room room : rooms) {
+				if (room.fleet.joinRetries() > 0) {
+					result.note(room.target.name() + ": " + room.fleet.joinRetries()
+							+ " joins answered UNAVAILABLE and sent again");
+				}
 				if (room.fleet.dropped() > 0) {
 					result.note(room.target.name() + ": " + room.fleet.dropped() + " connections dropped, first: "
 							+ room.fleet.firstError());

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,7 +20,9 @@ import org.HdrHistogram.Recorder;
  * Many Socket.IO clients of one server, spread over the event loops. Opens them with a bound on
  * handshakes in flight (a connect storm is bounded by the client too: an unbounded burst only
  * overflows the listen backlog and measures SYN retries), and joins them to rooms. The first
- * ack-requested emit of each client is its join, so ack id 0 is the join's answer.
+ * ack-requested emit of each client is its join, so ack id 0 is the join's answer. A join the
+ * server answers UNAVAILABLE (its database pool busy under a storm: a transient refusal) is sent
+ * again after a growing pause; the retries are counted for the report, not hidden.
  */
 final class Fleet implements AutoCloseable {
 
@@ -38,7 +42,23 @@ final class Fleet implements AutoCloseable {
 
 	private final Recorder connectMicros = new Recorder(3);
 
+	private static final int JOIN_ATTEMPTS = 8;
+
+	private static final long FIRST_BACK_OFF_MILLIS = 50;
+
+	private final AtomicInteger joinRetries = new AtomicInteger();
+
+	private final ScheduledExecutorService backOff = Executors.newSingleThreadScheduledExecutor((task) -> {
+		Thread thread = new Thread(task, "join-back-off");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	private volatile CompletableFuture<?>[] joins = new CompletableFuture<?>[0];
+
+	private volatile String[] joinJson = new String[0];
+
+	private volatile int[] joinAttempts = new int[0];
 
 	private Semaphore inFlight;
 
@@ -61,6 +81,11 @@ final class Fleet implements AutoCloseable {
 	/** Connections the server closed after they had connected. */
 	int dropped() {
 		return this.dropped.get();
+	}
+
+	/** Joins sent again after a transient UNAVAILABLE answer. */
+	int joinRetries() {
+		return this.joinRetries.get();
 	}
 
 	String firstError() {
@@ -103,6 +128,8 @@ final class Fleet implements AutoCloseable {
 		for (int i = 0; i < futures.length; i++) {
 			futures[i] = new CompletableFuture<>();
 		}
+		this.joinJson = new String[futures.length];
+		this.joinAttempts = new int[futures.length];
 		this.joins = futures;
 		Semaphore window = new Semaphore(maxInFlight);
 		long deadline = System.nanoTime() + timeout.toNanos();
@@ -111,7 +138,9 @@ final class Fleet implements AutoCloseable {
 				throw new IOException("joining timed out");
 			}
 			futures[client.index()].whenComplete((ok, error) -> window.release());
-			client.emitWithAck(this.target.joinJson(roomOf.apply(client.index())));
+			String json = this.target.joinJson(roomOf.apply(client.index()));
+			this.joinJson[client.index()] = json;
+			client.emitWithAck(json);
 		}
 		try {
 			CompletableFuture.allOf(futures).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -127,6 +156,23 @@ final class Fleet implements AutoCloseable {
 			client.close();
 		}
 		this.clients.clear();
+		this.backOff.shutdownNow();
+	}
+
+	/**
+	 * Sends a join the server refused as UNAVAILABLE again, with the same ack id, after 50 ms,
+	 * 100 ms, ... up to {@value #JOIN_ATTEMPTS} attempts; answers false when it gives up.
+	 */
+	private boolean retryJoin(SioClient client, String answer) {
+		int index = client.index();
+		if (!answer.contains("UNAVAILABLE") || this.joinAttempts[index] + 1 >= JOIN_ATTEMPTS) {
+			return false;
+		}
+		int attempt = ++this.joinAttempts[index];
+		this.joinRetries.incrementAndGet();
+		long pause = Math.min(FIRST_BACK_OFF_MILLIS << (attempt - 1), 3_000);
+		this.backOff.schedule(() -> client.emitWithAck(0, this.joinJson[index]), pause, TimeUnit.MILLISECONDS);
+		return true;
 	}
 
 	private void error(String message) {
@@ -193,7 +239,9 @@ final class Fleet implements AutoCloseable {
 				}
 				else {
 					String answer = new String(data, offset, length, java.nio.charset.StandardCharsets.UTF_8);
-					futures[client.index()].completeExceptionally(new IOException("join refused: " + answer));
+					if (!retryJoin(client, answer)) {
+						futures[client.index()].completeExceptionally(new IOException("join refused: " + answer));
+					}
 				}
 				return;
 			}

@@ -108,7 +108,15 @@ final class Servers {
 				command.add(opt);
 			}
 		}
-		command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+		Path aotCache = Path.of("target", "app", "orderchat.aot");
+		if (!"off".equals(options.text("aot", "on")) && Files.isRegularFile(aotCache)) {
+			// the extracted jar the cache was trained on (bin/aot): start warm
+			command.addAll(List.of("-XX:AOTCache=" + aotCache, "-jar", "target/app/orderchat.jar"));
+		}
+		else {
+			command.addAll(List.of("-jar", jar.toString()));
+		}
+		command.add("--server.port=" + port);
 		// The generator is one address opening thousands of connections at once: the
 		// per-address limits are for scripts, not for this one.
 		command.addAll(List.of("--orderchat.socketio.limits.handshake-burst=1000000",

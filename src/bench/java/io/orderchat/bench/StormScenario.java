@@ -70,8 +70,10 @@ final class StormScenario implements Scenario {
 					row.put("failed", fleet.failures());
 					row.put("conn_per_s", Result.round(rate));
 					latency.into(row, "connect_");
-					row.put("server_cpu_cores", Result.round(ProcessProbe.cores(cpuBefore,
-							ProcessProbe.cpuNanos(target.pid()), wall)));
+					long cpuAfter = ProcessProbe.cpuNanos(target.pid());
+					row.put("server_cpu_cores", Result.round(ProcessProbe.cores(cpuBefore, cpuAfter, wall)));
+					// survives a loaded machine better than a rate: the CPU one connect costs
+					row.put("server_cpu_ms_per_conn", Result.round((cpuAfter - cpuBefore) / 1e6 / connections));
 					row.put("generator_cpu_cores", Result.round(ProcessProbe.cores(selfBefore,
 							ProcessProbe.cpuNanos(Context.selfPid()), wall)));
 					if (fleet.failures() > 0) {

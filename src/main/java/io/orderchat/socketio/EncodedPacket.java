@@ -19,7 +19,7 @@ public final class EncodedPacket {
 	private volatile Parts parts;
 
 	public EncodedPacket(String text, List<byte[]> attachments) {
-		this.parts = Parts.of(text, attachments);
+		this.parts = Parts.of(text, attachments, 0);
 	}
 
 	private EncodedPacket(Supplier<EncodedPacket> encoder) {
@@ -29,6 +29,19 @@ public final class EncodedPacket {
 	/** A packet that {@code encoder} encodes when someone first needs it. */
 	static EncodedPacket lazily(Supplier<EncodedPacket> encoder) {
 		return new EncodedPacket(encoder);
+	}
+
+	/**
+	 * This packet with its engine packets timed from {@code originMicros} (epoch
+	 * microseconds; 0 leaves it untimed).
+	 */
+	EncodedPacket timedFrom(long originMicros) {
+		if (originMicros == 0) {
+			return this;
+		}
+		EncodedPacket timed = new EncodedPacket(null);
+		timed.parts = Parts.of(text(), attachments(), originMicros);
+		return timed;
 	}
 
 	/** The Socket.IO text encoding, e.g. {@code 2["event",1]}. */
@@ -62,9 +75,9 @@ public final class EncodedPacket {
 
 	private record Parts(String text, List<byte[]> attachments, List<EnginePacket> enginePackets) {
 
-		static Parts of(String text, List<byte[]> attachments) {
+		static Parts of(String text, List<byte[]> attachments, long originMicros) {
 			List<EnginePacket> packets = new ArrayList<>(1 + attachments.size());
-			packets.add(EnginePacket.message(text));
+			packets.add((originMicros == 0) ? EnginePacket.message(text) : EnginePacket.message(text, originMicros));
 			for (byte[] attachment : attachments) {
 				packets.add(EnginePacket.message(attachment));
 			}

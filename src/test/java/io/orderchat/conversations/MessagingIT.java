@@ -101,6 +101,22 @@ class MessagingIT extends IntegrationTest {
 	}
 
 	@Test
+	void opensForAJoinWithOneAccessCheckRunningTheSubscriptionOnlyOnceGranted() {
+		List<String> subscribed = new ArrayList<>();
+
+		ConversationView view = this.inbox.open(this.customer.caller(), this.conversation,
+				() -> subscribed.add(this.customer.id()));
+
+		assertThat(subscribed).containsExactly(this.customer.id());
+		assertThat(view.conversation().id()).isEqualTo(this.conversation);
+		assertThatThrownBy(() -> this.inbox.open(this.stranger.caller(), this.conversation,
+				() -> subscribed.add(this.stranger.id())))
+			.isInstanceOfSatisfying(DomainException.class,
+					(refused) -> assertThat(refused.code()).isEqualTo(ErrorCode.FORBIDDEN));
+		assertThat(subscribed).containsExactly(this.customer.id());
+	}
+
+	@Test
 	void storesConcurrentResendsOnce() throws Exception {
 		NewMessage message = NewMessage.text("only once", "same-client-id");
 		CyclicBarrier start = new CyclicBarrier(4);

@@ -117,17 +117,25 @@ public final class RealtimeConversations {
 	 */
 	public Joined join(SocketIoSocket socket, Caller caller, Dialect dialect, ConversationId id) {
 		this.rooms.requireRoomFor(socket, id);
-		boolean first = subscribeBeforeReading(socket, caller, dialect, id);
+		// subscribed once the caller may read it, before its history is read: a message
+		// stored between a read and a later subscription would reach the client neither
+		// live nor in the answer; one stored just before may now come both ways, and
+		// clients keep one message per seq. One transaction checks and reads.
+		boolean[] first = new boolean[1];
 		ConversationView view;
 		try {
-			view = this.inbox.open(caller, id);
+			view = this.inbox.open(caller, id, () -> {
+				first[0] = !this.rooms.subscribed(socket, id);
+				this.rooms.subscribe(socket, id, dialect);
+			});
 		}
 		catch (RuntimeException ex) {
-			undo(socket, id, first);
+			undo(socket, id, first[0]);
 			throw ex;
 		}
+
 		Subject subject = this.subjects.of(view.conversation());
-		if (first) {
+		if (first[0]) {
 			this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptSocket(socket.id()),
 					new ChatEvent.MemberPresence(subject, caller.userId(), caller.name(), caller.role(), true)));
 		}

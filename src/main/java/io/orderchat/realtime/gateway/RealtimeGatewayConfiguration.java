@@ -111,8 +111,10 @@ class RealtimeGatewayConfiguration {
 	}
 
 	@Bean
-	RealtimeMetrics realtimeMetrics(MeterRegistry registry) {
-		return new RealtimeMetrics(registry);
+	RealtimeMetrics realtimeMetrics(MeterRegistry registry, SocketIoServer server) {
+		RealtimeMetrics metrics = new RealtimeMetrics(registry);
+		server.engine().onTimedWrite(metrics::written);
+		return metrics;
 	}
 
 	@Bean(destroyMethod = "close")

@@ -25,12 +25,21 @@ final class RealtimeMetrics {
 
 	private final Timer delivery;
 
+	private final Timer write;
+
 	RealtimeMetrics(MeterRegistry registry) {
 		this.registry = registry;
 		this.accepted = connects("accepted");
 		this.delivery = Timer.builder("orderchat.delivery.latency")
 			.description("From a message's store time (before its commit) to its hand-over to the "
 					+ "recipients' sockets for writing")
+			.publishPercentileHistogram()
+			.minimumExpectedValue(Duration.ofMillis(1))
+			.maximumExpectedValue(Duration.ofSeconds(10))
+			.register(registry);
+		this.write = Timer.builder("orderchat.delivery.write.latency")
+			.description("From a message's store time (before its commit) to the web server's completed "
+					+ "write of it to a recipient's WebSocket, once per socket write")
 			.publishPercentileHistogram()
 			.minimumExpectedValue(Duration.ofMillis(1))
 			.maximumExpectedValue(Duration.ofSeconds(10))
@@ -67,6 +76,13 @@ final class RealtimeMetrics {
 
 	void delivered(Instant storedAt) {
 		this.delivery.record(Duration.between(storedAt, Instant.now()));
+	}
+
+	/**
+	 * A socket write of a message completed, {@code micros} after the message was stored.
+	 */
+	void written(long micros) {
+		this.write.record(Math.max(0, micros), TimeUnit.MICROSECONDS);
 	}
 
 	private Counter connects(String outcome) {

@@ -1,5 +1,6 @@
 package io.orderchat.realtime.gateway;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.RealtimeEvent;
 import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.pipeline.LocalDelivery;
+import io.orderchat.socketio.BroadcastOperator;
 import io.orderchat.socketio.Namespace;
 
 /**
@@ -58,11 +60,13 @@ final class SocketIoDelivery implements LocalDelivery {
 		String[] exceptMembersToo = (event instanceof ChatEvent.Notification)
 				? except(delivery.audience().except(), true) : except;
 		boolean userDirected = delivery.audience().to().stream().allMatch(Audience.User.class::isInstance);
+		// a message's socket writes are timed from its store time
+		Instant storedAt = (event instanceof ChatEvent.MessageAdded added) ? added.message().createdAt() : null;
 		for (Dialect dialect : this.dialects) {
 			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
 			if (rooms.length > 0) {
 				render(dialect, event, new RoomEmitter(this.namespace, rooms,
-						dialect.notifiesJoinedSockets() ? exceptMembersToo : except, userDirected));
+						dialect.notifiesJoinedSockets() ? exceptMembersToo : except, userDirected, storedAt));
 			}
 		}
 		if (event instanceof ChatEvent.MessageAdded added) {
@@ -104,12 +108,13 @@ final class SocketIoDelivery implements LocalDelivery {
 	}
 
 	/** Emits to the rooms of one vocabulary's sockets among the audience. */
-	private record RoomEmitter(Namespace namespace, String[] rooms, String[] except,
-			boolean userDirected) implements Dialect.Emitter {
+	private record RoomEmitter(Namespace namespace, String[] rooms, String[] except, boolean userDirected,
+			Instant storedAt) implements Dialect.Emitter {
 
 		@Override
 		public void emit(String event, Object payload) {
-			this.namespace.to(this.rooms).except(this.except).emit(event, payload);
+			BroadcastOperator broadcast = this.namespace.to(this.rooms).except(this.except);
+			(this.storedAt != null ? broadcast.timedFrom(this.storedAt) : broadcast).emit(event, payload);
 		}
 
 	}

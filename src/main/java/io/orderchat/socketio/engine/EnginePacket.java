@@ -26,14 +26,35 @@ public final class EnginePacket {
 
 	private final byte[] binary;
 
+	/** When what this packet carries came to be, in epoch microseconds; 0 if untimed. */
+	private final long originMicros;
+
 	private String encoded;
 
 	private volatile byte[] webSocketPayload;
 
 	private EnginePacket(EnginePacketType type, String text, byte[] binary) {
+		this(type, text, binary, 0);
+	}
+
+	private EnginePacket(EnginePacketType type, String text, byte[] binary, long originMicros) {
 		this.type = type;
 		this.text = text;
 		this.binary = binary;
+		this.originMicros = originMicros;
+	}
+
+	/**
+	 * A MESSAGE packet carrying text that came to be at {@code originMicros} (epoch
+	 * microseconds): its writes are reported to {@link EngineServer#onTimedWrite}.
+	 */
+	public static EnginePacket message(String text, long originMicros) {
+		return new EnginePacket(EnginePacketType.MESSAGE, text, null, originMicros);
+	}
+
+	/** When what this packet carries came to be, in epoch microseconds; 0 if untimed. */
+	public long originMicros() {
+		return this.originMicros;
 	}
 
 	/** A MESSAGE packet carrying text. */

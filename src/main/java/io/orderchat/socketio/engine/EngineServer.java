@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +63,9 @@ public final class EngineServer {
 	private final AtomicLong handshakes = new AtomicLong();
 
 	private volatile Consumer<EngineSocket> connectionListener = (socket) -> {
+	};
+
+	private volatile LongConsumer timedWriteListener = (micros) -> {
 	};
 
 	public EngineServer(EngineOptions options) {
@@ -135,6 +139,19 @@ public final class EngineServer {
 	 */
 	public void onConnection(Consumer<EngineSocket> listener) {
 		this.connectionListener = listener;
+	}
+
+	/**
+	 * Sets the listener told, for each WebSocket write the web server completed that
+	 * carried timed packets (see {@link EnginePacket#message(String, long)}), the
+	 * microseconds from the oldest one's origin to the write.
+	 */
+	public void onTimedWrite(LongConsumer listener) {
+		this.timedWriteListener = listener;
+	}
+
+	LongConsumer timedWriteListener() {
+		return this.timedWriteListener;
 	}
 
 	/** The number of open sessions. */

@@ -1,5 +1,6 @@
 package io.orderchat.socketio.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -271,14 +272,31 @@ final class WebSocketTransport extends Transport implements WebSocketHandler {
 
 		private final long bytes;
 
+		/** The oldest timed packet's origin, epoch microseconds; 0 if none is timed. */
+		private final long originMicros;
+
 		Written(List<EnginePacket> packets) {
 			this.frames = packets.size();
-			this.bytes = Outbox.bytes(packets);
+			long total = 0;
+			long oldest = Long.MAX_VALUE;
+			for (EnginePacket packet : packets) {
+				total += packet.encodedLength();
+				if (packet.originMicros() != 0) {
+					oldest = Math.min(oldest, packet.originMicros());
+				}
+			}
+			this.bytes = total;
+			this.originMicros = (oldest == Long.MAX_VALUE) ? 0 : oldest;
 		}
 
 		@Override
 		public void succeeded() {
 			release();
+			if (this.originMicros != 0) {
+				Instant now = Instant.now();
+				long micros = now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000 - this.originMicros;
+				WebSocketTransport.this.session.server().timedWriteListener().accept(micros);
+			}
 		}
 
 		@Override

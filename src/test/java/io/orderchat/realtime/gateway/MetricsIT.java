@@ -80,6 +80,9 @@ class MetricsIT extends IntegrationTest {
 		assertThat(moved(before, after, "orderchat_commit_batch_size_count")).isGreaterThanOrEqualTo(1);
 		assertThat(moved(before, after, "orderchat_commit_batch_seconds_count")).isGreaterThanOrEqualTo(1);
 		assertThat(moved(before, after, "orderchat_delivery_latency_seconds_count")).isGreaterThanOrEqualTo(3);
+		// the sender's socket hears its own three messages: three timed socket writes
+		assertThat(moved(before, after, "orderchat_delivery_write_latency_seconds_count")).isGreaterThanOrEqualTo(3);
+		assertThat(after).contains("orderchat_delivery_write_latency_seconds_bucket{le=\"0.001\"");
 		assertThat(value(after, "orderchat_socketio_rooms")).isGreaterThanOrEqualTo(2);
 		assertThat(moved(before, after, "orderchat_uploads_bytes_count")).isEqualTo(1);
 		assertThat(moved(before, after, "orderchat_uploads_refused_total", "code=\"UNSUPPORTED_FILE_TYPE\""))
