@@ -25,7 +25,7 @@ public class V141__MessageReferencesSpanTheArchive extends BaseJavaMigration {
 			+ "JOIN information_schema.key_column_usage k ON k.constraint_name = tc.constraint_name "
 			+ "AND k.table_name = tc.table_name AND k.table_schema = tc.table_schema "
 			+ "WHERE tc.constraint_type = 'FOREIGN KEY' AND UPPER(tc.table_name) = ? "
-			+ "AND UPPER(k.column_name) = 'MESSAGE_ID' AND tc.table_schema = CURRENT_SCHEMA";
+			+ "AND UPPER(k.column_name) = 'MESSAGE_ID' AND UPPER(tc.table_schema) = UPPER(CURRENT_SCHEMA)";
 
 	@Override
 	public void migrate(Context context) throws SQLException {

@@ -123,6 +123,30 @@ class ArchiveIT extends IntegrationTest {
 	}
 
 	@Test
+	void attachmentsStayWithTheirArchivedMessage() {
+		Map<String, String> order = finishedOrder(1);
+		UUID conv = UUID.fromString(order.get("conv"));
+		UUID message = this.jdbc.sql("SELECT id FROM messages WHERE conversation_id = ? ORDER BY seq DESC LIMIT 1")
+			.param(conv)
+			.query(UUID.class)
+			.single();
+		UUID attachment = UUID.randomUUID();
+		this.jdbc.sql("INSERT INTO attachments (id, uploader_id, conversation_id, message_id, storage_key, file_name, "
+				+ "content_type, file_size, created_at) VALUES (?, ?, ?, ?, 'k', 'receipt.pdf', 'application/pdf', 1, ?)")
+			.params(attachment, this.customer.id(), conv, message, Timestamps.column(Timestamps.now(this.clock)))
+			.update();
+		makeOld(order);
+
+		this.archiver.run();
+
+		assertThat(hot(order.get("conv"))).isZero();
+		assertThat(this.jdbc.sql("SELECT message_id FROM attachments WHERE id = ?")
+			.param(attachment)
+			.query(UUID.class)
+			.optional()).contains(message);
+	}
+
+	@Test
 	void anOpenDisputeHoldsItsOrderUntilItIsDecided() {
 		Map<String, String> order = finishedOrder(3);
 		Response opened = api().post("/api/orders/" + order.get("order") + "/disputes", this.customer.token(),
