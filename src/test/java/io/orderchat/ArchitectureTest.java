@@ -21,7 +21,7 @@ class ArchitectureTest {
 			"io.orderchat.conversations..", "io.orderchat.shared..", "io.orderchat.moderation..",
 			"io.orderchat.support..", "io.orderchat.disputes..", "io.orderchat.audit..", "io.orderchat.attachments..",
 			"io.orderchat.ratelimit..", "io.orderchat.transcripts..", "io.orderchat.search..",
-			"io.orderchat.webhooks..", "io.orderchat.stats.." };
+			"io.orderchat.webhooks..", "io.orderchat.stats..", "io.orderchat.archive.." };
 
 	@ArchTest
 	static final ArchRule modulesHaveNoCycles = slices().matching("io.orderchat.(*)..").should().beFreeOfCycles();

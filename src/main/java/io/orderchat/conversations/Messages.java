@@ -24,7 +24,10 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The messages table. */
+/**
+ * The messages: appended to the hot table, read from all_messages (hot and archived, see
+ * io.orderchat.archive).
+ */
 @Repository
 class Messages {
 
@@ -90,7 +93,7 @@ class Messages {
 	}
 
 	Optional<Message> find(UUID id) {
-		return this.jdbc.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.id = ?")
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.id = ?")
 			.param(id)
 			.query(Messages::map)
 			.optional();
@@ -98,7 +101,7 @@ class Messages {
 
 	Optional<Message> findByClientId(ConversationId conversation, String senderId, String clientId) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.sender_id = ? "
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.sender_id = ? "
 					+ "AND m.client_id = ?")
 			.params(conversation.value(), senderId, clientId)
 			.query(Messages::map)
@@ -116,7 +119,7 @@ class Messages {
 		}
 		this.jdbc
 			.sql("SELECT " + COLUMNS
-					+ " FROM messages m WHERE (m.conversation_id, m.sender_id, m.client_id) IN (:keys)")
+					+ " FROM all_messages m WHERE (m.conversation_id, m.sender_id, m.client_id) IN (:keys)")
 			.param("keys",
 					keys.stream()
 						.map((key) -> new Object[] { key.conversationId().value(), key.senderId(), key.clientId() })
@@ -160,7 +163,7 @@ class Messages {
 			.sql("WITH access AS (SELECT c.kind, EXISTS (SELECT 1 FROM participants p "
 					+ "WHERE p.conversation_id = ? AND p.user_id = ? AND p.left_at IS NULL) AS participant "
 					+ "FROM conversations c WHERE c.id = ?) SELECT a.kind, a.participant, " + COLUMNS
-					+ " FROM access a LEFT JOIN (SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ?"
+					+ " FROM access a LEFT JOIN (SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ?"
 					+ range + " AND " + VISIBLE + " ORDER BY m.seq " + (oldestFirst ? "" : "DESC ") + "LIMIT "
 					+ Math.max(0, limit) + ") m ON a.participant OR a.kind = ANY (?) ORDER BY m.seq")
 			.params(params)
@@ -180,7 +183,7 @@ class Messages {
 	 */
 	List<Message> newestBetween(ConversationId conversation, long after, long before, int limit, boolean staff) {
 		List<Message> newestFirst = this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
 					+ "AND " + VISIBLE + " ORDER BY m.seq DESC LIMIT ?")
 			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
@@ -193,7 +196,7 @@ class Messages {
 	 */
 	List<Message> oldestBetween(ConversationId conversation, long after, long before, int limit, boolean staff) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
 					+ "AND " + VISIBLE + " ORDER BY m.seq LIMIT ?")
 			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
@@ -209,8 +212,8 @@ class Messages {
 			return List.of();
 		}
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id IN (:ids) AND m.seq = "
-					+ "(SELECT MAX(x.seq) FROM messages x WHERE x.conversation_id = m.conversation_id "
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id IN (:ids) AND m.seq = "
+					+ "(SELECT MAX(x.seq) FROM all_messages x WHERE x.conversation_id = m.conversation_id "
 					+ "AND x.deleted_at IS NULL AND x.visibility = 'all')")
 			.param("ids", ids.stream().map(ConversationId::value).toList())
 			.query(Messages::map)
@@ -223,7 +226,7 @@ class Messages {
 	 */
 	List<Message> slice(ConversationId conversation, int offset, int limit, boolean staff) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND " + VISIBLE
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND " + VISIBLE
 					+ " ORDER BY m.seq LIMIT ? OFFSET ?")
 			.params(conversation.value(), staff, limit, offset)
 			.query(Messages::map)
@@ -235,7 +238,7 @@ class Messages {
 	 */
 	List<Message> cleanable(ConversationId conversation) {
 		return this.jdbc
-			.sql("SELECT " + COLUMNS + " FROM messages m WHERE m.conversation_id = ? AND m.deleted_at IS NULL "
+			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.deleted_at IS NULL "
 					+ "AND m.type <> 'system' ORDER BY m.seq")
 			.param(conversation.value())
 			.query(Messages::map)
@@ -244,22 +247,26 @@ class Messages {
 
 	/** The highest seq among the given messages of the conversation; 0 when none is. */
 	long maxSeqOf(ConversationId conversation, List<UUID> ids) {
-		return this.jdbc
-			.sql("SELECT COALESCE(MAX(seq), 0) FROM messages WHERE conversation_id = :conversation AND id IN (:ids)")
+		return this.jdbc.sql(
+				"SELECT COALESCE(MAX(seq), 0) FROM all_messages WHERE conversation_id = :conversation AND id IN (:ids)")
 			.param("conversation", conversation.value())
 			.param("ids", ids)
 			.query(Long.class)
 			.single();
 	}
 
+	/** Empties a message, hot or archived (it is in one of the two tables). */
 	void tombstone(UUID id, Instant at) {
-		this.jdbc.sql("UPDATE messages SET content = NULL, metadata = NULL, deleted_at = ? WHERE id = ?")
-			.params(Timestamps.column(at), id)
-			.update();
+		for (String table : List.of("messages", "messages_archive")) {
+			this.jdbc.sql("UPDATE " + table + " SET content = NULL, metadata = NULL, deleted_at = ? WHERE id = ?")
+				.params(Timestamps.column(at), id)
+				.update();
+		}
 	}
 
 	long unreadIn(ConversationId conversation, String userId, long readSeq) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM messages m WHERE m.conversation_id = ? AND m.seq > ? AND " + UNREAD)
+		return this.jdbc
+			.sql("SELECT COUNT(*) FROM all_messages m WHERE m.conversation_id = ? AND m.seq > ? AND " + UNREAD)
 			.params(conversation.value(), readSeq, userId)
 			.query(Long.class)
 			.single();
@@ -280,7 +287,7 @@ class Messages {
 		return this.jdbc
 			.sql("SELECT c.id, c.kind, c.subject_id, COUNT(m.id) AS unread FROM participants p "
 					+ "JOIN conversations c ON c.id = p.conversation_id "
-					+ "LEFT JOIN messages m ON m.conversation_id = p.conversation_id AND m.seq > p.read_seq AND "
+					+ "LEFT JOIN all_messages m ON m.conversation_id = p.conversation_id AND m.seq > p.read_seq AND "
 					+ UNREAD + " WHERE p.user_id = ? AND p.left_at IS NULL "
 					+ "GROUP BY c.id, c.kind, c.subject_id, c.updated_at ORDER BY c.updated_at DESC, c.id "
 					+ "LIMIT ? OFFSET ?")

@@ -56,7 +56,7 @@ final class FullTextMatches implements Matches {
 				+ ", q.query, 'StartSel=«, StopSel=»') AS snippet FROM q, (SELECT * FROM ("
 				+ "SELECT m.id, m.conversation_id, c.kind, c.subject_id, m.seq, m.sender_id, m.sender_name, "
 				+ "m.sender_role, m.created_at, m.content, ts_rank(" + VECTOR + ", q.query) AS rank "
-				+ "FROM messages m JOIN conversations c ON c.id = m.conversation_id CROSS JOIN q WHERE " + VECTOR
+				+ "FROM all_messages m JOIN conversations c ON c.id = m.conversation_id CROSS JOIN q WHERE " + VECTOR
 				+ " @@ q.query AND " + readable + ") h" + after + " ORDER BY h.rank DESC, h.id DESC LIMIT "
 				+ (query.limit() + 1) + ") page ORDER BY page.rank DESC, page.id DESC";
 		return this.jdbc.sql(sql).params(params).query(FullTextMatches::hit).list();

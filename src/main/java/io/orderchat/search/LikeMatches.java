@@ -47,7 +47,7 @@ final class LikeMatches implements Matches {
 		}
 		return this.jdbc
 			.sql("SELECT m.id, m.conversation_id, c.kind, c.subject_id, m.seq, m.sender_id, m.sender_name, "
-					+ "m.sender_role, m.created_at, m.content FROM messages m JOIN conversations c "
+					+ "m.sender_role, m.created_at, m.content FROM all_messages m JOIN conversations c "
 					+ "ON c.id = m.conversation_id WHERE LOWER(m.content) LIKE ? ESCAPE '\\' AND " + readable + after
 					+ " ORDER BY m.created_at DESC, m.id DESC LIMIT " + (query.limit() + 1))
 			.params(params)

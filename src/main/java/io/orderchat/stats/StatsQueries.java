@@ -60,7 +60,7 @@ class StatsQueries {
 	Map<LocalDate, Long> messagesPerDay(Scope scope, Instant from, Instant to) {
 		String inScope = scope.isAll() ? "" : " AND m.conversation_id IN (" + conversationsOf(scope) + ")";
 		String sql = "SELECT utc_day, COUNT(*) AS n FROM (SELECT " + DAY.formatted("m.created_at")
-				+ " AS utc_day FROM messages m WHERE m.created_at >= :from AND m.created_at < :to AND " + PEOPLES
+				+ " AS utc_day FROM all_messages m WHERE m.created_at >= :from AND m.created_at < :to AND " + PEOPLES
 				+ inScope + ") x GROUP BY utc_day";
 		return days(sql, scope, from, to);
 	}
@@ -91,7 +91,7 @@ class StatsQueries {
 	 */
 	String supportFirstResponses() {
 		return "SELECT person, " + SECONDS.formatted("first_at", "created_at") + " AS secs FROM (SELECT s.agent_id "
-				+ "AS person, s.created_at, (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = "
+				+ "AS person, s.created_at, (SELECT MIN(m.created_at) FROM all_messages m WHERE m.conversation_id = "
 				+ "s.conversation_id AND " + PEOPLES + " AND m.sender_role IN ('support', 'admin')) AS first_at "
 				+ "FROM support_sessions s WHERE s.created_at >= :from AND s.created_at < :to AND "
 				+ OWNER.formatted("s.agent_id") + ") r WHERE first_at IS NOT NULL";
@@ -113,7 +113,7 @@ class StatsQueries {
 	 */
 	String orderFirstResponses() {
 		return "SELECT person, " + SECONDS.formatted("first_at", "created_at") + " AS secs FROM (SELECT o.moderator_id "
-				+ "AS person, o.created_at, (SELECT MIN(m.created_at) FROM messages m WHERE m.conversation_id = "
+				+ "AS person, o.created_at, (SELECT MIN(m.created_at) FROM all_messages m WHERE m.conversation_id = "
 				+ "o.conversation_id AND " + PEOPLES + " AND m.sender_role IN ('moderator', 'admin')) AS first_at "
 				+ "FROM orders o WHERE o.moderator_id IS NOT NULL AND o.created_at >= :from AND o.created_at < :to AND "
 				+ OWNER.formatted("o.moderator_id") + ") r WHERE first_at IS NOT NULL";

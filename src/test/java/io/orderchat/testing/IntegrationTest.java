@@ -44,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
 				"orderchat.socketio.limits.connections-per-address=" + IntegrationTest.UNLIMITED,
 				// contexts share one database: only the webhook tests send deliveries
 				"orderchat.webhooks.enabled=false",
+				// nor archive: the archiving tests run the archiver themselves
+				"orderchat.archive.enabled=false",
 				// a dozen cached contexts share PostgreSQL's 100 connections: each keeps
 				// one idle
 				"spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000" })
