@@ -33,6 +33,9 @@ describe("web chat", () => {
     const customer = await openApp(browser);
     await signIn(customer, "demo-customer");
     const notes = unique("live");
+    // The form carries no demo values: the customer fills in what they want.
+    await customer.fill("#order-method", "cash");
+    await customer.fill("#order-amount", "100");
     await customer.fill("#order-notes", notes);
     await customer.click("#new-order button[type=submit]");
     await customer.waitForURL(/#\/order\/[0-9a-f-]{36}$/);

@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { after, before, describe, test } from "node:test";
-import { axeViolations, demoToken, launch, openApp, rest, screenshot, signIn, unique } from "./support.mjs";
+import { axeViolations, demoToken, launch, openApp, rest, screenshot, signIn, TIMEOUT, unique } from "./support.mjs";
 
 const STATIC = new URL("../../src/main/resources/static/", import.meta.url);
 const APP = new URL("js/app/", STATIC);
@@ -56,7 +56,8 @@ describe("English and Ukrainian", () => {
     await page.fill("#composer-input", "Привіт");
     await page.keyboard.press("Enter");
     const mine = page.locator("#messages .message.mine:not(.pending)", { hasText: "Привіт" });
-    await mine.locator(".receipt", { hasText: /Надіслано|Переглянуто/ }).waitFor();
+    // Generous: on a loaded machine the acknowledgement alone has taken over 10 s.
+    await mine.locator(".receipt", { hasText: /Надіслано|Переглянуто/ }).waitFor({ timeout: 3 * TIMEOUT });
     // Today's messages show the time of day, in the Ukrainian 24-hour form.
     assert.match(await mine.locator(".foot").textContent(), /^\d\d:\d\d /);
     assert.match(await page.locator("#order-actions").textContent(), /Скасувати замовлення/);

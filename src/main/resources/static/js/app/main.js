@@ -66,6 +66,7 @@ function signOut(message = "") {
 async function start(token, me) {
   store(token);
   state.api = new Api(token);
+  state.helpForm = null;
   useDownloadLinks(state.api);
   state.me = me;
   $("sign-in").hidden = true;
@@ -233,7 +234,9 @@ function renderList() {
     sessions: () => sessionList(state.items, { ...options, onAccept: tab.accept ? acceptSessionFromList : null }),
     conversations: () => conversationList(state.items, options),
   }[tab.kind]();
-  panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [helpForm()] : []), list);
+  // The same form every time: a list re-render (a live event, a refresh) must not wipe what is typed in it.
+  if (state.tab === "sessions" && state.me.role === "customer") state.helpForm ??= helpForm();
+  panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [state.helpForm] : []), list);
   if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
 }
 
