@@ -183,3 +183,42 @@ test("sends waiting when the page closed go out once the next page opens (outbox
   await until(() => saved.size === 0, () => "storage emptied");
   assert.deepEqual(await storedTexts(chat), ["written before the reload"]);
 });
+
+test("a read on one device clears the unread count on the user's other devices, live; nobody else hears it", async () => {
+  const chat = await chatOf();
+  const phone = client(() => chat.customerToken);
+  const laptop = client(() => chat.customerToken); // the order list: has not joined the conversation
+  const tablet = client(() => chat.customerToken); // has the conversation open
+  const bob = client(() => chat.performerToken);
+  await Promise.all([phone.ready(), laptop.ready(), tablet.ready(), bob.ready()]);
+  const heard = { laptop: [], tablet: [], bob: [] };
+  for (const [name, device] of [["laptop", laptop], ["tablet", tablet], ["bob", bob]]) {
+    device.on("unread:updated", (event) => heard[name].push(event));
+  }
+  const tabletChat = await tablet.join({ orderId: chat.orderId });
+  const bobChat = await bob.join({ orderId: chat.orderId });
+  await bobChat.send("one");
+  await bobChat.send("two");
+  await until(() => laptop.unread(chat.conversationId) >= 2 && tabletChat.snapshot().unreadCount >= 2,
+    () => `unread on the laptop ${laptop.unread(chat.conversationId)}, on the tablet ${tabletChat.snapshot().unreadCount}`);
+
+  // Another user's read: the customer's devices hear it as a read receipt only (conversation:read
+  // where joined), never as a change of their own counts.
+  await bobChat.markRead();
+  await until(() => tabletChat.snapshot().participants.some((p) => p.userId === chat.performer && p.readSeq >= bobChat.snapshot().lastSeq),
+    () => "bob's receipt on the tablet");
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  assert.deepEqual(heard.laptop, []);
+  assert.deepEqual(heard.tablet, []);
+  assert.ok(laptop.unread(chat.conversationId) >= 2, "the laptop's count is untouched by bob's read");
+
+  const phoneChat = await phone.join({ orderId: chat.orderId });
+  await phoneChat.markRead();
+  await until(() => laptop.unread(chat.conversationId) === 0 && laptop.unread() === 0,
+    () => `the laptop's unread ${laptop.unread(chat.conversationId)} (total ${laptop.unread()})`, 4000);
+  await until(() => tabletChat.snapshot().unreadCount === 0, () => `the tablet's unread ${tabletChat.snapshot().unreadCount}`, 4000);
+  assert.deepEqual(heard.laptop.map((event) => [event.conversationId, event.unreadCount]), [[chat.conversationId, 0]]);
+  assert.equal(heard.laptop[0].readSeq, phoneChat.snapshot().lastSeq);
+  // Bob heard his own read (his devices' counts) and not the customer's (a receipt only).
+  assert.equal(heard.bob.length, 1, JSON.stringify(heard.bob));
+});

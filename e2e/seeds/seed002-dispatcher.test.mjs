@@ -119,7 +119,13 @@ test("REST reads: paged history with meta, the orders list, unread counts withou
   assert.equal(chats.body.success, true);
   const list = chats.body.data.orderChats;
   assert.equal(list.length, 1);
-  assert.equal(list[0].order._id, order.id);
+  assert.equal(list[0].order._id, orderId, "the order by the id the app knows it by");
+  assert.equal(list[0].order.status, "in_transit", "the host's status name, stored (§0.7)");
+  // another of the host's names for the same lifecycle status is stored too
+  const renamed = await rest("PATCH", `/api/orders/${orderId}/status`, token(unique("host"), "admin"), { status: "picked_up" });
+  assert.equal(renamed.status, 200, JSON.stringify(renamed.body));
+  const again = await rest("GET", "/api/chat/orders?page=1&limit=10", userToken);
+  assert.equal(again.body.data.orderChats[0].order.status, "picked_up");
   assert.equal(list[0].unreadCount, 3);
   assert.ok(list[0].chat);
   assert.ok(list[0].lastMessage);
@@ -165,6 +171,7 @@ test("order-updated carries the host's status name; notifications reach the othe
   const changed = await rest("PATCH", `/api/orders/${order.id}/status`, host, { status: "in_transit", updatedBy: driverId });
   assert.equal(changed.status, 200, JSON.stringify(changed.body));
   assert.equal(changed.body.data.status, "processing");
+  assert.equal(changed.body.data.statusName, "in_transit", "the host API answers with the host's name too");
   const update = await updated;
   assert.equal(update.orderId, orderId);
   assert.equal(update.update.status, "in_transit");

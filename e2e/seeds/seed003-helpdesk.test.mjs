@@ -199,6 +199,10 @@ test("REST: messages newest first, read, status by agents only, close by agents 
   const details = await rest("GET", `${SESSIONS}/${session.id}`, customer.token);
   assert.ok(details.body.data.unread_count >= 1);
   assert.equal(details.body.data.last_message.content, "second");
+  const listed = (await rest("GET", SESSIONS, customer.token)).body.data.find((row) => row.id === session.id);
+  assert.equal(listed.last_message.content, "second", "list rows add last_message too (§4.2)");
+  assert.equal(listed.last_message_at, listed.last_message.created_at);
+  assert.ok(listed.unread_count >= 1);
 
   const readEvent = next(customerSocket, "messages_read", { where: (r) => r.user_id === agent.id });
   const read = await rest("POST", `${SESSIONS}/${session.id}/read`, agent.token, {});

@@ -2,22 +2,8 @@
 // Playwright: no serious or critical violation on the sign-in screen, the lists, an open
 // conversation (with its actions) and a refused one, on a desktop and a phone-sized screen.
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { after, before, describe, test } from "node:test";
-import { demoToken, launch, orderWithPerformer, rest, signIn, TIMEOUT, URL } from "./support.mjs";
-
-const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** Serious and critical violations on the page, as "rule: target" lines. */
-async function violations(page) {
-  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
-  await page.evaluate(AXE);
-  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
-  return result.violations
-    .filter((violation) => ["serious", "critical"].includes(violation.impact))
-    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} — ${violation.help}`));
-}
+import { axeViolations as violations, demoToken, launch, orderWithPerformer, rest, signIn, TIMEOUT, URL } from "./support.mjs";
 
 describe("accessibility (axe-core)", () => {
   let browser;
@@ -27,7 +13,7 @@ describe("accessibility (axe-core)", () => {
   for (const viewport of [{ width: 1200, height: 800 }, { width: 390, height: 844 }]) {
     test(`no serious violations on the main views at ${viewport.width}px`, async () => {
       const { order } = await orderWithPerformer();
-      const context = await browser.newContext({ baseURL: URL, viewport });
+      const context = await browser.newContext({ baseURL: URL, viewport, locale: "en-US" });
       context.setDefaultTimeout(TIMEOUT);
       const page = await context.newPage();
       await page.goto("/");

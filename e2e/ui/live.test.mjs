@@ -113,6 +113,28 @@ describe("web UI on the SDK", () => {
     await customer.context().close();
   });
 
+  test("the New order form has no demo defaults and follows the server's setting", async () => {
+    const customer = await openApp(browser);
+    await signIn(customer, "demo-customer");
+    await customer.locator("#new-order").waitFor(); // on by default (orderchat.orders.new-order-form)
+    assert.equal(await customer.inputValue("#order-method"), "");
+    assert.equal(await customer.inputValue("#order-amount"), "");
+    await customer.context().close();
+
+    // A host app that creates its orders itself turns it off: the customer is never offered it.
+    const hosted = await openApp(browser);
+    await hosted.route("**/api/orders/new-order-form", (route) => route.fulfill({
+      contentType: "application/json", body: JSON.stringify({ success: true, data: { enabled: false } }),
+    }));
+    const asked = hosted.waitForResponse("**/api/orders/new-order-form");
+    await signIn(hosted, "demo-customer");
+    await asked;
+    await hosted.locator("#tab-mine[aria-selected=true]").waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    assert.equal(await hosted.locator("#new-order").isVisible(), false);
+    await hosted.context().close();
+  });
+
   test("files pasted into the message box or dropped on the conversation are sent", { skip: withoutUploads }, async () => {
     const { order } = await orderWithPerformer();
     const customer = await openApp(browser);

@@ -5,7 +5,7 @@ import { after, before, describe, test } from "node:test";
 import { demoToken, launch, openApp, orderWithPerformer, screenshot, signIn, TIMEOUT, URL } from "./support.mjs";
 
 async function openStandalone(browser, orderId, userId, token) {
-  const context = await browser.newContext({ baseURL: URL, viewport: { width: 480, height: 800 } });
+  const context = await browser.newContext({ baseURL: URL, viewport: { width: 480, height: 800 }, locale: "en-US" });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const problems = [];
@@ -45,6 +45,11 @@ describe("standalone chat page (seed 001)", () => {
     await standalone.locator("#typing-indicator", { hasText: "typing" }).waitFor();
     await customer.keyboard.press("Enter");
     await standalone.locator("#messages .chat-message:not(.mine)", { hasText: "Thanks" }).waitFor();
+    // Timestamps on messages, and the order named as the app names it (not by an id prefix alone).
+    assert.match(await standalone.locator("#messages .chat-message", { hasText: "Thanks" }).locator("time").textContent(), /\d{1,2}:\d{2}/);
+    await standalone.locator("#chat-title", { hasText: " — " }).waitFor();
+    assert.equal(await standalone.locator("#chat-title").textContent(), await customer.locator("#conversation-title").textContent());
+    assert.equal(await standalone.title(), await standalone.locator("#chat-title").textContent());
     await standalone.waitForFunction(() => document.getElementById("typing-indicator").textContent === "", null, { timeout: TIMEOUT });
     await screenshot(standalone, "standalone-chat");
 

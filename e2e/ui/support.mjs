@@ -1,6 +1,7 @@
 // Helpers for the web UI tests: Debian's Chromium driven by npm's playwright-core, sign-in as a
 // demo user through the page itself, REST set-up with demo tokens, and screenshots.
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { deflateSync } from "node:zlib";
 import { chromium } from "playwright-core";
@@ -23,9 +24,12 @@ export function launch() {
   });
 }
 
-/** A browser context (its own storage: one person) with a page on the app. */
-export async function openApp(browser, { viewport = { width: 1200, height: 800 } } = {}) {
-  const context = await browser.newContext({ baseURL: URL, viewport });
+/**
+ * A browser context (its own storage: one person) with a page on the app. The browser's
+ * language is English unless given: the UI follows it (English or Ukrainian).
+ */
+export async function openApp(browser, { viewport = { width: 1200, height: 800 }, locale = "en-US" } = {}) {
+  const context = await browser.newContext({ baseURL: URL, viewport, locale });
   context.setDefaultTimeout(TIMEOUT);
   const page = await context.newPage();
   const problems = [];
@@ -43,6 +47,18 @@ export async function openApp(browser, { viewport = { width: 1200, height: 800 }
 export async function signIn(page, userId) {
   await page.locator(`#demo-user-list button[data-user-id="${userId}"]`).click();
   await page.locator("#whoami").waitFor({ state: "visible" });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Serious and critical axe-core violations on the page, as "rule: target — help" lines. */
+export async function axeViolations(page) {
+  // Evaluated through the DevTools protocol, which the page's Content-Security-Policy does not govern.
+  await page.evaluate(AXE);
+  const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ["violations"] }));
+  return result.violations
+    .filter((violation) => ["serious", "critical"].includes(violation.impact))
+    .flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(" ")} — ${violation.help}`));
 }
 
 export async function screenshot(page, name) {

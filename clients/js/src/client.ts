@@ -188,7 +188,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
     this.joined.set(handle.id, handle);
     for (const event of this.early.filter((item) => item.conversationId === handle.id)) event.apply(handle);
     if (this.joining === 0) this.early = [];
-    void handle.catchUp();
+    // No history request after the answer: the server subscribes before it reads the page.
     this.unreadSet(handle.id, joined.unreadCount ?? 0);
     handle.resendWaiting();
     return handle;
@@ -341,6 +341,15 @@ export class OrderChatClient extends Emitter<ClientEvents> {
     this.route("message:reactions", (c, e) => c.reactionsChanged(e));
     this.route("typing", (c, e) => c.typingChanged(e));
     this.route("conversation:read", (c, e) => c.readBy(e));
+    socket.on("unread:updated", (event: EventPayloads["unread:updated"]) => {
+      // The user read a conversation on one of their devices (this one included): the counts follow.
+      if (event?.conversationId) {
+        const conversation = this.joined.get(event.conversationId);
+        if (conversation) conversation.readElsewhere(event.readSeq, event.unreadCount);
+        else this.unreadSet(event.conversationId, event.unreadCount);
+      }
+      this.emit("unread:updated", event);
+    });
     this.route("member:joined", (c, e) => c.memberChanged(e, "online"));
     this.route("member:left", (c, e) => c.memberChanged(e, "offline"));
     this.route("participant:added", (c, e) => c.memberChanged(e, "added"));

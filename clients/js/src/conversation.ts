@@ -299,17 +299,9 @@ export class ConversationHandle {
       this.changed();
       if (!entry.hasMore) break;
     }
+    // Complete as answered: the server subscribes the socket before it reads what was missed, so a
+    // message stored meanwhile comes live (kept once per seq); no history request after it.
     this.resendWaiting();
-    await this.catchUp();
-  }
-
-  /**
-   * @internal asks history once for anything after the seqs held. The server reads a join's
-   * or a resume's messages before it subscribes the socket, so a message stored in between
-   * comes neither live nor in the answer; asked after the answer, history has it.
-   */
-  catchUp(): Promise<void> {
-    return this.fillGap();
   }
 
   /** @internal resends every waiting (not failed) message. */
@@ -392,6 +384,21 @@ export class ConversationHandle {
     if (!event.userId) return;
     const known = this.people.get(event.userId) ?? { userId: event.userId, name: event.userId, role: null };
     this.people.set(event.userId, { ...known, readSeq: Math.max(known.readSeq ?? 0, event.seq) });
+    this.changed();
+  }
+
+  /** @internal the user read up to `readSeq` on some device, leaving `unreadCount` unread. */
+  readElsewhere(readSeq: number, unreadCount: number): void {
+    // An older read arriving late must not bring back what a newer one cleared.
+    if (readSeq < this.ownReadSeq) return;
+    this.ownReadSeq = readSeq;
+    // Messages that arrived here after that read was counted are still unread.
+    let newer = 0;
+    for (const message of this.bySeq.values()) {
+      const note = (message.metadata as Record<string, unknown> | null)?.visibility === "staff";
+      if (message.seq > readSeq && message.senderId !== this.host.userId && !message.deletedAt && !note) newer++;
+    }
+    this.setUnread(Math.max(unreadCount, newer));
     this.changed();
   }
 

@@ -79,6 +79,8 @@ test("resume asks from the last seq held, pages while hasMore, then resends the 
   assert.equal(stored.clientId, "c-1");
   assert.deepEqual(seqs(conversation), [1, 2, 3, 4, 5, 6]);
   assert.equal(conversation.snapshot().pending.length, 0);
+  // The server subscribes before it reads: what the resume answered is complete, no history asked after it.
+  assert.deepEqual(h.sent.filter((s) => s.command === "message:history"), []);
 });
 
 test("a send that timed out stays waiting; a refused one fails with the server's code and can be retried", async () => {
@@ -190,18 +192,19 @@ test("an acknowledged send above the seqs held fills what was missed before it",
   assert.deepEqual(seqs(conversation), [1, 2, 3, 4]);
 });
 
-test("after a resume, history is asked once more for what was stored before the socket was subscribed again", async () => {
+test("after a resume, a message stored meanwhile comes live (once per seq); history is not asked again", async () => {
   const h = host({
-    answers: {
-      "sync:resume": { conversations: [{ conversationId: "c1", messages: [message(3)], hasMore: false, lastSeq: 3 }] },
-      "message:history": ({ afterSeq }) => ({ messages: [message(4)].filter((m) => m.seq > afterSeq), hasMore: false }),
-    },
+    answers: { "sync:resume": { conversations: [{ conversationId: "c1", messages: [message(3)], hasMore: false, lastSeq: 3 }] } },
   });
   const conversation = new ConversationHandle(h, joined([message(1), message(2)]));
   await conversation.resume();
-  assert.deepEqual(h.sent.filter((s) => s.command === "message:history").map((s) => s.payload.afterSeq), [3]);
+  // The server subscribed the socket before reading: #3 may come both ways, #4 comes live.
+  conversation.messageArrived(message(3));
+  conversation.messageArrived(message(4));
+  await tick(10);
+  assert.deepEqual(h.sent.filter((s) => s.command === "message:history"), []);
   assert.deepEqual(seqs(conversation), [1, 2, 3, 4]);
-  assert.equal(conversation.snapshot().unreadCount, 2, "both missed messages from Bob are unread");
+  assert.equal(conversation.snapshot().unreadCount, 2, "both missed messages from Bob are unread, once each");
 });
 
 test("a conversation joined twice stays joined until both let go", async () => {
@@ -246,4 +249,17 @@ test("deleting a quoted message empties its reactions and shows its quote delete
   const [one, two] = conversation.snapshot().messages;
   assert.deepEqual(one.reactions, []);
   assert.deepEqual(two.replyTo, { seq: 1, senderName: null, excerpt: null, deleted: true });
+
+test("a read on another device sets the unread count; messages that came after it stay unread, an older read changes nothing", () => {
+  const h = host();
+  const conversation = new ConversationHandle(h, joined([message(1), message(2)], { readSeq: 0, unreadCount: 2 }));
+  conversation.messageArrived(message(3));
+  assert.equal(conversation.snapshot().unreadCount, 3);
+  conversation.readElsewhere(2, 0); // counted on the server before #3 was stored
+  assert.equal(conversation.snapshot().unreadCount, 1);
+  assert.equal(h.unread.get("c1"), 1);
+  conversation.readElsewhere(3, 0);
+  assert.equal(conversation.snapshot().unreadCount, 0);
+  conversation.readElsewhere(1, 2); // a late, older read
+  assert.equal(conversation.snapshot().unreadCount, 0);
 });

@@ -36,6 +36,7 @@ export type EventName =
   | "message:reactions"
   | "typing"
   | "conversation:read"
+  | "unread:updated"
   | "member:joined"
   | "member:left"
   | "participant:added"
@@ -123,6 +124,13 @@ export interface ReadPayload {
   at: string | null;
 }
 
+export interface UnreadUpdatedPayload {
+  conversationId: string | null;
+  readSeq: number;
+  unreadCount: number;
+  at: string | null;
+}
+
 export interface MemberPayload {
   conversationId: string | null;
   userId: string | null;
@@ -177,6 +185,7 @@ export interface OrderJson {
   id: string | null;
   externalId: string | null;
   status: OrderStatus | null;
+  statusName: string | null;
   customerId: string | null;
   customerName: string | null;
   performerId: string | null;
@@ -319,6 +328,7 @@ export interface Dispute {
   openedByRole: Role | null;
   reason: string | null;
   status: DisputeStatus | null;
+  statusName: string | null;
   moderatorId: string | null;
   moderatorName: string | null;
   resolution: string | null;
@@ -333,6 +343,7 @@ export interface EventPayloads {
   "message:reactions": ReactionsPayload;
   "typing": TypingPayload;
   "conversation:read": ReadPayload;
+  "unread:updated": UnreadUpdatedPayload;
   "member:joined": MemberPayload;
   "member:left": MemberPayload;
   "participant:added": MemberPayload;

@@ -37,6 +37,20 @@
     }
   }
 
+  /** When a message was sent: the time of day, with the date when it was not today (the browser's locale). */
+  function timeOf(iso) {
+    var date = iso ? new Date(iso) : null;
+    if (!date || isNaN(date.getTime())) return null;
+    var element = global.document.createElement("time");
+    element.className = "time";
+    element.dateTime = date.toISOString();
+    var today = date.toDateString() === new Date().toDateString();
+    element.textContent = today ? date.toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" })
+      : date.toLocaleString([], { dateStyle: "medium", timeStyle: "short" });
+    element.title = date.toLocaleString();
+    return element;
+  }
+
   function byId(id) {
     return global.document.getElementById(id);
   }
@@ -217,6 +231,8 @@
     body.className = "text";
     body.textContent = message.message != null ? message.message : (message.content || "");
     item.appendChild(body);
+    var at = timeOf(message.createdAt || message.timestamp);
+    if (at) item.appendChild(at);
     var index = this.messages.indexOf(message);
     var next = this.messages[index + 1];
     var before = next && next.id ? list.querySelector('[data-id="' + next.id + '"]') : null;

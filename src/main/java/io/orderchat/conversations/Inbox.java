@@ -3,6 +3,7 @@ package io.orderchat.conversations;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -97,6 +98,18 @@ public class Inbox {
 	}
 
 	/**
+	 * The newest message everyone may read (no staff note, not deleted) of each of the
+	 * conversations, in one query, unchecked: for lists of conversations the caller was
+	 * already allowed to see. A conversation without one has no entry.
+	 */
+	@Transactional(readOnly = true)
+	public Map<ConversationId, Message> lastMessages(Collection<ConversationId> ids) {
+		return this.messages.lastOfEachConversation(ids)
+			.stream()
+			.collect(Collectors.toMap(Message::conversationId, Function.identity()));
+	}
+
+	/**
 	 * Unread messages of the caller in each conversation they take part in, and the
 	 * total.
 	 */
@@ -149,11 +162,11 @@ public class Inbox {
 		}
 		boolean moved = this.participants.moveHorizon(id, caller.userId(), target);
 		Participant participant = this.participants.find(id, caller.userId()).orElseThrow();
+		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		if (moved) {
 			this.events.publishEvent(new ReadHorizonMoved(ConversationRef.of(access.conversation()), caller.userId(),
-					participant.readSeq(), now));
+					participant.readSeq(), unread, now));
 		}
-		long unread = this.messages.unreadIn(id, caller.userId(), participant.readSeq());
 		return new ReadReceipt(id, caller.userId(), participant.readSeq(), unread, moved, now);
 	}
 

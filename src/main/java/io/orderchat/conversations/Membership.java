@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 import io.orderchat.identity.Caller;
@@ -58,6 +59,15 @@ public class Membership {
 	 */
 	public Map<String, List<ConversationId>> conversationsOf(Collection<String> userIds) {
 		return this.participants.activeConversationsOf(userIds);
+	}
+
+	/**
+	 * Whom each of the users shares an order or dispute conversation with now, unchecked
+	 * (seed 004 tells them of the user's presence wherever they are), in one query; a
+	 * user with none has no entry.
+	 */
+	public Map<String, Set<String>> counterpartsOf(Collection<String> userIds) {
+		return this.participants.counterpartsOf(userIds);
 	}
 
 	/**

@@ -6,9 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.identity.Role;
@@ -67,6 +69,27 @@ class Participants {
 				.computeIfAbsent(rs.getString(1), (user) -> new ArrayList<>())
 				.add(new ConversationId(rs.getObject(2, UUID.class))));
 		return conversations;
+	}
+
+	/**
+	 * The other active participants of each user's order and dispute conversations, in
+	 * one query; a user with none has no entry.
+	 */
+	Map<String, Set<String>> counterpartsOf(Collection<String> userIds) {
+		Map<String, Set<String>> counterparts = new HashMap<>();
+		if (userIds.isEmpty()) {
+			return counterparts;
+		}
+		this.jdbc
+			.sql("SELECT DISTINCT me.user_id, other.user_id FROM participants me "
+					+ "JOIN conversations c ON c.id = me.conversation_id AND c.kind IN ('order', 'dispute') "
+					+ "JOIN participants other ON other.conversation_id = me.conversation_id "
+					+ "AND other.user_id <> me.user_id AND other.left_at IS NULL "
+					+ "WHERE me.user_id IN (:ids) AND me.left_at IS NULL")
+			.param("ids", userIds)
+			.query((RowCallbackHandler) (rs) -> counterparts.computeIfAbsent(rs.getString(1), (user) -> new HashSet<>())
+				.add(rs.getString(2)));
+		return counterparts;
 	}
 
 	List<String> activeUserIds(ConversationId id) {

@@ -114,8 +114,8 @@ public class DisputeManagement {
 		var conversation = this.conversations.start(ConversationKind.DISPUTE, id.toString(),
 				"Dispute on order " + order.id(), members, "Dispute opened by " + caller.name() + ": " + why, metadata);
 		Dispute dispute = new Dispute(id, order.id(), conversation, order.customerId(), order.performerId(),
-				caller.userId(), caller.role(), why, DisputeStatus.OPEN, order.moderatorId(), order.moderatorName(),
-				null, now, now);
+				caller.userId(), caller.role(), why, DisputeStatus.OPEN, null, order.moderatorId(),
+				order.moderatorName(), null, now, now);
 		try {
 			this.disputes.insert(dispute);
 		}
@@ -202,7 +202,7 @@ public class DisputeManagement {
 		get(caller, disputeId);
 		Dispute current = this.disputes.lock(id(disputeId)).orElseThrow();
 		Instant now = Timestamps.now(this.clock);
-		Dispute changed = current.changeStatus(to, caller, text, now);
+		Dispute changed = current.changeStatus(to, statusName, caller, text, now);
 		this.disputes.update(changed);
 		if (caller.is(Role.MODERATOR)) {
 			this.membership.addParticipant(caller, changed.conversationId(),
@@ -217,8 +217,8 @@ public class DisputeManagement {
 		metadata.put("statusName", statusName);
 		metadata.put("by", byUserId);
 		metadata.put("resolution", text);
-		String message = "Dispute status changed from " + current.status().wire() + " to " + statusName + " by "
-				+ byName + ((text != null) ? ": " + text : "");
+		String message = "Dispute status changed from " + current.statusName() + " to " + statusName + " by " + byName
+				+ ((text != null) ? ": " + text : "");
 		this.conversations.postSystemMessage(changed.conversationId(), message, metadata);
 		Order order = this.orders.resolve(changed.orderId().toString());
 		this.conversations.postSystemMessage(order.conversationId(), message, metadata);

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
 class Disputes {
 
 	private static final String COLUMNS = "id, order_id, conversation_id, customer_id, performer_id, opened_by, "
-			+ "opened_by_role, reason, status, moderator_id, moderator_name, resolution, created_at, updated_at";
+			+ "opened_by_role, reason, status, status_name, moderator_id, moderator_name, resolution, created_at, updated_at";
 
 	private final JdbcClient jdbc;
 
@@ -34,10 +34,9 @@ class Disputes {
 	 * {@code uq_disputes_open_order} ({@code DuplicateKeyException}).
 	 */
 	void insert(Dispute dispute) {
-		this.jdbc
-			.sql("INSERT INTO disputes (" + COLUMNS + ", open_order_id) VALUES (:id, :orderId, :conversationId, "
-					+ ":customerId, :performerId, :openedBy, :openedByRole, :reason, :status, :moderatorId, "
-					+ ":moderatorName, :resolution, :createdAt, :updatedAt, :openOrderId)")
+		this.jdbc.sql("INSERT INTO disputes (" + COLUMNS + ", open_order_id) VALUES (:id, :orderId, :conversationId, "
+				+ ":customerId, :performerId, :openedBy, :openedByRole, :reason, :status, :statusName, :moderatorId, "
+				+ ":moderatorName, :resolution, :createdAt, :updatedAt, :openOrderId)")
 			.param("id", dispute.id())
 			.param("orderId", dispute.orderId().value())
 			.param("conversationId", dispute.conversationId().value())
@@ -47,6 +46,7 @@ class Disputes {
 			.param("openedByRole", dispute.openedByRole().wire())
 			.param("reason", dispute.reason())
 			.param("status", dispute.status().wire())
+			.param("statusName", hostName(dispute))
 			.param("moderatorId", dispute.moderatorId())
 			.param("moderatorName", dispute.moderatorName())
 			.param("resolution", dispute.resolution())
@@ -74,12 +74,12 @@ class Disputes {
 
 	/** Writes a status change; a decided dispute frees its order for a new one. */
 	void update(Dispute dispute) {
-		int updated = this.jdbc
-			.sql("UPDATE disputes SET status = ?, moderator_id = ?, moderator_name = ?, resolution = ?, "
-					+ "updated_at = ?, open_order_id = ? WHERE id = ?")
-			.params(dispute.status().wire(), dispute.moderatorId(), dispute.moderatorName(), dispute.resolution(),
-					Timestamps.column(dispute.updatedAt()), dispute.isOpen() ? dispute.orderId().value() : null,
-					dispute.id())
+		int updated = this.jdbc.sql(
+				"UPDATE disputes SET status = ?, status_name = ?, moderator_id = ?, moderator_name = ?, resolution = ?, "
+						+ "updated_at = ?, open_order_id = ? WHERE id = ?")
+			.params(dispute.status().wire(), hostName(dispute), dispute.moderatorId(), dispute.moderatorName(),
+					dispute.resolution(), Timestamps.column(dispute.updatedAt()),
+					dispute.isOpen() ? dispute.orderId().value() : null, dispute.id())
 			.update();
 		if (updated == 0) {
 			throw new DomainException(ErrorCode.CONFLICT, "The dispute was changed concurrently; try again");
@@ -126,14 +126,19 @@ class Disputes {
 		return (status != null) ? status.wire() : null;
 	}
 
+	/** The host's name of the status, NULL when it is OrderChat's own. */
+	private static String hostName(Dispute dispute) {
+		return dispute.statusName().equals(dispute.status().wire()) ? null : dispute.statusName();
+	}
+
 	static Dispute map(ResultSet rs, int row) throws SQLException {
 		return new Dispute(rs.getObject("id", UUID.class), new OrderId(rs.getObject("order_id", UUID.class)),
 				new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getString("customer_id"),
 				rs.getString("performer_id"), rs.getString("opened_by"),
 				Role.parse(rs.getString("opened_by_role")).orElseThrow(), rs.getString("reason"),
-				DisputeStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("moderator_id"),
-				rs.getString("moderator_name"), rs.getString("resolution"), Timestamps.read(rs, "created_at"),
-				Timestamps.read(rs, "updated_at"));
+				DisputeStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("status_name"),
+				rs.getString("moderator_id"), rs.getString("moderator_name"), rs.getString("resolution"),
+				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"));
 	}
 
 }

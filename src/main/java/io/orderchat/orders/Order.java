@@ -22,15 +22,23 @@ import io.orderchat.shared.ErrorCode;
  */
 public record Order(OrderId id, String externalId, ConversationId conversationId, String customerId,
 		String customerName, String performerId, String performerName, String moderatorId, String moderatorName,
-		OrderStatus status, String exchangeMethod, BigDecimal amount, String title, String notes, Instant createdAt,
-		Instant updatedAt, long version) {
+		OrderStatus status, String statusName, String exchangeMethod, BigDecimal amount, String title, String notes,
+		Instant createdAt, Instant updatedAt, long version) {
+
+	/**
+	 * {@code statusName}: the status as the host app last named it (DIALECTS.md §0.7),
+	 * OrderChat's own name when the host named none.
+	 */
+	public Order {
+		statusName = (statusName != null) ? statusName : status.wire();
+	}
 
 	/** A new pending order. */
 	static Order place(OrderId id, String externalId, ConversationId conversationId, Party customer, Party performer,
 			String exchangeMethod, BigDecimal amount, String title, String notes, Instant at) {
 		return new Order(id, externalId, conversationId, customer.id(), customer.name(),
 				(performer != null) ? performer.id() : null, (performer != null) ? performer.name() : null, null, null,
-				OrderStatus.PENDING, exchangeMethod, amount, title, notes, at, at, 0);
+				OrderStatus.PENDING, null, exchangeMethod, amount, title, notes, at, at, 0);
 	}
 
 	public boolean isCustomer(String userId) {
@@ -73,6 +81,14 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 
 	/** Moves the order to {@code to} on behalf of {@code actor}, or refuses. */
 	public Order changeStatus(OrderStatus to, Caller actor, Instant at) {
+		return changeStatus(to, to.wire(), actor, at);
+	}
+
+	/**
+	 * Moves the order to {@code to}, which the host app calls {@code statusName}, on
+	 * behalf of {@code actor}, or refuses.
+	 */
+	Order changeStatus(OrderStatus to, String statusName, Caller actor, Instant at) {
 		if (!visibleTo(actor)) {
 			throw DomainException.forbidden("You are not a party to this order");
 		}
@@ -83,8 +99,8 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 		boolean accepts = to == OrderStatus.PROCESSING && this.moderatorId == null;
 		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
 				this.performerId, this.performerName, accepts ? actor.userId() : this.moderatorId,
-				accepts ? actor.name() : this.moderatorName, to, this.exchangeMethod, this.amount, this.title,
-				this.notes, this.createdAt, at, this.version + 1);
+				accepts ? actor.name() : this.moderatorName, to, statusName, this.exchangeMethod, this.amount,
+				this.title, this.notes, this.createdAt, at, this.version + 1);
 	}
 
 	/**
@@ -107,6 +123,17 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 		else {
 			requireMayMoveTo(this.status, actor);
 		}
+	}
+
+	/**
+	 * The order, still in its status, under another of the host app's names for it;
+	 * refused like {@link #requireMayRename}.
+	 */
+	Order renameStatus(String name, Caller actor, Instant at) {
+		requireMayRename(actor);
+		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
+				this.performerId, this.performerName, this.moderatorId, this.moderatorName, this.status, name,
+				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
 	}
 
 	private void requireMayMoveTo(OrderStatus to, Caller actor) {
@@ -132,7 +159,7 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 					"The order is " + this.status.wire() + "; its performer can no longer change");
 		}
 		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
-				performer.id(), performer.name(), this.moderatorId, this.moderatorName, this.status,
+				performer.id(), performer.name(), this.moderatorId, this.moderatorName, this.status, this.statusName,
 				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
 	}
 
@@ -146,7 +173,7 @@ public record Order(OrderId id, String externalId, ConversationId conversationId
 					"The order is " + this.status.wire() + "; its moderator can no longer change");
 		}
 		return new Order(this.id, this.externalId, this.conversationId, this.customerId, this.customerName,
-				this.performerId, this.performerName, moderator.id(), moderator.name(), this.status,
+				this.performerId, this.performerName, moderator.id(), moderator.name(), this.status, this.statusName,
 				this.exchangeMethod, this.amount, this.title, this.notes, this.createdAt, at, this.version + 1);
 	}
 

@@ -210,14 +210,13 @@ public class OrderManagement {
 		Order changed;
 		if (to == current.status() && !statusName.equalsIgnoreCase(to.wire())) {
 			// another of the host's names for the status the order is in: its lifecycle
-			// stays, the clients hear the host's new name
-			current.requireMayRename(caller);
-			changed = current;
+			// stays, the clients hear (and later read) the host's new name
+			changed = current.renameStatus(statusName, caller, now);
 		}
 		else {
-			changed = current.changeStatus(to, caller, now);
-			this.orders.update(changed);
+			changed = current.changeStatus(to, statusName, caller, now);
 		}
+		this.orders.update(changed);
 		if (current.moderatorId() == null && changed.moderatorId() != null) {
 			this.membership.addParticipant(caller, changed.conversationId(),
 					new Member(caller.userId(), caller.name(), caller.role()),
@@ -231,7 +230,7 @@ public class OrderManagement {
 		metadata.put("statusName", statusName);
 		metadata.put("by", byUserId);
 		metadata.put("notes", statusNotes);
-		this.conversations.postSystemMessage(changed.conversationId(), statusText(current.status(), statusName,
+		this.conversations.postSystemMessage(changed.conversationId(), statusText(current.statusName(), statusName,
 				byUserId.equals(caller.userId()) ? caller.name() : byUserId, statusNotes), metadata);
 		this.events.publishEvent(new OrderStatusChanged(changed.id(), changed.conversationId(), current.status(), to,
 				byUserId, statusNotes, now, changed, statusName));
@@ -327,8 +326,8 @@ public class OrderManagement {
 		return this.orders.lock(id).orElseThrow();
 	}
 
-	private static String statusText(OrderStatus from, String to, String by, String notes) {
-		String text = "Order status changed from " + from.wire() + " to " + to + " by " + by;
+	private static String statusText(String from, String to, String by, String notes) {
+		String text = "Order status changed from " + from + " to " + to + " by " + by;
 		return (notes != null) ? text + ": " + notes : text;
 	}
 

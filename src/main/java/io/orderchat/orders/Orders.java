@@ -22,7 +22,7 @@ class Orders {
 	static final int LIST_LIMIT = 500;
 
 	private static final String COLUMNS = "id, external_id, conversation_id, customer_id, customer_name, performer_id, "
-			+ "performer_name, moderator_id, moderator_name, status, exchange_method, amount, title, notes, "
+			+ "performer_name, moderator_id, moderator_name, status, status_name, exchange_method, amount, title, notes, "
 			+ "created_at, updated_at, version";
 
 	private final JdbcClient jdbc;
@@ -33,7 +33,7 @@ class Orders {
 
 	void insert(Order order) {
 		this.jdbc.sql("INSERT INTO orders (" + COLUMNS + ") VALUES (:id, :externalId, :conversationId, :customerId, "
-				+ ":customerName, :performerId, :performerName, :moderatorId, :moderatorName, :status, :exchangeMethod, "
+				+ ":customerName, :performerId, :performerName, :moderatorId, :moderatorName, :status, :statusName, :exchangeMethod, "
 				+ ":amount, :title, :notes, :createdAt, :updatedAt, :version)")
 			.param("id", order.id().value())
 			.param("externalId", order.externalId())
@@ -45,6 +45,7 @@ class Orders {
 			.param("moderatorId", order.moderatorId())
 			.param("moderatorName", order.moderatorName())
 			.param("status", order.status().wire())
+			.param("statusName", hostName(order))
 			.param("exchangeMethod", order.exchangeMethod())
 			.param("amount", order.amount())
 			.param("title", order.title())
@@ -62,10 +63,10 @@ class Orders {
 	void update(Order order) {
 		int updated = this.jdbc
 			.sql("UPDATE orders SET performer_id = ?, performer_name = ?, moderator_id = ?, moderator_name = ?, "
-					+ "status = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
+					+ "status = ?, status_name = ?, updated_at = ?, version = ? WHERE id = ? AND version = ?")
 			.params(order.performerId(), order.performerName(), order.moderatorId(), order.moderatorName(),
-					order.status().wire(), Timestamps.column(order.updatedAt()), order.version(), order.id().value(),
-					order.version() - 1)
+					order.status().wire(), hostName(order), Timestamps.column(order.updatedAt()), order.version(),
+					order.id().value(), order.version() - 1)
 			.update();
 		if (updated == 0) {
 			throw new DomainException(ErrorCode.CONFLICT, "The order was changed concurrently; try again");
@@ -117,14 +118,20 @@ class Orders {
 			.list();
 	}
 
+	/** The host's name of the status, NULL when it is OrderChat's own. */
+	private static String hostName(Order order) {
+		return order.statusName().equals(order.status().wire()) ? null : order.statusName();
+	}
+
 	static Order map(ResultSet rs, int row) throws SQLException {
 		return new Order(new OrderId(rs.getObject("id", UUID.class)), rs.getString("external_id"),
 				new ConversationId(rs.getObject("conversation_id", UUID.class)), rs.getString("customer_id"),
 				rs.getString("customer_name"), rs.getString("performer_id"), rs.getString("performer_name"),
 				rs.getString("moderator_id"), rs.getString("moderator_name"),
-				OrderStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("exchange_method"),
-				rs.getBigDecimal("amount"), rs.getString("title"), rs.getString("notes"),
-				Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"), rs.getLong("version"));
+				OrderStatus.parse(rs.getString("status")).orElseThrow(), rs.getString("status_name"),
+				rs.getString("exchange_method"), rs.getBigDecimal("amount"), rs.getString("title"),
+				rs.getString("notes"), Timestamps.read(rs, "created_at"), Timestamps.read(rs, "updated_at"),
+				rs.getLong("version"));
 	}
 
 }

@@ -47,7 +47,9 @@ class RateLimitConfiguration {
 		return new WebMvcConfigurer() {
 			@Override
 			public void addInterceptors(InterceptorRegistry registry) {
-				registry.addInterceptor(new RequestRateLimit(limits)).addPathPatterns("/api/**");
+				// pusher-js's channel authorization is REST like the API, and as cheap to
+				// hammer
+				registry.addInterceptor(new RequestRateLimit(limits)).addPathPatterns("/api/**", "/pusher/auth");
 			}
 		};
 	}

@@ -11,9 +11,10 @@ import io.orderchat.conversations.Message;
  * A support session in seed 003's snake_case shape (DIALECTS.md §4.2): its fields are
  * always present, null when unset. {@code unread_count} and {@code last_message} are the
  * reader's and only in the REST detail and list answers; {@code last_message_at} is known
- * where the last message was read with the session (details, {@code session_joined}).
- * {@code accepted_at} (= {@code agent_accepted_at}), names, {@code conversation_id},
- * {@code resolved_at} and {@code closed_by} are OrderChat's additions.
+ * where the last message was read with the session (details, list rows,
+ * {@code session_joined}), null in the events. {@code accepted_at} (=
+ * {@code agent_accepted_at}), names, {@code conversation_id}, {@code resolved_at} and
+ * {@code closed_by} are OrderChat's additions.
  */
 public record SessionJson(String id, String subject, String category, Priority priority,
 		@JsonProperty("restaurant_id") String restaurantId, @JsonProperty("customer_id") String customerId,

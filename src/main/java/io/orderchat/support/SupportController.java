@@ -2,6 +2,7 @@ package io.orderchat.support;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -78,9 +79,11 @@ class SupportController {
 	@GetMapping(BASE)
 	ApiResponse<List<SessionJson>> mine(Caller caller) {
 		Unread unread = this.inbox.unread(caller);
-		return ApiResponse.ok(this.desk.mine(caller)
-			.stream()
-			.map((s) -> SessionJson.of(s, unread.of(s.conversationId()), null))
+		List<SupportSession> sessions = this.desk.mine(caller);
+		Map<ConversationId, Message> last = this.inbox
+			.lastMessages(sessions.stream().map(SupportSession::conversationId).toList());
+		return ApiResponse.ok(sessions.stream()
+			.map((s) -> SessionJson.of(s, unread.of(s.conversationId()), last.get(s.conversationId())))
 			.toList());
 	}
 

@@ -1,5 +1,6 @@
 // REST calls to OrderChat (docs/rest.md): the {success, data | error} envelope unwrapped, and
 // failures thrown as ApiError with the server's stable code and human message.
+import { t } from "./i18n.js";
 
 export class ApiError extends Error {
   constructor(code, message, status) {
@@ -22,7 +23,7 @@ export class Api {
     try {
       response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     } catch (error) {
-      throw new ApiError("NETWORK", "The server cannot be reached; check your connection.", 0);
+      throw new ApiError("NETWORK", t("api.unreachable"), 0);
     }
     const text = await response.text();
     let json = null;
@@ -33,7 +34,7 @@ export class Api {
     }
     if (json && json.success) return json.data;
     const error = problemOf(json);
-    throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`,
+    throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? t("api.status", { status: response.status }),
       response.status);
   }
 
@@ -43,11 +44,11 @@ export class Api {
     try {
       response = await fetch(path, { headers: this.token ? { authorization: `Bearer ${this.token}` } : {} });
     } catch (error) {
-      throw new ApiError("NETWORK", "The server cannot be reached; check your connection.", 0);
+      throw new ApiError("NETWORK", t("api.unreachable"), 0);
     }
     if (!response.ok) {
       const error = await response.json().then(problemOf, () => null);
-      throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? `The server answered ${response.status}`,
+      throw new ApiError(error?.code ?? `HTTP_${response.status}`, error?.message ?? t("api.status", { status: response.status }),
         response.status);
     }
     const name = response.headers.get("content-disposition")?.match(/filename="([^"]+)"/)?.[1] ?? "transcript";
@@ -66,6 +67,7 @@ export class Api {
   allOrders(status) { return this.get(status ? `/api/orders/all?status=${encodeURIComponent(status)}` : "/api/orders/all"); }
   order(id) { return this.get(`/api/orders/${encodeURIComponent(id)}`); }
   placeOrder(order) { return this.post("/api/orders", order); }
+  newOrderForm() { return this.get("/api/orders/new-order-form"); }
   changeStatus(id, status, notes) { return this.patch(`/api/orders/${encodeURIComponent(id)}/status`, { status, notes }); }
   assignPerformer(id, performer) { return this.put(`/api/orders/${encodeURIComponent(id)}/performer`, { performer }); }
   conversations() { return this.get("/api/conversations"); }
@@ -126,10 +128,10 @@ export class Api {
         if (json?.success) resolve(json.data);
         else {
           const error = problemOf(json);
-          reject(new ApiError(error?.code ?? `HTTP_${request.status}`, error?.message ?? `The upload failed (${request.status})`, request.status));
+          reject(new ApiError(error?.code ?? `HTTP_${request.status}`, error?.message ?? t("api.uploadFailed", { status: request.status }), request.status));
         }
       });
-      request.addEventListener("error", () => reject(new ApiError("NETWORK", "The upload was interrupted.", 0)));
+      request.addEventListener("error", () => reject(new ApiError("NETWORK", t("api.uploadInterrupted"), 0)));
       request.send(form);
     });
   }
@@ -139,13 +141,13 @@ export class Api {
 /** The claims of a JWT, unverified: the server verifies; the UI only needs a name and role to show. */
 export function claimsOf(token) {
   const parts = token.split(".");
-  if (parts.length !== 3) throw new ApiError("UNAUTHENTICATED", "That is not a JWT (three dot-separated parts).", 0);
+  if (parts.length !== 3) throw new ApiError("UNAUTHENTICATED", t("signIn.notJwt"), 0);
   try {
     const base64 = parts[1].replace(/-/g, "+").replace(/_/g, "/");
     const json = decodeURIComponent(Array.from(atob(base64), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, "0")}`).join(""));
     return JSON.parse(json);
   } catch {
-    throw new ApiError("UNAUTHENTICATED", "The token's payload cannot be read.", 0);
+    throw new ApiError("UNAUTHENTICATED", t("signIn.unreadablePayload"), 0);
   }
 }
 

@@ -3,6 +3,7 @@
 // still waiting or refused, participants with presence and read positions, and who is typing;
 // this view renders each snapshot, loads older pages when scrolled to the top, and marks what
 // the user has seen as read.
+import { label, t } from "./i18n.js";
 import { messageElement } from "./messages.js";
 
 const PAGE = 50;
@@ -135,7 +136,7 @@ export class ConversationView {
       node.remove();
     } catch (error) {
       node.classList.add("failed");
-      node.querySelector(".foot").textContent = `Not sent: ${error.message}`;
+      node.querySelector(".foot").textContent = t("message.notSent", { reason: error.message });
       progress.remove();
       this.#error(error.message);
     }
@@ -193,8 +194,8 @@ export class ConversationView {
       if (entry.status === "failed") {
         node.classList.add("failed");
         const foot = node.querySelector(".foot");
-        foot.textContent = `Not sent: ${entry.error?.message ?? "refused"} `;
-        foot.append(actionButton("retry", "Retry", entry.clientId), " ", actionButton("discard", "Discard", entry.clientId));
+        foot.textContent = `${t("message.notSent", { reason: entry.error?.message ?? t("message.refused") })} `;
+        foot.append(actionButton("retry", t("message.retry"), entry.clientId), " ", actionButton("discard", t("message.discard"), entry.clientId));
       }
       if (known) known.node.replaceWith(node);
       else this.el.messages.append(node);
@@ -210,7 +211,7 @@ export class ConversationView {
   }
 
   async #delete(button) {
-    if (!window.confirm("Delete this message for everyone?")) return;
+    if (!window.confirm(t("message.deleteConfirm"))) return;
     button.disabled = true;
     try {
       await this.handle.deleteMessage(button.dataset.messageId);
@@ -246,7 +247,7 @@ export class ConversationView {
       const receipt = node.querySelector(".receipt");
       if (!receipt) continue;
       const seen = Number(node.dataset.seq) <= seenUpTo;
-      receipt.textContent = seen ? "· Seen" : "· Sent";
+      receipt.textContent = `· ${t(seen ? "message.seen" : "message.sent")}`;
       receipt.classList.toggle("seen", seen);
     }
   }
@@ -260,9 +261,9 @@ export class ConversationView {
       const dot = document.createElement("span");
       dot.className = "dot";
       dot.setAttribute("aria-hidden", "true");
-      const label = `${participant.name ?? participant.userId}${participant.role ? ` (${participant.role})` : ""}`;
-      item.append(dot, label);
-      item.setAttribute("aria-label", `${label}, ${online ? "online" : "offline"}`);
+      const name = `${participant.name ?? participant.userId}${participant.role ? ` (${label("role", participant.role)})` : ""}`;
+      item.append(dot, name);
+      item.setAttribute("aria-label", t(online ? "conversation.online" : "conversation.offline", { name }));
       return item;
     });
     this.el.participants.replaceChildren(...items);
@@ -271,7 +272,7 @@ export class ConversationView {
   #renderTyping(typers) {
     const names = typers.map((typer) => typer.name);
     this.el.typing.textContent = names.length === 0 ? ""
-      : names.length === 1 ? `${names[0]} is typing…` : `${names.join(", ")} are typing…`;
+      : names.length === 1 ? t("conversation.typingOne", { name: names[0] }) : t("conversation.typingMany", { names: names.join(", ") });
   }
 
   #scrollToEnd() {

@@ -2,29 +2,31 @@
 // staff queues, and the open conversation. Routes are hashes: #/order/{id}, #/conversation/{id}.
 import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
-import { conversationList, disputeList, orderList, orderPeople, orderTitle, orderWhat, sessionList } from "./lists.js";
+import { conversationList, disputeList, orderList, orderName, orderPeople, orderTitle, orderWhat, sessionList } from "./lists.js";
 import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
 import { forget, store, storedToken, userOf } from "./session.js";
+import { label, t, translatePage } from "./i18n.js";
 import { onSignIn, signInScreen } from "./signin.js";
 
 const $ = (id) => document.getElementById(id);
-// The lists follow live events (new orders, status changes, messages, transfers); this slow
-// poll only catches what no event announces (reads on the user's other devices).
+translatePage();
+// The lists follow live events (new orders, status changes, messages, transfers, reads on the
+// user's other devices); this slow poll is a safety net for a list a missed event left stale.
 const REFRESH_MS = 60000;
 
 const TABS = {
   queue: {
-    label: "Queue", kind: "orders", accept: true,
+    kind: "orders", accept: true,
     load: (api) => api.moderationQueue(),
   },
-  mine: { label: "My orders", load: (api) => api.myOrders(), kind: "orders" },
-  all: { label: "All orders", load: (api) => api.allOrders(), kind: "orders", accept: true },
-  disputes: { label: "Disputes", load: (api) => api.disputes(), kind: "disputes" },
-  supportQueue: { label: "Support queue", load: (api) => api.supportQueue(), kind: "sessions", accept: true },
-  sessions: { label: "Support", load: (api) => api.sessions(), kind: "sessions" },
-  conversations: { label: "Chats", load: (api) => api.conversations(), kind: "conversations" },
+  mine: { load: (api) => api.myOrders(), kind: "orders" },
+  all: { load: (api) => api.allOrders(), kind: "orders", accept: true },
+  disputes: { load: (api) => api.disputes(), kind: "disputes" },
+  supportQueue: { load: (api) => api.supportQueue(), kind: "sessions", accept: true },
+  sessions: { load: (api) => api.sessions(), kind: "sessions" },
+  conversations: { load: (api) => api.conversations(), kind: "conversations" },
 };
 
 const TABS_OF_ROLE = {
@@ -70,8 +72,12 @@ async function start(token, me) {
   $("workspace").hidden = false;
   $("whoami").hidden = false;
   $("whoami-name").textContent = me.name;
-  $("whoami-role").textContent = me.role;
-  $("new-order").hidden = me.role !== "customer";
+  $("whoami-role").textContent = label("role", me.role);
+  // Customers may place orders here unless the host app creates them itself (a server setting).
+  $("new-order").hidden = true;
+  if (me.role === "customer") {
+    state.api.newOrderForm().then((form) => { $("new-order").hidden = !form.enabled || state.me !== me; }, () => {});
+  }
   $("note-toggle").hidden = !["moderator", "admin", "support"].includes(me.role);
   $("note-mode").checked = false;
   // Connected first: the lists' first load waits for the SDK's unread counts.
@@ -120,7 +126,7 @@ function renderTransfers() {
     const item = document.createElement("li");
     const link = document.createElement("a");
     link.href = `#/order/${transfer.orderId}`;
-    link.textContent = `Order ${String(transfer.orderId).slice(0, 8)} from ${transfer.from?.name ?? transfer.from?.id ?? "a moderator"}`;
+    link.textContent = t("lists.transferFrom", { order: orderName(transfer.orderId), from: transfer.from?.name ?? transfer.from?.id ?? t("lists.someModerator") });
     item.append(link);
     return item;
   });
@@ -131,13 +137,13 @@ function renderTransfers() {
 function connectionChanged(status, detail) {
   const banner = $("connection");
   if (status === "expired") {
-    signOut(`Signed out: ${detail ?? "your session ended"}. Sign in again.`);
+    signOut(t("app.signedOut", { reason: detail ?? t("app.sessionEnded") }));
     return;
   }
   banner.className = "connection";
   if (status === "reconnecting") {
     banner.hidden = false;
-    banner.textContent = "Reconnecting… messages you send now go out when the connection is back.";
+    banner.textContent = t("app.reconnecting");
     return;
   }
   banner.hidden = true;
@@ -155,7 +161,7 @@ function renderTabs(names) {
     button.setAttribute("role", "tab");
     button.id = `tab-${name}`;
     button.dataset.tab = name;
-    button.textContent = TABS[name].label;
+    button.textContent = t(`lists.tab.${name}`);
     button.addEventListener("click", () => selectTab(name));
     button.addEventListener("keydown", (event) => {
       const index = names.indexOf(name);
@@ -260,10 +266,11 @@ function helpForm() {
   const form = document.createElement("form");
   form.className = "side-form";
   form.setAttribute("aria-labelledby", "help-title");
-  form.innerHTML = `<h2 id="help-title">Ask support</h2>
-    <label for="help-subject">Subject</label><input id="help-subject" required maxlength="200">
-    <label for="help-message">Message</label><textarea id="help-message" rows="2" maxlength="4000"></textarea>
-    <button type="submit">Start support chat</button><p class="error" role="alert"></p>`;
+  form.innerHTML = `<h2 id="help-title" data-i18n="help.title"></h2>
+    <label for="help-subject" data-i18n="help.subject"></label><input id="help-subject" required maxlength="200">
+    <label for="help-message" data-i18n="help.message"></label><textarea id="help-message" rows="2" maxlength="4000"></textarea>
+    <button type="submit" data-i18n="help.submit"></button><p class="error" role="alert"></p>`;
+  translatePage(form);
   form.addEventListener("submit", async (event) => {
     event.preventDefault();
     try {
@@ -314,7 +321,7 @@ async function route() {
   $("conversation").hidden = false;
   $("workspace").classList.add("viewing");
   $("composer-error").textContent = "";
-  $("conversation-title").textContent = "Loading…";
+  $("conversation-title").textContent = t("conversation.loading");
   $("conversation-subtitle").textContent = "";
   $("order-actions").replaceChildren();
   delete $("order-actions").dataset.subject;
@@ -348,15 +355,15 @@ async function route() {
  * typed is silently dropped.
  */
 function showRefusal(error) {
-  $("conversation-title").textContent = "Not available";
+  $("conversation-title").textContent = t("conversation.refused");
   $("conversation").classList.add("refused");
   $("refusal").hidden = false;
   $("refusal-reason").textContent = error.message;
   $("participants").hidden = true;
-  setComposerEnabled(false, "You cannot write here.");
+  setComposerEnabled(false, t("composer.disabled"));
 }
 
-function setComposerEnabled(enabled, placeholder = "Write a message…") {
+function setComposerEnabled(enabled, placeholder = t("composer.placeholder")) {
   for (const id of ["composer-input", "send", "attach"]) $(id).disabled = !enabled;
   $("composer-input").placeholder = placeholder;
 }
@@ -397,9 +404,9 @@ async function loadDispute(id) {
   const view = state.view;
   const dispute = await state.api.dispute(id);
   if (state.view !== view) return;
-  $("conversation-title").textContent = `Dispute on order ${dispute.orderId.slice(0, 8)}`;
-  $("conversation-subtitle").textContent = `${dispute.status.replace("_", " ")} · opened by ${dispute.openedBy}: ${dispute.reason}`
-    + (dispute.resolution ? ` · resolution: ${dispute.resolution}` : "");
+  $("conversation-title").textContent = t("dispute.title", { id: String(dispute.orderId).slice(0, 8) });
+  $("conversation-subtitle").textContent = t("dispute.subtitle", { status: label("status", dispute.status), by: dispute.openedBy, reason: dispute.reason })
+    + (dispute.resolution ? t("dispute.resolution", { resolution: dispute.resolution }) : "");
   showActions(dispute, () => disputeActions(dispute, state.me, { run: runAction(loadSubject), navigate }));
 }
 
@@ -407,9 +414,9 @@ async function loadSession(id) {
   const view = state.view;
   const session = await state.api.session(id);
   if (state.view !== view) return;
-  $("conversation-title").textContent = `Support: ${session.subject ?? session.id.slice(0, 8)}`;
-  $("conversation-subtitle").textContent = `${session.status} · ${session.customer_name ?? session.customer_id}`
-    + (session.agent_name ? ` · agent ${session.agent_name}` : " · waiting for an agent");
+  $("conversation-title").textContent = t("session.title", { subject: session.subject ?? session.id.slice(0, 8) });
+  $("conversation-subtitle").textContent = `${label("status", session.status)} · ${session.customer_name ?? session.customer_id}`
+    + (session.agent_name ? t("session.agent", { agent: session.agent_name }) : t("session.waiting"));
   showActions(session, () => sessionActions(session, state.me, { run: runAction(loadSubject) }));
 }
 
@@ -439,7 +446,7 @@ async function loadOrder(orderId) {
   state.order = order;
   const what = orderWhat(order);
   $("conversation-title").textContent = `${orderTitle(order)}${what ? ` — ${what}` : ""}`;
-  $("conversation-subtitle").textContent = `${order.status} · ${orderPeople(order, state.me)}`;
+  $("conversation-subtitle").textContent = `${label("status", order.status)} · ${orderPeople(order, state.me)}`;
   const people = {
     performers: state.demoUsers.filter((user) => user.role === "performer"),
     moderators: state.demoUsers.filter((user) => user.role === "moderator"),
@@ -451,9 +458,8 @@ async function loadOrder(orderId) {
 
 function showConversationHeader(conversation) {
   state.order = null;
-  const kind = { dispute: "Dispute", support: "Support session" }[conversation.kind] ?? "Conversation";
-  $("conversation-title").textContent = conversation.title ?? `${kind} ${conversation.id.slice(0, 8)}`;
-  $("conversation-subtitle").textContent = conversation.subjectId ? `about ${conversation.subjectId}` : "";
+  $("conversation-title").textContent = conversation.title ?? `${label("kind", conversation.kind)} ${conversation.id.slice(0, 8)}`;
+  $("conversation-subtitle").textContent = conversation.subjectId ? t("conversation.about", { subject: conversation.subjectId }) : "";
 }
 
 /** Runs a staff or party action, then reloads the subject's header and the lists; errors are shown. */

@@ -1,5 +1,8 @@
 // How one message looks: text, image, file, system and deleted messages, and the sender's
 // delivery state (sending, sent, seen). Content is always set as text, never as HTML.
+import { number, t, time } from "./i18n.js";
+
+export { time };
 
 const STORED_FILE = /^\/uploads\/chat-attachments\/([0-9a-f-]{36})(?:\/|$)/i;
 
@@ -41,18 +44,13 @@ export function attachmentsOf(message) {
     const url = file.file_url ?? file.url;
     return {
       id: storedFileId(file, url),
-      name: file.file_name ?? file.name ?? "attachment",
+      name: file.file_name ?? file.name ?? t("message.attachment"),
       type: file.file_type ?? file.type ?? "",
       size: file.file_size ?? file.size,
       url,
       thumbnail: file.thumbnail_url ?? url,
     };
   });
-}
-
-export function time(iso) {
-  if (!iso) return "";
-  return new Date(iso).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 }
 
 /** A new element for a stored message, or for a pending one ({clientId, content, pending: true}). */
@@ -70,13 +68,13 @@ export function messageElement(message, me) {
   if (mine) element.classList.add("mine");
   if (message.metadata?.visibility === "staff") {
     element.classList.add("note");
-    element.append(textElement("p", "note-label", "Internal note · staff only"));
+    element.append(textElement("p", "note-label", t("message.note")));
   }
   if (message.pending) element.classList.add("pending");
   if (!mine) element.append(textElement("p", "sender", message.senderName ?? message.senderId ?? ""));
   if (message.deletedAt) {
     element.classList.add("deleted");
-    element.append(textElement("p", "body", "Message deleted"));
+    element.append(textElement("p", "body", t("message.deleted")));
   } else {
     element.append(body(message));
   }
@@ -85,10 +83,10 @@ export function messageElement(message, me) {
     const progress = document.createElement("progress");
     progress.max = 1;
     progress.value = 0;
-    progress.setAttribute("aria-label", "Upload progress");
+    progress.setAttribute("aria-label", t("message.uploadProgress"));
     element.append(progress);
   }
-  const foot = textElement("p", "foot", message.pending ? (message.files ? "Uploading…" : "Sending…") : time(message.createdAt));
+  const foot = textElement("p", "foot", message.pending ? t(message.files ? "message.uploading" : "message.sending") : time(message.createdAt));
   if (mine) {
     const state = document.createElement("span");
     state.className = "receipt";
@@ -98,8 +96,8 @@ export function messageElement(message, me) {
       remove.type = "button";
       remove.className = "link-button delete";
       remove.dataset.messageId = message.id;
-      remove.textContent = "Delete";
-      remove.setAttribute("aria-label", "Delete this message");
+      remove.textContent = t("message.delete");
+      remove.setAttribute("aria-label", t("message.deleteLabel"));
       foot.append(" ", remove);
     }
   }
@@ -156,7 +154,8 @@ function showFile(file, link, image) {
 }
 
 function size(bytes) {
-  return bytes < 1024 ? `${bytes} B` : bytes < 1048576 ? `${(bytes / 1024).toFixed(0)} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+  const unit = (value, name, digits) => number(value, { style: "unit", unit: name, maximumFractionDigits: digits });
+  return bytes < 1024 ? unit(bytes, "byte", 0) : bytes < 1048576 ? unit(bytes / 1024, "kilobyte", 0) : unit(bytes / 1048576, "megabyte", 1);
 }
 
 function textElement(tag, className, text) {

@@ -1,6 +1,7 @@
 // The actions the signed-in user may take on the open conversation's subject — an order, a
 // dispute or a support session — by role and status, mirroring the server's rules
 // (docs/rest.md) so nobody is offered a button the server would refuse.
+import { t } from "./i18n.js";
 
 const FINAL = new Set(["completed", "cancelled", "rejected"]);
 
@@ -17,63 +18,64 @@ export function orderActions(order, me, { transfer, people, run, navigate }) {
     // Folded away: a dispute is the exception, the chat is the rule.
     const fold = document.createElement("details");
     const summary = document.createElement("summary");
-    summary.textContent = "Open a dispute";
-    fold.append(summary, form("Open dispute", [input("dispute-reason", "Reason for the dispute")], ([reason]) =>
-      run("Open dispute", async (api) => navigate(`#/conversation/${(await api.openDispute(order.id, reason)).conversationId}`))));
+    summary.textContent = t("actions.openDispute");
+    fold.append(summary, form(t("actions.openDisputeSubmit"), [input("dispute-reason", t("actions.disputeReason"))], ([reason]) =>
+      run(t("actions.openDisputeSubmit"), async (api) => navigate(`#/conversation/${(await api.openDispute(order.id, reason)).conversationId}`))));
     actions.push(fold);
   }
   if (FINAL.has(order.status)) return actions;
   const moderator = isModerator(me);
   const mine = order.moderatorId === me.id || me.role === "admin";
   if (moderator && order.status === "pending") {
-    actions.push(button("Accept order", () => run("Accept", (api) => api.accept(order.id))));
+    actions.push(button(t("actions.acceptOrder"), () => run(t("actions.acceptOrder"), (api) => api.accept(order.id))));
   }
   if ((moderator && order.status === "processing") || (order.performerId === me.id && order.status === "processing")) {
-    actions.push(button("Mark completed", () => run("Complete", (api) => api.changeStatus(order.id, "completed"))));
+    actions.push(button(t("actions.complete"), () => run(t("actions.complete"), (api) => api.changeStatus(order.id, "completed"))));
   }
   if (order.customerId === me.id) {
     // Destructive and final: asked again, and styled quieter than the everyday actions.
-    actions.push(button("Cancel order", () => window.confirm("Cancel this order? This cannot be undone.")
-      && run("Cancel", (api) => api.changeStatus(order.id, "cancelled")), "danger-quiet"));
+    actions.push(button(t("actions.cancelOrder"), () => window.confirm(t("actions.cancelConfirm"))
+      && run(t("actions.cancelOrder"), (api) => api.changeStatus(order.id, "cancelled")), "danger-quiet"));
   }
   if (moderator) {
-    actions.push(button("Reject order", () => window.confirm("Reject this order? This cannot be undone.")
-      && run("Reject", (api) => api.changeStatus(order.id, "rejected")), "danger-quiet"));
+    actions.push(button(t("actions.rejectOrder"), () => window.confirm(t("actions.rejectConfirm"))
+      && run(t("actions.rejectOrder"), (api) => api.changeStatus(order.id, "rejected")), "danger-quiet"));
   }
   if (transfer?.status === "pending") {
     if (transfer.toId === me.id) {
-      actions.push(button(`Accept transfer from ${transfer.fromName ?? transfer.fromId}`, () => run("Accept transfer", (api) => api.acceptTransfer(order.id))));
-      actions.push(button("Decline transfer", () => run("Decline transfer", (api) => api.declineTransfer(order.id))));
+      actions.push(button(t("actions.acceptTransferFrom", { name: transfer.fromName ?? transfer.fromId }),
+        () => run(t("actions.acceptTransfer"), (api) => api.acceptTransfer(order.id))));
+      actions.push(button(t("actions.declineTransfer"), () => run(t("actions.declineTransfer"), (api) => api.declineTransfer(order.id))));
     } else {
-      actions.push(text(`Transfer to ${transfer.toName ?? transfer.toId} pending`));
+      actions.push(text(t("actions.transferPending", { name: transfer.toName ?? transfer.toId })));
     }
   } else if (moderator && mine && order.moderatorId) {
     const others = people.moderators.filter((user) => user.id !== me.id && user.id !== order.moderatorId);
-    actions.push(form("Transfer chat", [pick("transfer-to", "Transfer to", others, null)], ([to]) =>
-      run("Transfer", (api) => api.startTransfer(order.id, to))));
+    actions.push(form(t("actions.transfer"), [pick("transfer-to", t("actions.transferTo"), others, null)], ([to]) =>
+      run(t("actions.transfer"), (api) => api.startTransfer(order.id, to))));
   }
   if (moderator && mine && order.moderatorId) {
-    actions.push(button("Clean history", () => {
-      if (!window.confirm("Delete every message of this chat for everyone? System messages stay.")) return undefined;
-      return run("Clean history", (api) => api.clean(order.conversationId));
+    actions.push(button(t("actions.clean"), () => {
+      if (!window.confirm(t("actions.cleanConfirm"))) return undefined;
+      return run(t("actions.clean"), (api) => api.clean(order.conversationId));
     }, "danger"));
   }
   if (moderator) {
-    actions.push(form("Assign performer", [pick("assign-performer", "Performer", people.performers, order.performerId)], ([id]) => {
+    actions.push(form(t("actions.assign"), [pick("assign-performer", t("actions.performer"), people.performers, order.performerId)], ([id]) => {
       const known = people.performers.find((user) => user.id === id);
-      return run("Assign", (api) => api.assignPerformer(order.id, { id, name: known?.name ?? id }));
+      return run(t("actions.assign"), (api) => api.assignPerformer(order.id, { id, name: known?.name ?? id }));
     }));
   }
   return actions;
 }
 
 export function disputeActions(dispute, me, { run, navigate }) {
-  const actions = [button("Go to the order", () => navigate(`#/order/${dispute.orderId}`), "secondary")];
+  const actions = [button(t("actions.goToOrder"), () => navigate(`#/order/${dispute.orderId}`), "secondary")];
   if (!isModerator(me) || dispute.status === "resolved" || dispute.status === "rejected") return actions;
-  if (dispute.status === "open") actions.push(button("Start review", () => run("Review", (api) => api.decideDispute(dispute.id, "in_review"))));
-  actions.push(form("Decide", [input("dispute-resolution", "Resolution")], ([resolution]) =>
-    run("Resolve", (api) => api.decideDispute(dispute.id, "resolved", resolution)), "Resolve"));
-  actions.push(button("Reject dispute", () => run("Reject", (api) => api.decideDispute(dispute.id, "rejected")), "danger"));
+  if (dispute.status === "open") actions.push(button(t("actions.review"), () => run(t("actions.review"), (api) => api.decideDispute(dispute.id, "in_review"))));
+  actions.push(form(t("actions.decide"), [input("dispute-resolution", t("actions.resolution"))], ([resolution]) =>
+    run(t("actions.resolve"), (api) => api.decideDispute(dispute.id, "resolved", resolution)), t("actions.resolve")));
+  actions.push(button(t("actions.rejectDispute"), () => run(t("actions.rejectDispute"), (api) => api.decideDispute(dispute.id, "rejected")), "danger"));
   return actions;
 }
 
@@ -81,10 +83,10 @@ export function sessionActions(session, me, { run }) {
   const actions = [];
   const agent = me.role === "support" || me.role === "admin";
   if (session.status === "closed") return actions;
-  if (agent && session.status === "waiting") actions.push(button("Accept session", () => run("Accept", (api) => api.acceptSession(session.id))));
-  if (agent && session.status === "active") actions.push(button("Resolve", () => run("Resolve", (api) => api.sessionStatus(session.id, "resolved"))));
+  if (agent && session.status === "waiting") actions.push(button(t("actions.acceptSession"), () => run(t("actions.acceptSession"), (api) => api.acceptSession(session.id))));
+  if (agent && session.status === "active") actions.push(button(t("actions.resolve"), () => run(t("actions.resolve"), (api) => api.sessionStatus(session.id, "resolved"))));
   if (agent || session.customer_id === me.id) {
-    actions.push(button("Close session", () => run("Close", (api) => api.closeSession(session.id)), "danger"));
+    actions.push(button(t("actions.closeSession"), () => run(t("actions.closeSession"), (api) => api.closeSession(session.id)), "danger"));
   }
   return actions;
 }
@@ -157,7 +159,7 @@ function pick(id, text, people, selected) {
     const field = document.createElement("input");
     field.id = id;
     field.required = true;
-    field.placeholder = "user id";
+    field.placeholder = t("actions.userId");
     field.value = selected ?? "";
     return { nodes: [labelFor(id, text), field], value: () => field.value.trim() };
   }

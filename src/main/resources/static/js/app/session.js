@@ -1,6 +1,7 @@
 // Who is signed in. The token lives in localStorage under "orderchatToken", the key seed 001's
 // /js/chat.js reads too, so the standalone chat page works in the same browser after sign-in.
 import { Api, claimsOf } from "./api.js";
+import { t } from "./i18n.js";
 
 const KEY = "orderchatToken";
 
@@ -17,8 +18,8 @@ export function roleOf(value) {
 export function userOf(token) {
   const claims = claimsOf(token);
   const id = claims.sub ?? claims.id ?? claims.userId;
-  if (!id) throw new Error("The token names no user (no 'sub' claim).");
-  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error("This token has expired.");
+  if (!id) throw new Error(t("signIn.tokenNoUser"));
+  if (claims.exp && claims.exp * 1000 < Date.now()) throw new Error(t("signIn.tokenExpired"));
   return { id: String(id), name: claims.name ?? claims.username ?? claims.email ?? String(id), role: roleOf(claims.role) };
 }
 

@@ -1,6 +1,7 @@
 // The sign-in screen: one button per demo user while the demo issuer runs (the embedded
 // default), and a field for a token from the host app in every case.
 import { Api } from "./api.js";
+import { label } from "./i18n.js";
 import { verify } from "./session.js";
 
 const $ = (id) => document.getElementById(id);
@@ -34,7 +35,7 @@ function renderDemoUsers(users) {
     button.dataset.userId = user.id;
     button.append(user.name);
     const role = document.createElement("small");
-    role.textContent = user.role;
+    role.textContent = label("role", user.role);
     button.append(role);
     button.addEventListener("click", () => signInAsDemo(user.id));
     item.append(button);

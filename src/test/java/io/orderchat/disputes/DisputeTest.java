@@ -21,7 +21,7 @@ class DisputeTest {
 	final Caller moderator = new Caller("m1", "Mona", Role.MODERATOR, null);
 
 	final Dispute open = new Dispute(UUID.randomUUID(), new OrderId(UUID.randomUUID()), ConversationId.random(), "c1",
-			"p1", "c1", Role.CUSTOMER, "never arrived", DisputeStatus.OPEN, null, null, null, NOW, NOW);
+			"p1", "c1", Role.CUSTOMER, "never arrived", DisputeStatus.OPEN, null, null, null, null, NOW, NOW);
 
 	@Test
 	void aModeratorTakesAnUnassignedDisputeIntoReviewAndDecidesIt() {

@@ -17,9 +17,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The per-address REST rate: over it every {@code /api/**} request is answered 429
- * {@code RATE_LIMITED} with {@code Retry-After} and the envelope, before any work, while
- * what is not the API (health probes) is not counted.
+ * The per-address REST rate: over it every {@code /api/**} and {@code /pusher/auth}
+ * request is answered 429 {@code RATE_LIMITED} with {@code Retry-After} and the envelope,
+ * before any work, while what is not the API (health probes) is not counted.
  */
 class RequestRateLimitIT extends IntegrationTest {
 
@@ -51,6 +51,26 @@ class RequestRateLimitIT extends IntegrationTest {
 				"requests from this address");
 
 		assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void pusherChannelAuthorizationCountsLikeTheApi() throws Exception {
+		String token = person("Paula", Role.CUSTOMER).token();
+		List<HttpResponse<String>> responses = new ArrayList<>();
+		for (int i = 0; i < BURST + 3; i++) {
+			responses
+				.add(this.http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/pusher/auth"))
+					.header("Authorization", "Bearer " + token)
+					.header("Content-Type", "application/x-www-form-urlencoded")
+					.POST(HttpRequest.BodyPublishers.ofString("socket_id=1234.5678&channel_name=private-order-1"))
+					.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+
+		HttpResponse<String> refused = responses.getLast();
+		assertThat(refused.statusCode()).isEqualTo(429);
+		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+		// the address's bucket is shared: leave it full again for the other test
+		Thread.sleep((BURST + 1) * 1000L);
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {

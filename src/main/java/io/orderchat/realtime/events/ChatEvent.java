@@ -44,6 +44,14 @@ public sealed interface ChatEvent extends RealtimeEvent {
 	record ReadUpTo(Subject subject, String userId, long seq, Instant at) implements InConversation {
 	}
 
+	/**
+	 * The reader's own view of their read: heard only by that user's sockets, so their
+	 * other devices update the conversation's unread count.
+	 */
+	record OwnReadMoved(Subject subject, String userId, long seq, long unreadCount,
+			Instant at) implements InConversation {
+	}
+
 	/** A user's socket joined or left the conversation's live room. */
 	record MemberPresence(Subject subject, String userId, String name, Role role,
 			boolean joined) implements InConversation {
@@ -75,6 +83,15 @@ public sealed interface ChatEvent extends RealtimeEvent {
 
 	/** A user came online (first device) or went offline (last device). */
 	record PresenceChanged(String userId, boolean online) implements ChatEvent {
+	}
+
+	/**
+	 * The same change as {@link PresenceChanged}, for the user's counterparts wherever
+	 * their sockets are: those who share an order or dispute with the user, and admins
+	 * (seed 004's {@code user_presence} audience, DIALECTS.md §5.2). Only the
+	 * vocabularies that promise that audience render it.
+	 */
+	record CounterpartPresence(String userId, boolean online) implements ChatEvent {
 	}
 
 	/** A message for a user who has not joined its conversation on that socket. */

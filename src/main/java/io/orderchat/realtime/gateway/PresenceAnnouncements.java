@@ -13,6 +13,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Membership;
+import io.orderchat.identity.Role;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.Delivery;
 import io.orderchat.realtime.pipeline.EventBus;
@@ -90,14 +91,31 @@ final class PresenceAnnouncements implements AutoCloseable {
 		Set<String> userIds = new LinkedHashSet<>();
 		batch.forEach((change) -> userIds.add(change.userId()));
 		Map<String, List<ConversationId>> conversationsOf = this.membership.conversationsOf(userIds);
+		Map<String, Set<String>> counterpartsOf = this.membership.counterpartsOf(userIds);
 		for (Change change : batch) {
-			List<ConversationId> ids = conversationsOf.get(change.userId());
-			if (ids != null) {
-				this.bus
-					.publish(new Delivery(Audience.conversations(ids.stream().map(ConversationId::toString).toList()),
-							new ChatEvent.PresenceChanged(change.userId(), change.online())));
+			List<String> ids = conversationsOf.getOrDefault(change.userId(), List.of())
+				.stream()
+				.map(ConversationId::toString)
+				.toList();
+			if (!ids.isEmpty()) {
+				this.bus.publish(new Delivery(Audience.conversations(ids),
+						new ChatEvent.PresenceChanged(change.userId(), change.online())));
 			}
+			this.bus.publish(new Delivery(counterparts(ids, counterpartsOf.getOrDefault(change.userId(), Set.of())),
+					new ChatEvent.CounterpartPresence(change.userId(), change.online())));
 		}
+	}
+
+	/**
+	 * The sockets in the user's conversations, those of the users who share an order or
+	 * dispute with them, and admins' (each socket once).
+	 */
+	private static Audience counterparts(List<String> conversationIds, Set<String> counterparts) {
+		List<Audience.Target> to = new ArrayList<>();
+		conversationIds.forEach((id) -> to.add(new Audience.Conversation(id)));
+		counterparts.forEach((userId) -> to.add(new Audience.User(userId)));
+		to.add(new Audience.Staff(Role.ADMIN));
+		return new Audience(to, List.of());
 	}
 
 	private record Change(String userId, boolean online) {

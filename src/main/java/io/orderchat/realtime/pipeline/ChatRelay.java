@@ -66,8 +66,13 @@ public class ChatRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ReadHorizonMoved event) {
 		ConversationId id = event.conversationId();
+		Subject subject = Subjects.of(event.conversation());
 		this.bus.publish(new Delivery(Audience.conversation(id.toString()).exceptUser(event.userId()),
-				new ChatEvent.ReadUpTo(Subjects.of(event.conversation()), event.userId(), event.seq(), event.at())));
+				new ChatEvent.ReadUpTo(subject, event.userId(), event.seq(), event.at())));
+		// the reader's devices, joined or not: a read on the phone clears the laptop's
+		// badge
+		this.bus.publish(new Delivery(Audience.users(event.userId()),
+				new ChatEvent.OwnReadMoved(subject, event.userId(), event.seq(), event.unreadCount(), event.at())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -180,6 +180,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("GET /api/orders/my-orders",                           SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("order"),
 		rest("GET /api/orders/my-orders/processing",                SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
 		rest("GET /api/orders/all",                                 SHARED, null, "401 403 403 403 403 ok  ok  403 ok "),
+		rest("GET /api/orders/new-order-form",                      SHARED, null, "401 ok  ok  ok  ok  ok  ok  ok  ok "),
 		rest("GET /api/orders/$order",                              SHARED, null, "401 403 403 ok  ok  ok  ok  ok  ok "),
 		rest("PATCH /api/orders/$order/status", "processing",       PENDING_ORDER, "{\"status\":\"processing\"}",
 		                                                                          "401 403 403 403 403 ok  ok  403 ok "),

@@ -92,7 +92,8 @@ class SeedDialectsIT extends IntegrationTest {
 		assertThat(unread.data().path("count").asLong()).as("the system message does not count").isEqualTo(1);
 		Response chats = api().get("/api/chat/orders", this.customer.token());
 		JsonNode chat = chats.data().path("orderChats").get(0);
-		assertThat(chat.path("order").path("_id").asString()).isEqualTo(this.orderId);
+		assertThat(chat.path("order").path("_id").asString()).as("the id the app knows the order by")
+			.isEqualTo(this.externalId);
 		assertThat(chat.path("unreadCount").asLong()).isEqualTo(1);
 		assertThat(chat.path("lastMessage").path("message").asString()).isEqualTo("Hello, how is my order?");
 		assertThat(chats.data().path("total").asLong()).isEqualTo(1);
@@ -221,6 +222,10 @@ class SeedDialectsIT extends IntegrationTest {
 		Response renamed = api().patch("/api/orders/" + this.externalId + "/status", this.host.token(),
 				Api.json(Map.of("status", "picked_up")));
 		assertThat(renamed.status()).as("another host name of processing").isEqualTo(200);
+		assertThat(renamed.data().path("statusName").asString()).isEqualTo("picked_up");
+		assertThat(api().get("/api/orders/" + this.externalId, this.host.token()).data().path("statusName").asString())
+			.as("the host's name is stored, not only sent")
+			.isEqualTo("picked_up");
 		assertThat(this.events.of(OrderStatusChanged.class)
 			.stream()
 			.filter((e) -> e.orderId().toString().equals(this.orderId))

@@ -21,6 +21,7 @@ import io.orderchat.realtime.protocol.canonical.CanonicalEvents.PresencePayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReactionsPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReadPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.TypingPayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.UnreadUpdatedPayload;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ import io.orderchat.realtime.events.ChatEvent.MemberPresence;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.MessageRemoved;
 import io.orderchat.realtime.events.ChatEvent.Notification;
+import io.orderchat.realtime.events.ChatEvent.OwnReadMoved;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
 import io.orderchat.realtime.events.ChatEvent.ParticipantChanged;
 import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
@@ -266,6 +268,8 @@ final class CanonicalDialect implements Dialect {
 						typing.userId(), typing.name(), typing.typing()));
 			case ReadUpTo read -> emitter.emit(CanonicalEvents.READ,
 					new ReadPayload(read.subject().conversationId(), read.userId(), read.seq(), read.at()));
+			case OwnReadMoved own -> emitter.emit(CanonicalEvents.UNREAD_UPDATED,
+					new UnreadUpdatedPayload(own.subject().conversationId(), own.seq(), own.unreadCount(), own.at()));
 			case MemberPresence member ->
 				emitter.emit(member.joined() ? CanonicalEvents.MEMBER_JOINED : CanonicalEvents.MEMBER_LEFT,
 						new MemberPayload(member.subject().conversationId(), member.userId(), member.name(),
@@ -281,6 +285,10 @@ final class CanonicalDialect implements Dialect {
 			case PresenceChanged presence ->
 				emitter.emit(CanonicalEvents.PRESENCE, new PresencePayload(presence.userId(), presence.online()));
 			case Notification notification -> emitter.emit(CanonicalEvents.NOTIFICATION, notification(notification));
+			case ChatEvent.CounterpartPresence counterpart -> {
+				// seed 004's wider presence audience; canonical clients hear
+				// PresenceChanged
+			}
 		}
 	}
 

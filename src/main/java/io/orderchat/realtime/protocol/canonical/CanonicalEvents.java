@@ -43,8 +43,9 @@ public enum CanonicalEvents implements WireEvent {
 
 	MESSAGE("message", Direction.EVENT), MESSAGE_DELETED("message:deleted", Direction.EVENT),
 	MESSAGE_REACTIONS("message:reactions", Direction.EVENT), TYPING("typing", Direction.EVENT),
-	READ("conversation:read", Direction.EVENT), MEMBER_JOINED("member:joined", Direction.EVENT),
-	MEMBER_LEFT("member:left", Direction.EVENT), PARTICIPANT_ADDED("participant:added", Direction.EVENT),
+	READ("conversation:read", Direction.EVENT), UNREAD_UPDATED("unread:updated", Direction.EVENT),
+	MEMBER_JOINED("member:joined", Direction.EVENT), MEMBER_LEFT("member:left", Direction.EVENT),
+	PARTICIPANT_ADDED("participant:added", Direction.EVENT),
 	PARTICIPANT_REMOVED("participant:removed", Direction.EVENT), PRESENCE("presence", Direction.EVENT),
 	ORDER_STATUS("order:status", Direction.EVENT), NOTIFICATION("notification", Direction.EVENT),
 	/** Sent by the gateway's session expiry to a socket of any vocabulary. */
@@ -98,6 +99,13 @@ public enum CanonicalEvents implements WireEvent {
 
 	/** {@code conversation:read}, to the other members. */
 	public record ReadPayload(String conversationId, String userId, long seq, Instant at) {
+	}
+
+	/**
+	 * {@code unread:updated}: the user's own read (on any device, socket or REST), to
+	 * every socket of that user only.
+	 */
+	public record UnreadUpdatedPayload(String conversationId, long readSeq, long unreadCount, Instant at) {
 	}
 
 	/** {@code member:joined}, {@code member:left}, {@code participant:added|removed}. */

@@ -13,7 +13,6 @@ import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.orders.Order;
-import io.orderchat.orders.OrderJson;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.realtime.protocol.OrderChats;
 import io.orderchat.realtime.protocol.dispatcher.DispatcherEvents.MessagePayload;
@@ -162,7 +161,7 @@ class DispatcherChatController {
 			.stream()
 			.filter((message) -> !message.deleted())
 			.findFirst();
-		return new OrderChat(OrderJson.of(order), new Chat(id.toString(), orderId),
+		return new OrderChat(DispatcherOrder.of(orderId, order), new Chat(id.toString(), orderId),
 				this.chats.unreadChatMessages(caller, id),
 				last.map((message) -> MessagePayload.of(orderId, message, reads.isRead(message))).orElse(null));
 	}
@@ -173,7 +172,7 @@ class DispatcherChatController {
 	record OrderChatPage(List<OrderChat> orderChats, long total, int page, int limit, boolean hasMore) {
 	}
 
-	record OrderChat(OrderJson order, Chat chat, long unreadCount, MessagePayload lastMessage) {
+	record OrderChat(DispatcherOrder order, Chat chat, long unreadCount, MessagePayload lastMessage) {
 	}
 
 	/** The order's chat: OrderChat's conversation. */

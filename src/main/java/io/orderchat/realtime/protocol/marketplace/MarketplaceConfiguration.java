@@ -21,8 +21,8 @@ class MarketplaceConfiguration {
 
 	@Bean
 	MarketplaceDialect marketplaceDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			OrderManagement orders, MarketplaceChats chats, Clock clock) {
-		return dialects.add(new MarketplaceDialect(realtime, orders, chats, clock), router);
+			OrderManagement orders, MarketplaceChats chats, LinkHosts linkHosts, Clock clock) {
+		return dialects.add(new MarketplaceDialect(realtime, orders, chats, linkHosts, clock), router);
 	}
 
 	@Bean

@@ -15,7 +15,7 @@ import io.orderchat.realtime.events.ChatEvent.InConversation;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
 import io.orderchat.realtime.events.ChatEvent.Notification;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
-import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent.CounterpartPresence;
 import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.realtime.gateway.BackPressure;
@@ -58,9 +58,12 @@ final class MarketplaceDialect extends SeedDialect {
 
 	private final Clock clock;
 
+	private final LinkHosts linkHosts;
+
 	MarketplaceDialect(RealtimeConversations conversations, OrderManagement orders, MarketplaceChats chats,
-			Clock clock) {
+			LinkHosts linkHosts, Clock clock) {
 		this.conversations = conversations;
+		this.linkHosts = linkHosts;
 		this.orders = orders;
 		this.chats = chats;
 		this.clock = clock;
@@ -105,8 +108,8 @@ final class MarketplaceDialect extends SeedDialect {
 		String orderId = Payload.of(args).id("orderId");
 		Order order = order(caller, orderId);
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order.conversationId());
-		JoinedOrderChat confirmation = new JoinedOrderChat(orderId,
-				joined.view().messages().stream().map((m) -> message(order.id().toString(), m)).toList());
+		JoinedOrderChat confirmation = new JoinedOrderChat(orderId, order.statusName(),
+				joined.view().messages().stream().map((m) -> message(order, m)).toList());
 		socket.emit(JOINED_ORDER_CHAT.wireName(), confirmation);
 		return confirmation;
 	}
@@ -118,7 +121,7 @@ final class MarketplaceDialect extends SeedDialect {
 		if (content == null) {
 			throw Payload.invalid("'content' is required");
 		}
-		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"));
+		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"), this.linkHosts);
 		String clientId = payload.optionalId("clientId").orElse(null);
 		Order order = order(caller, orderId);
 		Message stored = files.uploaded().isEmpty()
@@ -129,7 +132,7 @@ final class MarketplaceDialect extends SeedDialect {
 				: this.conversations
 					.sendUploaded(socket, caller, order.conversationId(), content, clientId, files.uploaded())
 					.message();
-		return message(order.id().toString(), stored);
+		return message(order, stored);
 	}
 
 	/** The order, if the caller may use its chat in this app; its parties are noted. */
@@ -137,20 +140,33 @@ final class MarketplaceDialect extends SeedDialect {
 		return this.chats.learn(this.orders.get(caller, orderId));
 	}
 
+	private OrderMessage message(Order order, Message message) {
+		return message(order.id().toString(), message);
+	}
+
+	/**
+	 * The message as the app shows it: of the order OrderChat knows as {@code orderId},
+	 * named by the id the app knows it by.
+	 */
 	private OrderMessage message(String orderId, Message message) {
-		String receiverId = this.chats.partiesOf(orderId)
-			.map((parties) -> parties.receiverOf(message.senderId()))
-			.orElse(null);
-		return new OrderMessage(orderId, message.id().toString(), message.senderId(), receiverId, message.content(),
-				OrderMessageFiles.of(message), message.createdAt(), message.id().toString(), message.senderName(),
-				message.senderRole(), message.type(), message.seq());
+		var parties = this.chats.partiesOf(orderId);
+		String receiverId = parties.map((known) -> known.receiverOf(message.senderId())).orElse(null);
+		String clientOrderId = parties.map(MarketplaceChats.Parties::clientOrderId).orElse(orderId);
+		return new OrderMessage(clientOrderId, message.id().toString(), message.senderId(), receiverId,
+				message.content(), OrderMessageFiles.of(message), message.createdAt(), message.id().toString(),
+				message.senderName(), message.senderRole(), message.type(), message.seq());
 	}
 
 	@Override
 	public void render(ChatEvent event, Emitter emitter) {
-		if (event instanceof PresenceChanged presence) {
+		if (event instanceof CounterpartPresence presence) {
 			emitter.emit(MarketplaceEvents.USER_PRESENCE, new UserPresence(presence.userId(), presence.online(),
 					presence.online() ? null : this.clock.instant()));
+			return;
+		}
+		if (!(event instanceof InConversation)) {
+			// PresenceChanged: the conversations' rooms only; the counterparts hear it
+			// above
 			return;
 		}
 		InConversation about = (InConversation) event;
@@ -162,17 +178,18 @@ final class MarketplaceDialect extends SeedDialect {
 			return;
 		}
 		String orderId = about.subject().subjectId();
+		String clientOrderId = this.chats.clientOrderId(orderId);
 		switch (event) {
 			case MessageAdded added -> emitter.emit(MarketplaceEvents.ORDER_MESSAGE, message(orderId, added.message()));
 			case TypingChanged typing -> emitter.emit(MarketplaceEvents.ORDER_TYPING,
-					new OrderTyping(orderId, typing.userId(), typing.typing(), typing.name()));
-			case ReadUpTo read ->
-				emitter.emit(MarketplaceEvents.MESSAGES_READ, new MessagesRead(orderId, read.userId(), read.at()));
-			case OrderStatusChanged status ->
-				emitter.emit(MarketplaceEvents.ORDER_STATUS_UPDATE, new OrderStatusUpdate(orderId, status.statusName(),
-						status.byUserId(), status.at(), (status.from() != null) ? status.from().wire() : null));
+					new OrderTyping(clientOrderId, typing.userId(), typing.typing(), typing.name()));
+			case ReadUpTo read -> emitter.emit(MarketplaceEvents.MESSAGES_READ,
+					new MessagesRead(clientOrderId, read.userId(), read.at()));
+			case OrderStatusChanged status -> emitter.emit(MarketplaceEvents.ORDER_STATUS_UPDATE,
+					new OrderStatusUpdate(clientOrderId, status.statusName(), status.byUserId(), status.at(),
+							(status.from() != null) ? status.from().wire() : null));
 			case Notification notification -> emitter.emit(MarketplaceEvents.NOTIFICATION,
-					notification(orderId, message(orderId, notification.message())));
+					notification(clientOrderId, message(orderId, notification.message())));
 			default -> {
 				// The marketplace's clients know no other events.
 			}

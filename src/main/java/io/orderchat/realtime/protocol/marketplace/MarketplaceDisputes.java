@@ -9,6 +9,7 @@ import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.MessageAdded;
+import io.orderchat.realtime.events.ChatEvent.Notification;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.realtime.events.StaffEvent;
 import io.orderchat.realtime.events.StaffEvent.DisputeChanged;
@@ -80,7 +81,7 @@ final class MarketplaceDisputes implements StaffRendering {
 				.send(socket, caller, dispute.conversationId(),
 						NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
 				.message();
-			return message(dispute.id().toString(), dispute.orderId().toString(), stored);
+			return message(dispute.id().toString(), this.chats.orderOf(dispute.id().toString()), stored);
 		});
 		router.on(this.seed004, DISPUTE_TYPING_SET, (socket, caller, args) -> {
 			ConversationId id = dispute(caller, args).conversationId();
@@ -94,9 +95,9 @@ final class MarketplaceDisputes implements StaffRendering {
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this.seed004,
 				dispute.conversationId());
 		String disputeId = dispute.id().toString();
-		String orderId = dispute.orderId().toString();
+		String orderId = this.chats.orderOf(disputeId);
 		JoinedDisputeChat confirmation = new JoinedDisputeChat(Payload.of(args).id("disputeId"), orderId,
-				dispute.status().wire(),
+				dispute.statusName(),
 				joined.view().messages().stream().map((m) -> message(disputeId, orderId, m)).toList());
 		socket.emit(JOINED_DISPUTE_CHAT.wireName(), confirmation);
 		return confirmation;
@@ -126,6 +127,13 @@ final class MarketplaceDisputes implements StaffRendering {
 					message(disputeId, chats.orderOf(disputeId), added.message()));
 			case TypingChanged typing -> emitter.emit(MarketplaceEvents.DISPUTE_TYPING,
 					new DisputeTyping(disputeId, typing.userId(), typing.typing(), typing.name()));
+			case Notification notification -> {
+				DisputeMessage message = message(disputeId, chats.orderOf(disputeId), notification.message());
+				emitter.emit(MarketplaceEvents.NOTIFICATION,
+						new MarketplaceEvents.DisputeNotification(message.messageId(), null, "dispute_message",
+								message.senderName() + ": " + message.content(), disputeId, message.createdAt(),
+								message));
+			}
 			default -> {
 				// The marketplace's dispute chat knows no other events.
 			}
@@ -136,8 +144,9 @@ final class MarketplaceDisputes implements StaffRendering {
 	public void render(StaffEvent event, Dialect.Emitter emitter) {
 		if (event instanceof DisputeChanged changed) {
 			Dispute dispute = this.chats.learn(changed.dispute());
-			emitter.emit(MarketplaceEvents.DISPUTE_STATUS_UPDATE, new DisputeStatusUpdate(dispute.id().toString(),
-					dispute.orderId().toString(), changed.statusName(), changed.byUserId(), dispute.updatedAt()));
+			emitter.emit(MarketplaceEvents.DISPUTE_STATUS_UPDATE,
+					new DisputeStatusUpdate(dispute.id().toString(), this.chats.orderOf(dispute.id().toString()),
+							changed.statusName(), changed.byUserId(), dispute.updatedAt()));
 		}
 	}
 

@@ -50,12 +50,16 @@ public enum MarketplaceEvents implements WireEvent {
 		return this.direction;
 	}
 
-	/** {@code joined_order_chat}: the joiner's confirmation, with the chat's history. */
-	public record JoinedOrderChat(String orderId, List<OrderMessage> messages) {
+	/**
+	 * {@code joined_order_chat}: the joiner's confirmation, with the order's status as
+	 * the host app last named it and the chat's history.
+	 */
+	public record JoinedOrderChat(String orderId, String status, List<OrderMessage> messages) {
 	}
 
 	/**
-	 * {@code joined_dispute_chat}: the joiner's confirmation, with the chat's history.
+	 * {@code joined_dispute_chat}: the joiner's confirmation, with the dispute's status
+	 * as the host app last named it and the chat's history.
 	 */
 	public record JoinedDisputeChat(String disputeId, String orderId, String status, List<DisputeMessage> messages) {
 	}
@@ -111,6 +115,15 @@ public enum MarketplaceEvents implements WireEvent {
 	 */
 	public record Notification(String id, String userId, String type, String content, String relatedId,
 			Instant createdAt, OrderMessage message) {
+	}
+
+	/**
+	 * {@code notification} of a dispute message, to the dispute's other parties:
+	 * {@code relatedId} is the dispute's id; {@code userId} is null, since one
+	 * notification goes to several receivers.
+	 */
+	public record DisputeNotification(String id, String userId, String type, String content, String relatedId,
+			Instant createdAt, DisputeMessage message) {
 	}
 
 	/** {@code user_presence}; {@code lastSeen} only when the user went offline. */

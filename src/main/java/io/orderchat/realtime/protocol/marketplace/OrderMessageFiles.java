@@ -22,7 +22,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
  * §5.1). A {@code fileUrl} of a file uploaded to OrderChat sends that file, with its
  * access checks; any other {@code http}/{@code https} URL is a link, stored in the
  * message's {@code metadata.links} and shown as a link, never fetched or served by
- * OrderChat (so it cannot be used to make the server reach anywhere).
+ * OrderChat (so it cannot be used to make the server reach anywhere), and refused when
+ * its host is not on the configured {@link LinkHosts}.
  */
 record OrderMessageFiles(List<UUID> uploaded, List<Map<String, Object>> links) {
 
@@ -31,7 +32,7 @@ record OrderMessageFiles(List<UUID> uploaded, List<Map<String, Object>> links) {
 
 	private static final String UPLOADS = "/uploads/chat-attachments/";
 
-	static OrderMessageFiles of(JsonNode attachments) {
+	static OrderMessageFiles of(JsonNode attachments, LinkHosts hosts) {
 		if (attachments == null || attachments.isMissingNode() || attachments.isNull()) {
 			return new OrderMessageFiles(List.of(), List.of());
 		}
@@ -50,7 +51,7 @@ record OrderMessageFiles(List<UUID> uploaded, List<Map<String, Object>> links) {
 			}
 			else {
 				Map<String, Object> link = new LinkedHashMap<>();
-				link.put("fileUrl", externalLink(url));
+				link.put("fileUrl", externalLink(url, hosts));
 				link.put("fileName", item.path("fileName").isString() ? item.path("fileName").stringValue() : null);
 				links.add(link);
 			}
@@ -95,11 +96,14 @@ record OrderMessageFiles(List<UUID> uploaded, List<Map<String, Object>> links) {
 		return files;
 	}
 
-	private static String externalLink(String url) {
+	private static String externalLink(String url, LinkHosts hosts) {
 		try {
 			URI uri = new URI(url);
 			String scheme = (uri.getScheme() != null) ? uri.getScheme().toLowerCase(Locale.ROOT) : "";
 			if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+				if (!hosts.allows(uri.getHost())) {
+					throw Payload.invalid("Links to '" + uri.getHost() + "' are not allowed here");
+				}
 				return url;
 			}
 		}

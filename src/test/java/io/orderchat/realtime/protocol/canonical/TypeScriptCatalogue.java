@@ -177,6 +177,7 @@ final class TypeScriptCatalogue {
 		payloads.put(CanonicalEvents.MESSAGE_REACTIONS, CanonicalEvents.ReactionsPayload.class);
 		payloads.put(CanonicalEvents.TYPING, CanonicalEvents.TypingPayload.class);
 		payloads.put(CanonicalEvents.READ, CanonicalEvents.ReadPayload.class);
+		payloads.put(CanonicalEvents.UNREAD_UPDATED, CanonicalEvents.UnreadUpdatedPayload.class);
 		payloads.put(CanonicalEvents.MEMBER_JOINED, CanonicalEvents.MemberPayload.class);
 		payloads.put(CanonicalEvents.MEMBER_LEFT, CanonicalEvents.MemberPayload.class);
 		payloads.put(CanonicalEvents.PARTICIPANT_ADDED, CanonicalEvents.MemberPayload.class);

@@ -22,7 +22,7 @@ class OrderMessageFilesTest {
 	void noAttachmentsIsAPlainMessage() {
 		assertThat(files(null).none()).isTrue();
 		assertThat(files("[]").none()).isTrue();
-		assertThat(OrderMessageFiles.of(MissingNode.getInstance()).none()).isTrue();
+		assertThat(OrderMessageFiles.of(MissingNode.getInstance(), LinkHosts.any()).none()).isTrue();
 	}
 
 	@Test
@@ -69,6 +69,20 @@ class OrderMessageFilesTest {
 				+ "/a.png\"},{\"fileUrl\":\"https://x.example/b\"}]");
 	}
 
+	@Test
+	void withAnAllowListOnlyItsHostsAndTheirSubdomainsMayBeLinked() {
+		LinkHosts hosts = new LinkHosts(List.of("Example.com"));
+
+		assertThat(files("[{\"fileUrl\":\"https://cdn.example.com/a.pdf\"}]", hosts).links()).hasSize(1);
+		assertThat(files("[{\"fileUrl\":\"http://example.com/a.pdf\"}]", hosts).links()).hasSize(1);
+		for (String url : List.of("https://evil.test/a.pdf", "https://notexample.com/a.pdf",
+				"https://example.com.evil.test/a.pdf")) {
+			assertThatThrownBy(() -> files("[{\"fileUrl\":\"" + url + "\"}]", hosts)).as(url)
+				.isInstanceOfSatisfying(DomainException.class,
+						(ex) -> assertThat(ex.code()).isEqualTo(ErrorCode.VALIDATION_FAILED));
+		}
+	}
+
 	private static void assertRefused(String attachments) {
 		assertThatThrownBy(() -> files(attachments)).as(attachments)
 			.isInstanceOfSatisfying(DomainException.class,
@@ -76,8 +90,12 @@ class OrderMessageFilesTest {
 	}
 
 	private static OrderMessageFiles files(String attachments) {
+		return files(attachments, LinkHosts.any());
+	}
+
+	private static OrderMessageFiles files(String attachments, LinkHosts hosts) {
 		JsonNode node = (attachments != null) ? json.readTree(attachments) : null;
-		return OrderMessageFiles.of(node);
+		return OrderMessageFiles.of(node, hosts);
 	}
 
 }
