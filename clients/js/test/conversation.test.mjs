@@ -249,6 +249,7 @@ test("deleting a quoted message empties its reactions and shows its quote delete
   const [one, two] = conversation.snapshot().messages;
   assert.deepEqual(one.reactions, []);
   assert.deepEqual(two.replyTo, { seq: 1, senderName: null, excerpt: null, deleted: true });
+});
 
 test("a read on another device sets the unread count; messages that came after it stay unread, an older read changes nothing", () => {
   const h = host();
