@@ -75,6 +75,41 @@ test("message:search finds what a participant may read, and nothing for a strang
   assert.equal(empty.error.code, "VALIDATION_FAILED");
 });
 
+test("a reply quotes its original; reactions are counted once per user and reach the other member live", async () => {
+  const chat = await chatOf();
+  const alice = await connect(chat.customerToken);
+  const bob = await connect(chat.performerToken);
+  await call(alice, "conversation:join", { conversationId: chat.conversationId });
+  await call(bob, "conversation:join", { conversationId: chat.conversationId });
+  const original = await call(alice, "message:send", { conversationId: chat.conversationId, content: "Friday?" });
+
+  const heardReply = next(alice, "message", { where: (e) => e.message.content === "Friday works" });
+  const reply = await call(bob, "message:send", { conversationId: chat.conversationId, content: "Friday works", replyTo: original.data.message.seq });
+  assert.equal(reply.ok, true, JSON.stringify(reply));
+  const quote = (await heardReply).message.replyTo;
+  assert.deepEqual({ ...quote, senderName: undefined }, { seq: original.data.message.seq, senderName: undefined, excerpt: "Friday?", deleted: false });
+  assert.equal(quote.senderName, original.data.message.senderName);
+  const bad = await call(bob, "message:send", { conversationId: chat.conversationId, content: "x", replyTo: 999 });
+  assert.equal(bad.error.code, "REPLY_TO_INVALID");
+
+  const heard = next(alice, "message:reactions");
+  const first = await call(bob, "message:react", { conversationId: chat.conversationId, seq: reply.data.message.seq, emoji: "👍" });
+  const again = await call(bob, "message:react", { conversationId: chat.conversationId, seq: reply.data.message.seq, emoji: "👍" });
+  assert.equal(first.ok, true, JSON.stringify(first));
+  assert.deepEqual(again.data.reactions, [{ emoji: "👍", count: 1, userIds: [chat.performer] }]);
+  const event = await heard;
+  assert.equal(event.seq, reply.data.message.seq);
+  assert.deepEqual(event.reactions, [{ emoji: "👍", count: 1, userIds: [chat.performer] }]);
+  const word = await call(alice, "message:react", { conversationId: chat.conversationId, seq: reply.data.message.seq, emoji: "ok" });
+  assert.equal(word.error.code, "EMOJI_INVALID");
+
+  const removed = await call(bob, "message:unreact", { conversationId: chat.conversationId, seq: reply.data.message.seq, emoji: "👍" });
+  assert.deepEqual(removed.data.reactions, []);
+  const stranger = await connect(token(unique("stranger"), "customer"));
+  const refused = await call(stranger, "message:react", { conversationId: chat.conversationId, seq: reply.data.message.seq, emoji: "👍" });
+  assert.equal(refused.error.code, "FORBIDDEN");
+});
+
 test("a stranger's socket never receives the conversation's events", async () => {
   const chat = await chatOf();
   const stranger = await connect(token(unique("stranger"), "customer"));

@@ -338,6 +338,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
       this.emit("notification", event);
     });
     this.route("message:deleted", (c, e) => c.messageDeleted(e.seq));
+    this.route("message:reactions", (c, e) => c.reactionsChanged(e));
     this.route("typing", (c, e) => c.typingChanged(e));
     this.route("conversation:read", (c, e) => c.readBy(e));
     socket.on("unread:updated", (event: EventPayloads["unread:updated"]) => {
@@ -369,7 +370,7 @@ export class OrderChatClient extends Emitter<ClientEvents> {
   }
 
   /** Delivers a conversation event to its joined conversation, then to the app's listeners. */
-  private route<K extends "message:deleted" | "typing" | "conversation:read" | "member:joined" | "member:left"
+  private route<K extends "message:deleted" | "message:reactions" | "typing" | "conversation:read" | "member:joined" | "member:left"
     | "participant:added" | "participant:removed">(name: K, apply: (conversation: ConversationHandle, event: EventPayloads[K]) => void): void {
     (this.socket as Socket).on(name as string, (event: EventPayloads[K]) => {
       this.toConversation(event?.conversationId, (conversation) => apply(conversation, event));

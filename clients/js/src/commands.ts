@@ -1,7 +1,7 @@
 // What each canonical command takes and answers (docs/protocol.md, "Commands"). The command
 // names come from the generated catalogue: a command added on the server and missing here
 // (or one here that the server dropped) fails the SDK's build.
-import type { CommandName, ConversationKind, Message, OrderJson, Role, SessionJson, Dispute } from "./generated/events.js";
+import type { CommandName, ConversationKind, Message, OrderJson, ReactionsPayload, Role, SessionJson, Dispute } from "./generated/events.js";
 
 export interface Conversation {
   id: string;
@@ -56,9 +56,11 @@ export interface Commands {
   "conversation:join": { payload: OrderOrConversation; answer: Joined };
   "conversation:leave": { payload: { conversationId: string }; answer: { conversationId: string } };
   "message:send": {
-    payload: { conversationId: string; content?: string; clientId?: string; attachments?: string[] };
+    payload: { conversationId: string; content?: string; clientId?: string; attachments?: string[]; replyTo?: number };
     answer: { message: Message; duplicate: boolean };
   };
+  "message:react": { payload: { conversationId: string; seq: number; emoji: string }; answer: ReactionsPayload };
+  "message:unreact": { payload: { conversationId: string; seq: number; emoji: string }; answer: ReactionsPayload };
   "message:delete": { payload: { messageId: string }; answer: { conversationId: string; messageId: string; seq: number } };
   "message:history": {
     payload: { conversationId: string; beforeSeq?: number; afterSeq?: number; limit?: number };

@@ -2,7 +2,7 @@
 // waiting (each with a clientId, so a resend is stored once), participants with presence and
 // read receipts, who is typing, and its unread count. The client feeds it events and answers;
 // views subscribe with onChange() and read a snapshot.
-import type { Message, TypingPayload, MemberPayload, ReadPayload } from "./generated/events.js";
+import type { Message, TypingPayload, MemberPayload, ReadPayload, Reaction, ReactionsPayload } from "./generated/events.js";
 import type { Conversation, Joined, Participant, CommandAnswer } from "./commands.js";
 import { OrderChatError, isRetryable } from "./errors.js";
 import type { CommandName } from "./generated/events.js";
@@ -14,6 +14,8 @@ export interface PendingMessage {
   conversationId: string;
   content: string;
   attachments?: string[];
+  /** The seq of the message this one quotes. */
+  replyTo?: number;
   status: "pending" | "failed";
   error?: { code: string; message: string };
   createdAt: string;
@@ -139,7 +141,7 @@ export class ConversationHandle {
    * Resolves with the stored message; rejects with an OrderChatError when the server refuses it
    * (it then stays in `pending` as `failed` until retry() or discard()).
    */
-  send(content: string, options: { attachments?: string[]; clientId?: string } = {}): Promise<Message> {
+  send(content: string, options: { attachments?: string[]; clientId?: string; replyTo?: number } = {}): Promise<Message> {
     const text = content.trim();
     if (!text && !options.attachments?.length) {
       return Promise.reject(new OrderChatError("CONTENT_EMPTY", "A message needs text or a file.", { command: "message:send" }));
@@ -150,6 +152,7 @@ export class ConversationHandle {
       conversationId: this.id,
       content: text,
       attachments: options.attachments,
+      ...(options.replyTo != null ? { replyTo: options.replyTo } : {}),
       status: "pending",
       createdAt: new Date().toISOString(),
     };
@@ -207,6 +210,22 @@ export class ConversationHandle {
   async deleteMessage(messageId: string): Promise<void> {
     const deleted = await this.host.request("message:delete", { messageId });
     this.messageDeleted(deleted.seq);
+  }
+
+  /**
+   * Adds the user's `emoji` to message `seq` (or takes it off with `add = false`); adding one that is there
+   * changes nothing. Resolves with the message's reactions; every member gets them as `message:reactions`.
+   */
+  async react(seq: number, emoji: string, add = true): Promise<Reaction[]> {
+    const answer = await this.host.request(add ? "message:react" : "message:unreact", { conversationId: this.id, seq, emoji });
+    this.reactionsChanged(answer);
+    return answer.reactions ?? [];
+  }
+
+  /** Whether the user has put `emoji` on the message. */
+  reactedWith(message: Message, emoji: string): boolean {
+    const me = this.host.userId;
+    return me != null && Boolean(message.reactions?.some((r) => r.emoji === emoji && r.userIds?.includes(me)));
   }
 
   /**
@@ -290,11 +309,24 @@ export class ConversationHandle {
     for (const [clientId, item] of this.outbox) if (item.entry.status === "pending") this.deliver(clientId);
   }
 
-  /** @internal */
+  /** @internal a tombstone loses its reactions, and the replies quoting it show it deleted. */
   messageDeleted(seq: number): void {
     const message = this.bySeq.get(seq);
     if (!message || message.deletedAt) return;
-    this.bySeq.set(seq, { ...message, content: null, deletedAt: new Date().toISOString() });
+    this.bySeq.set(seq, { ...message, content: null, deletedAt: new Date().toISOString(), reactions: [] });
+    for (const [at, reply] of this.bySeq) {
+      if (reply.replyTo?.seq === seq) {
+        this.bySeq.set(at, { ...reply, replyTo: { seq, senderName: null, excerpt: null, deleted: true } });
+      }
+    }
+    this.changed();
+  }
+
+  /** @internal a message's reactions changed: the event carries the whole list. */
+  reactionsChanged(event: ReactionsPayload): void {
+    const message = this.bySeq.get(event.seq);
+    if (!message) return;
+    this.bySeq.set(event.seq, { ...message, reactions: event.reactions ?? [] });
     this.changed();
   }
 
@@ -390,10 +422,11 @@ export class ConversationHandle {
   private async deliver(clientId: string): Promise<void> {
     const item = this.outbox.get(clientId);
     if (!item || this.left || !this.host.connected) return; // goes out after the reconnect
-    const { content, attachments } = item.entry;
+    const { content, attachments, replyTo } = item.entry;
     try {
       const sent = await this.host.request("message:send", {
         conversationId: this.id, clientId, ...(content ? { content } : {}), ...(attachments?.length ? { attachments } : {}),
+        ...(replyTo != null ? { replyTo } : {}),
       });
       this.addMessages([sent.message]);
       this.changed();

@@ -217,6 +217,40 @@ test("a conversation joined twice stays joined until both let go", async () => {
   assert.equal(h.sent.filter((s) => s.command === "conversation:leave").length, 1);
 });
 
+test("a reply goes out with replyTo; reactions come in whole and the user's own is told by their id", async () => {
+  const h = host({ answers: {
+    "message:send": ({ clientId, replyTo }) => ({ message: message(3, { clientId, senderId: "alice", replyTo: { seq: replyTo, senderName: "Bob", excerpt: "#1", deleted: false } }), duplicate: false }),
+    "message:react": ({ seq, emoji }) => ({ conversationId: "c1", messageId: `m${seq}`, seq, reactions: [{ emoji, count: 2, userIds: ["bob", "alice"] }] }),
+  } });
+  const conversation = new ConversationHandle(h, joined([message(1), message(2)]));
+
+  const sent = await conversation.send("yes", { replyTo: 1 });
+  const reactions = await conversation.react(2, "👍");
+
+  assert.equal(h.sent.find((s) => s.command === "message:send").payload.replyTo, 1);
+  assert.equal(sent.replyTo.seq, 1);
+  assert.deepEqual(reactions.map((r) => r.count), [2]);
+  const two = conversation.snapshot().messages.find((m) => m.seq === 2);
+  assert.equal(conversation.reactedWith(two, "👍"), true);
+  assert.equal(conversation.reactedWith(two, "❤️"), false);
+
+  conversation.reactionsChanged({ conversationId: "c1", messageId: "m2", seq: 2, reactions: [{ emoji: "👍", count: 1, userIds: ["bob"] }] });
+  assert.equal(conversation.reactedWith(conversation.snapshot().messages.find((m) => m.seq === 2), "👍"), false);
+});
+
+test("deleting a quoted message empties its reactions and shows its quote deleted in the replies", () => {
+  const conversation = new ConversationHandle(host(), joined([
+    message(1, { reactions: [{ emoji: "👍", count: 1, userIds: ["bob"] }] }),
+    message(2, { replyTo: { seq: 1, senderName: "Bob", excerpt: "#1", deleted: false } }),
+  ]));
+
+  conversation.messageDeleted(1);
+
+  const [one, two] = conversation.snapshot().messages;
+  assert.deepEqual(one.reactions, []);
+  assert.deepEqual(two.replyTo, { seq: 1, senderName: null, excerpt: null, deleted: true });
+});
+
 test("a read on another device sets the unread count; messages that came after it stay unread, an older read changes nothing", () => {
   const h = host();
   const conversation = new ConversationHandle(h, joined([message(1), message(2)], { readSeq: 0, unreadCount: 2 }));

@@ -7,6 +7,8 @@ export type CommandName =
   | "conversation:leave"
   | "message:send"
   | "message:delete"
+  | "message:react"
+  | "message:unreact"
   | "message:history"
   | "message:search"
   | "typing:start"
@@ -31,6 +33,7 @@ export type CommandName =
 export type EventName =
   | "message"
   | "message:deleted"
+  | "message:reactions"
   | "typing"
   | "conversation:read"
   | "unread:updated"
@@ -73,16 +76,38 @@ export interface Message {
   metadata: Record<string, unknown> | null;
   createdAt: string | null;
   deletedAt: string | null;
+  replyTo: Quote | null;
+  reactions: Array<Reaction> | null;
 }
 
 export type MessageType = "text" | "image" | "file" | "system";
 
 export type Role = "customer" | "performer" | "moderator" | "support" | "admin";
 
+export interface Quote {
+  seq: number;
+  senderName: string | null;
+  excerpt: string | null;
+  deleted: boolean;
+}
+
+export interface Reaction {
+  emoji: string | null;
+  count: number;
+  userIds: Array<string> | null;
+}
+
 export interface MessageDeletedPayload {
   conversationId: string | null;
   messageId: string | null;
   seq: number;
+}
+
+export interface ReactionsPayload {
+  conversationId: string | null;
+  messageId: string | null;
+  seq: number;
+  reactions: Array<Reaction> | null;
 }
 
 export interface TypingPayload {
@@ -315,6 +340,7 @@ export interface Dispute {
 export interface EventPayloads {
   "message": MessagePayload;
   "message:deleted": MessageDeletedPayload;
+  "message:reactions": ReactionsPayload;
   "typing": TypingPayload;
   "conversation:read": ReadPayload;
   "unread:updated": UnreadUpdatedPayload;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 class MessageArchive {
 
 	private static final String COLUMNS = "id, conversation_id, seq, sender_id, sender_name, sender_role, type, "
-			+ "content, metadata, client_id, created_at, deleted_at, visibility";
+			+ "content, metadata, client_id, created_at, deleted_at, visibility, reply_to_seq, reactions";
 
 	private final JdbcClient jdbc;
 

@@ -75,7 +75,7 @@ class ConversationController {
 		MessageType type = (request.type() != null) ? MessageType.parse(request.type())
 			.orElseThrow(() -> DomainException.invalid("Unknown message type '" + request.type() + "'")) : null;
 		SendResult result = this.messaging.send(caller, ConversationId.parse(id),
-				new NewMessage(type, request.content(), request.clientId(), request.metadata()));
+				new NewMessage(type, request.content(), request.clientId(), request.metadata(), request.replyTo()));
 		return ResponseEntity.status(result.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
 			.body(ApiResponse.ok(result));
 	}
@@ -98,7 +98,7 @@ class ConversationController {
 		return ApiResponse.ok(this.inbox.unread(caller));
 	}
 
-	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata) {
+	record SendRequest(String content, String clientId, String type, Map<String, Object> metadata, Long replyTo) {
 	}
 
 	record ReadRequest(Long seq) {

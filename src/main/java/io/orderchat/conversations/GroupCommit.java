@@ -125,14 +125,12 @@ class GroupCommit implements DisposableBean {
 	}
 
 	/** Stores a user's message; returns once it is committed (or refused). */
-	SendResult append(Caller caller, ConversationId id, MessageType type, String content, String clientId,
-			Map<String, Object> metadata) {
+	SendResult append(UserSend send) {
 		if (TransactionSynchronizationManager.isActualTransactionActive() || !this.running) {
-			return this.log.appendFromUser(caller, id, type, content, clientId, metadata);
+			return this.log.appendFromUser(send);
 		}
-		Pending pending = new Pending(new UserSend(caller, id, type, content, clientId, metadata),
-				new CompletableFuture<>());
-		this.writers.get(Math.floorMod(id.value().hashCode(), WRITERS)).queue.add(pending);
+		Pending pending = new Pending(send, new CompletableFuture<>());
+		this.writers.get(Math.floorMod(send.id().value().hashCode(), WRITERS)).queue.add(pending);
 		try {
 			// the watchdog answers a stuck batch; this bound is the last resort
 			return pending.outcome().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).orThrow();

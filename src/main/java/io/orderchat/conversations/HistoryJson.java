@@ -74,6 +74,36 @@ class HistoryJson {
 		json.writePOJOProperty("metadata", message.metadata());
 		string(json, "createdAt", iso(message.createdAt()));
 		string(json, "deletedAt", iso(message.deletedAt()));
+		writeQuote(json, message.replyTo());
+		json.writeName("reactions");
+		json.writeStartArray();
+		for (Reaction reaction : message.reactions()) {
+			json.writeStartObject();
+			json.writeStringProperty("emoji", reaction.emoji());
+			json.writeNumberProperty("count", reaction.count());
+			json.writeName("userIds");
+			json.writeStartArray();
+			for (String userId : reaction.userIds()) {
+				json.writeString(userId);
+			}
+			json.writeEndArray();
+			json.writeEndObject();
+		}
+		json.writeEndArray();
+		json.writeEndObject();
+	}
+
+	private static void writeQuote(JsonGenerator json, Quote quote) {
+		json.writeName("replyTo");
+		if (quote == null) {
+			json.writeNull();
+			return;
+		}
+		json.writeStartObject();
+		json.writeNumberProperty("seq", quote.seq());
+		string(json, "senderName", quote.senderName());
+		string(json, "excerpt", quote.excerpt());
+		json.writeBooleanProperty("deleted", quote.deleted());
 		json.writeEndObject();
 	}
 

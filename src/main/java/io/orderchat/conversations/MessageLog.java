@@ -55,9 +55,9 @@ class MessageLog {
 		this.diskSync = diskSync;
 	}
 
-	/** One user's send: who, where, what. */
+	/** One user's send: who, where, what, and the message it quotes, if any. */
 	record UserSend(Caller caller, ConversationId id, MessageType type, String content, String clientId,
-			Map<String, Object> metadata) {
+			Map<String, Object> metadata, Quote replyTo) {
 
 		// identity, not value, equality: two identical resends are two sends
 		@Override
@@ -91,9 +91,8 @@ class MessageLog {
 	}
 
 	@Transactional
-	SendResult appendFromUser(Caller caller, ConversationId id, MessageType type, String content, String clientId,
-			Map<String, Object> metadata) {
-		return appendAll(List.of(new UserSend(caller, id, type, content, clientId, metadata))).get(0).orThrow();
+	SendResult appendFromUser(UserSend send) {
+		return appendAll(List.of(send)).get(0).orThrow();
 	}
 
 	/**
@@ -145,7 +144,7 @@ class MessageLog {
 			Message message = new Message(UUID.randomUUID(), send.id(), seq, send.type(), send.content(),
 					caller.userId(), caller.name(), caller.role(), send.clientId(), (send.metadata() != null)
 							? Collections.unmodifiableMap(new LinkedHashMap<>(send.metadata())) : null,
-					now, null);
+					now, null, send.replyTo(), List.of());
 			if (send.clientId() != null) {
 				// a later copy in this batch is a resend of this one
 				sentBefore.put(send.clientKey(), message);
@@ -195,7 +194,7 @@ class MessageLog {
 		noteMetadata.put(Message.VISIBILITY, Message.STAFF);
 		Message message = new Message(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1,
 				MessageType.TEXT, content, caller.userId(), caller.name(), caller.role(), null,
-				Collections.unmodifiableMap(noteMetadata), now, null);
+				Collections.unmodifiableMap(noteMetadata), now, null, null, List.of());
 		this.diskSync.afterThisCommit();
 		this.messages.insert(message);
 		this.conversations.advance(conversation.id(), message.seq(), now);
@@ -220,7 +219,8 @@ class MessageLog {
 		Instant now = Timestamps.now(this.clock);
 		Message message = new Message(UUID.randomUUID(), conversation.id(), conversation.lastSeq() + 1, type, content,
 				senderId, senderName, senderRole, clientId,
-				(metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null, now, null);
+				(metadata != null) ? Collections.unmodifiableMap(new LinkedHashMap<>(metadata)) : null, now, null, null,
+				List.of());
 		this.diskSync.afterThisCommit();
 		this.messages.insert(message);
 		this.conversations.advance(conversation.id(), message.seq(), now);

@@ -31,8 +31,15 @@ import org.springframework.stereotype.Repository;
 @Repository
 class Messages {
 
+	/**
+	 * Where a message can be: the hot table or, once its conversation is archived, the
+	 * archive (V140). A write by id or a row lock looks in both; reads use all_messages.
+	 */
+	private static final List<String> TABLES = List.of("messages", "messages_archive");
+
 	private static final String COLUMNS = "m.id, m.conversation_id, m.seq, m.type, m.content, m.sender_id, "
-			+ "m.sender_name, m.sender_role, m.client_id, m.metadata, m.created_at, m.deleted_at";
+			+ "m.sender_name, m.sender_role, m.client_id, m.metadata, m.created_at, m.deleted_at, m.reply_to_seq, "
+			+ "m.reactions";
 
 	/**
 	 * Messages a reader has not read: after their horizon, not their own, not deleted.
@@ -57,6 +64,9 @@ class Messages {
 	private static final TypeReference<Map<String, Object>> METADATA = new TypeReference<>() {
 	};
 
+	private static final TypeReference<List<Reaction>> REACTIONS = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
 	Messages(JdbcClient jdbc) {
@@ -66,28 +76,28 @@ class Messages {
 	void insert(Message message) {
 		this.jdbc
 			.sql("INSERT INTO messages (id, conversation_id, seq, type, content, sender_id, sender_name, sender_role, "
-					+ "client_id, metadata, created_at, visibility) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+					+ "client_id, metadata, created_at, visibility, reply_to_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 			.params(message.id(), message.conversationId().value(), message.seq(), message.type().wire(),
 					message.content(), message.senderId(), message.senderName(),
 					(message.senderRole() != null) ? message.senderRole().wire() : null, message.clientId(),
 					(message.metadata() != null) ? json.writeValueAsString(message.metadata()) : null,
-					Timestamps.column(message.createdAt()), message.staffOnly() ? "staff" : "all")
+					Timestamps.column(message.createdAt()), message.staffOnly() ? "staff" : "all", replyToSeq(message))
 			.update();
 	}
 
 	/** Inserts several messages with one multi-row statement. */
 	void insertAll(List<Message> batch) {
 		StringBuilder sql = new StringBuilder("INSERT INTO messages (id, conversation_id, seq, type, content, "
-				+ "sender_id, sender_name, sender_role, client_id, metadata, created_at) VALUES ");
-		List<Object> params = new ArrayList<>(batch.size() * 11);
+				+ "sender_id, sender_name, sender_role, client_id, metadata, created_at, reply_to_seq) VALUES ");
+		List<Object> params = new ArrayList<>(batch.size() * 12);
 		for (int i = 0; i < batch.size(); i++) {
-			sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+			sql.append((i == 0) ? "" : ", ").append("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 			Message message = batch.get(i);
 			params.addAll(Arrays.asList(message.id(), message.conversationId().value(), message.seq(),
 					message.type().wire(), message.content(), message.senderId(), message.senderName(),
 					(message.senderRole() != null) ? message.senderRole().wire() : null, message.clientId(),
 					(message.metadata() != null) ? json.writeValueAsString(message.metadata()) : null,
-					Timestamps.column(message.createdAt())));
+					Timestamps.column(message.createdAt()), replyToSeq(message)));
 		}
 		this.jdbc.sql(sql.toString()).params(params).update();
 	}
@@ -96,7 +106,8 @@ class Messages {
 		return this.jdbc.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.id = ?")
 			.param(id)
 			.query(Messages::map)
-			.optional();
+			.optional()
+			.map(this::quoted);
 	}
 
 	Optional<Message> findByClientId(ConversationId conversation, String senderId, String clientId) {
@@ -105,7 +116,8 @@ class Messages {
 					+ "AND m.client_id = ?")
 			.params(conversation.value(), senderId, clientId)
 			.query(Messages::map)
-			.optional();
+			.optional()
+			.map(this::quoted);
 	}
 
 	/**
@@ -126,7 +138,7 @@ class Messages {
 						.toList())
 			.query(Messages::map)
 			.list()
-			.forEach((message) -> found.put(ClientKey.of(message), message));
+			.forEach((message) -> found.put(ClientKey.of(message), quoted(message)));
 		return found;
 	}
 
@@ -175,7 +187,7 @@ class Messages {
 		}
 		List<Message> messages = new ArrayList<>(rows.size());
 		rows.stream().map(GuardedRow::message).filter(Objects::nonNull).forEach(messages::add);
-		return new GuardedPage(rows.getFirst().kind(), rows.getFirst().participant(), messages);
+		return new GuardedPage(rows.getFirst().kind(), rows.getFirst().participant(), quoted(messages));
 	}
 
 	/**
@@ -188,19 +200,19 @@ class Messages {
 			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
 			.list();
-		return newestFirst.reversed();
+		return quoted(newestFirst.reversed());
 	}
 
 	/**
 	 * Up to {@code limit} messages with {@code after < seq < before}, the oldest of them.
 	 */
 	List<Message> oldestBetween(ConversationId conversation, long after, long before, int limit, boolean staff) {
-		return this.jdbc
+		return quoted(this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.seq > ? AND m.seq < ? "
 					+ "AND " + VISIBLE + " ORDER BY m.seq LIMIT ?")
 			.params(conversation.value(), after, before, staff, limit)
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/**
@@ -211,13 +223,13 @@ class Messages {
 		if (ids.isEmpty()) {
 			return List.of();
 		}
-		return this.jdbc
+		return quoted(this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id IN (:ids) AND m.seq = "
 					+ "(SELECT MAX(x.seq) FROM all_messages x WHERE x.conversation_id = m.conversation_id "
 					+ "AND x.deleted_at IS NULL AND x.visibility = 'all')")
 			.param("ids", ids.stream().map(ConversationId::value).toList())
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/**
@@ -225,12 +237,12 @@ class Messages {
 	 * paging).
 	 */
 	List<Message> slice(ConversationId conversation, int offset, int limit, boolean staff) {
-		return this.jdbc
+		return quoted(this.jdbc
 			.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND " + VISIBLE
 					+ " ORDER BY m.seq LIMIT ? OFFSET ?")
 			.params(conversation.value(), staff, limit, offset)
 			.query(Messages::map)
-			.list();
+			.list());
 	}
 
 	/**
@@ -255,13 +267,90 @@ class Messages {
 			.single();
 	}
 
-	/** Empties a message, hot or archived (it is in one of the two tables). */
+	/** Content, metadata and reactions go; the seq and the reply's quote stay. */
 	void tombstone(UUID id, Instant at) {
-		for (String table : List.of("messages", "messages_archive")) {
-			this.jdbc.sql("UPDATE " + table + " SET content = NULL, metadata = NULL, deleted_at = ? WHERE id = ?")
+		for (String table : TABLES) {
+			this.jdbc
+				.sql("UPDATE " + table
+						+ " SET content = NULL, metadata = NULL, reactions = NULL, deleted_at = ? WHERE id = ?")
 				.params(Timestamps.column(at), id)
 				.update();
 		}
+		this.jdbc.sql("DELETE FROM message_reactions WHERE message_id = ?").param(id).update();
+	}
+
+	/**
+	 * The message with that seq, its row locked until the transaction ends: reactions to
+	 * one message change one at a time.
+	 */
+	Optional<Message> lockBySeq(ConversationId conversation, long seq) {
+		for (String table : TABLES) {
+			Optional<Message> message = this.jdbc
+				.sql("SELECT " + COLUMNS + " FROM " + table + " m WHERE m.conversation_id = ? AND m.seq = ? FOR UPDATE")
+				.params(conversation.value(), seq)
+				.query(Messages::map)
+				.optional();
+			if (message.isPresent()) {
+				return message;
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The message with that seq, its quote not looked up. */
+	Optional<Message> findBySeq(ConversationId conversation, long seq) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE m.conversation_id = ? AND m.seq = ?")
+			.params(conversation.value(), seq)
+			.query(Messages::map)
+			.optional();
+	}
+
+	/** Keeps the grouped copy of a message's reactions (see V150) in step. */
+	void writeReactions(UUID id, List<Reaction> reactions) {
+		String grouped = reactions.isEmpty() ? null : json.writeValueAsString(reactions);
+		for (String table : TABLES) {
+			this.jdbc.sql("UPDATE " + table + " SET reactions = ? WHERE id = ?").params(grouped, id).update();
+		}
+	}
+
+	private Message quoted(Message message) {
+		return (message.replyTo() == null) ? message : quoted(List.of(message)).getFirst();
+	}
+
+	/**
+	 * Fills in the quotes of the replies among {@code page} from their originals as they
+	 * are now, with one query; a page without replies costs nothing. An original that is
+	 * deleted — or, defensively, a staff-only note — shows as deleted.
+	 */
+	private List<Message> quoted(List<Message> page) {
+		List<Object[]> keys = page.stream()
+			.filter((message) -> message.replyTo() != null)
+			.map((message) -> new Object[] { message.conversationId().value(), message.replyTo().seq() })
+			.toList();
+		if (keys.isEmpty()) {
+			return page;
+		}
+		Map<String, Message> originals = new HashMap<>();
+		this.jdbc.sql("SELECT " + COLUMNS + " FROM all_messages m WHERE (m.conversation_id, m.seq) IN (:keys)")
+			.param("keys", keys)
+			.query(Messages::map)
+			.list()
+			.forEach((original) -> originals.put(original.conversationId() + "/" + original.seq(), original));
+		List<Message> resolved = new ArrayList<>(page.size());
+		for (Message message : page) {
+			if (message.replyTo() == null) {
+				resolved.add(message);
+				continue;
+			}
+			Message original = originals.get(message.conversationId() + "/" + message.replyTo().seq());
+			resolved.add(message.withReplyTo((original == null || original.staffOnly())
+					? Quote.deletedAt(message.replyTo().seq()) : Quote.of(original)));
+		}
+		return resolved;
+	}
+
+	private static Long replyToSeq(Message message) {
+		return (message.replyTo() != null) ? message.replyTo().seq() : null;
 	}
 
 	long unreadIn(ConversationId conversation, String userId, long readSeq) {
@@ -327,10 +416,14 @@ class Messages {
 		String clientId = rs.getString(c++);
 		String metadata = rs.getString(c++);
 		Instant createdAt = instant(rs.getObject(c++, OffsetDateTime.class));
-		Instant deletedAt = instant(rs.getObject(c, OffsetDateTime.class));
+		Instant deletedAt = instant(rs.getObject(c++, OffsetDateTime.class));
+		long replyTo = rs.getLong(c++);
+		Quote quote = rs.wasNull() ? null : Quote.unresolved(replyTo);
+		String reactions = rs.getString(c);
 		return new Message(id, conversation, seq, type, content, senderId, senderName,
 				(role != null) ? role(role) : null, clientId,
-				(metadata != null) ? json.readValue(metadata, METADATA) : null, createdAt, deletedAt);
+				(metadata != null) ? json.readValue(metadata, METADATA) : null, createdAt, deletedAt, quote,
+				(reactions != null) ? json.readValue(reactions, REACTIONS) : List.of());
 	}
 
 	/** The stored wire name's type; parse() lower-cases every constant to compare. */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.orderchat.conversations.ConversationAccess.Granted;
+import io.orderchat.conversations.MessageLog.UserSend;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.ratelimit.Limit;
@@ -92,7 +93,9 @@ public class Messaging {
 				.invalid("metadata.attachments is set by the server; reference uploaded attachments instead");
 		}
 		this.clientMetadata.check(message.metadata());
-		return append(caller, id, type, checkedContent(message.content()), message.clientId(), message.metadata());
+		String content = checkedContent(message.content());
+		Quote quote = (message.replyTo() != null) ? quotable(caller, id, message.replyTo()) : null;
+		return append(caller, id, type, content, message.clientId(), message.metadata(), quote);
 	}
 
 	/**
@@ -123,7 +126,8 @@ public class Messaging {
 			metadata.putAll(message.metadata());
 		}
 		metadata.put(AttachedFile.METADATA_KEY, files.stream().map(AttachedFile::toMetadata).toList());
-		return append(caller, id, type, caption, message.clientId(), metadata);
+		Quote quote = (message.replyTo() != null) ? quotable(caller, id, message.replyTo()) : null;
+		return append(caller, id, type, caption, message.clientId(), metadata, quote);
 	}
 
 	/**
@@ -131,12 +135,12 @@ public class Messaging {
 	 * vocabulary it came by, so the per-user message rate is spent here, once.
 	 */
 	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
-			Map<String, Object> metadata) {
+			Map<String, Object> metadata, Quote replyTo) {
 		String clientId = checkedClientId(rawClientId);
 		this.limits.spend(Limit.MESSAGES, caller.userId());
 		try {
 			// batched with other senders' messages: one commit for many (see GroupCommit)
-			return this.groupCommit.append(caller, id, type, content, clientId, metadata);
+			return this.groupCommit.append(new UserSend(caller, id, type, content, clientId, metadata, replyTo));
 		}
 		catch (DuplicateKeyException ex) {
 			// A copy with the same client id committed between our check and our insert
@@ -191,6 +195,23 @@ public class Messaging {
 		}
 		this.access.check(caller, id);
 		return this.log.appendNote(caller, id, checkedContent(content), null);
+	}
+
+	/**
+	 * The quote of message {@code seq} of the conversation, for a reply by the caller:
+	 * the caller must be let into the conversation (refused like
+	 * {@link ConversationAccess}), and the original must exist there, not be deleted and
+	 * not be an internal note — a note's text would reach everyone with the reply
+	 * ({@code REPLY_TO_INVALID}, the same for a note as for a missing message, so that a
+	 * customer learns nothing of notes).
+	 */
+	private Quote quotable(Caller caller, ConversationId id, long seq) {
+		this.access.check(caller, id);
+		Message original = this.messages.findBySeq(id, seq)
+			.filter((found) -> !found.deleted() && !found.staffOnly())
+			.orElseThrow(() -> new DomainException(ErrorCode.REPLY_TO_INVALID,
+					"replyTo " + seq + " names no message of this conversation that can be quoted"));
+		return Quote.of(original);
 	}
 
 	private String checkedContent(String content) {

@@ -10,6 +10,9 @@ public enum Limit {
 	/** Messages a user sends, over REST and every socket vocabulary together (rate). */
 	MESSAGES("messages", "messages", null),
 
+	/** Reactions a user adds or removes, over REST and the socket together (rate). */
+	REACTIONS("reactions", "reactions", null),
+
 	/** Orders a user creates (rate). */
 	ORDERS("orders", "new orders", null),
 

@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param messagesPerSecond messages a user may send per second, steadily
  * @param messageBurst messages a user may send at once before the steady rate applies
+ * @param reactionsPerMinute reactions a user may add or remove per minute (also the
+ * burst)
  * @param ordersPerMinute orders a user may create per minute (also the burst)
  * @param uploadsPerMinute upload requests a user may make per minute (also the burst)
  * @param requestsPerSecondPerIp REST requests per second from one IP address, steadily
@@ -20,8 +22,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("orderchat.limits")
 record LimitProperties(@DefaultValue("10") int messagesPerSecond, @DefaultValue("30") int messageBurst,
-		@DefaultValue("30") int ordersPerMinute, @DefaultValue("30") int uploadsPerMinute,
-		@DefaultValue("50") int requestsPerSecondPerIp, @DefaultValue("200") int requestBurstPerIp,
-		@DefaultValue("20") int socketsPerUser, @DefaultValue("200") int joinsPerSocket,
-		@DefaultValue("100000") int maxTrackedKeys) {
+		@DefaultValue("120") int reactionsPerMinute, @DefaultValue("30") int ordersPerMinute,
+		@DefaultValue("30") int uploadsPerMinute, @DefaultValue("50") int requestsPerSecondPerIp,
+		@DefaultValue("200") int requestBurstPerIp, @DefaultValue("20") int socketsPerUser,
+		@DefaultValue("200") int joinsPerSocket, @DefaultValue("100000") int maxTrackedKeys) {
 }

@@ -46,6 +46,9 @@ public class RateLimits {
 		Duration minute = Duration.ofMinutes(1);
 		return Map.of(Limit.MESSAGES,
 				new Rate(Limit.MESSAGES.tag(), properties.messageBurst(), properties.messagesPerSecond(), second),
+				Limit.REACTIONS,
+				new Rate(Limit.REACTIONS.tag(), properties.reactionsPerMinute(), properties.reactionsPerMinute(),
+						minute),
 				Limit.ORDERS,
 				new Rate(Limit.ORDERS.tag(), properties.ordersPerMinute(), properties.ordersPerMinute(), minute),
 				Limit.UPLOADS,

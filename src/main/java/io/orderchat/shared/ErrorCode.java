@@ -51,6 +51,20 @@ public enum ErrorCode {
 	/** More files in one request than allowed. */
 	TOO_MANY_FILES(400),
 
+	/**
+	 * A reply whose {@code replyTo} names no message the sender may quote: none with that
+	 * seq in the conversation, a deleted one, or an internal note.
+	 */
+	REPLY_TO_INVALID(400),
+
+	/**
+	 * A reaction that is neither one of the fixed set nor exactly one emoji.
+	 */
+	EMOJI_INVALID(400),
+
+	/** A reaction to a deleted message. */
+	MESSAGE_DELETED(409),
+
 	/** An order status change the status machine does not allow. */
 	ILLEGAL_TRANSITION(409),
 

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class CsvTranscript implements TranscriptWriter {
 
 	static final List<String> COLUMNS = List.of("seq", "time", "sender_id", "sender_name", "sender_role", "type",
-			"internal_note", "deleted", "content", "attachments");
+			"internal_note", "deleted", "content", "attachments", "reply_to");
 
 	private final Writer out;
 
@@ -45,7 +45,7 @@ final class CsvTranscript implements TranscriptWriter {
 		row(List.of(Long.toString(message.seq()), iso(message.time()), text(message.senderId()),
 				text(message.senderName()), text(message.senderRole()), message.type(),
 				Boolean.toString(message.internalNote()), Boolean.toString(message.deleted()), text(message.content()),
-				files));
+				files, (message.replyTo() != null) ? Long.toString(message.replyTo()) : ""));
 	}
 
 	@Override

@@ -88,6 +88,9 @@ final class HtmlTranscript implements TranscriptWriter {
 		if (message.internalNote()) {
 			this.out.write("<span class=\"tag\">Internal note</span>");
 		}
+		if (message.replyTo() != null) {
+			this.out.write("<span class=\"tag\">Reply to #" + message.replyTo() + "</span>");
+		}
 		if (message.deleted()) {
 			this.out.write("<div class=\"content\">Message deleted " + iso(message.deletedAt()) + "</div>");
 		}

@@ -44,6 +44,13 @@ final class JsonTranscript implements TranscriptWriter {
 		this.json.writeStringProperty("type", message.type());
 		this.json.writeStringProperty("content", message.content());
 		this.json.writeBooleanProperty("internalNote", message.internalNote());
+		this.json.writeName("replyTo");
+		if (message.replyTo() != null) {
+			this.json.writeNumber(message.replyTo());
+		}
+		else {
+			this.json.writeNull();
+		}
 		this.json.writeBooleanProperty("deleted", message.deleted());
 		this.json.writeStringProperty("deletedAt", iso(message.deletedAt()));
 		this.json.writeName("attachments");

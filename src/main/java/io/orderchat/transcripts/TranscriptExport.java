@@ -101,7 +101,8 @@ public class TranscriptExport {
 		return new ExportedMessage(message.seq(), message.createdAt(), message.senderId(), message.senderName(),
 				(message.senderRole() != null) ? message.senderRole().wire() : null, message.type().wire(),
 				message.deleted() ? null : message.content(), message.staffOnly(), message.deletedAt(),
-				message.deleted() ? List.of() : files(message, baseUrl));
+				message.deleted() ? List.of() : files(message, baseUrl),
+				(message.replyTo() != null) ? message.replyTo().seq() : null);
 	}
 
 	/** The files in {@code metadata.attachments}, which only the server sets. */

@@ -34,7 +34,14 @@ export class ConversationView {
       }),
       this.client.on("order:status", (event) => event.conversationId === this.id && this.onSubjectChanged?.()),
     ];
+    this.replyTo = null;
     this.onClick = (event) => {
+      const reaction = event.target.closest?.("button.reaction");
+      if (reaction) this.#react(reaction);
+      const reply = event.target.closest?.("button.reply");
+      if (reply) this.#startReply(Number(reply.closest("[data-seq]")?.dataset.seq));
+      const quote = event.target.closest?.("button.quote");
+      if (quote) this.#showMessage(Number(quote.dataset.quoteSeq));
       const remove = event.target.closest?.("button.delete");
       if (remove) this.#delete(remove);
       const retry = event.target.closest?.("button.retry");
@@ -79,6 +86,7 @@ export class ConversationView {
 
   close() {
     this.closed = true;
+    this.cancelReply();
     this.stopListening?.();
     this.handle?.leave();
     for (const off of this.unsubscribe) off();
@@ -114,7 +122,41 @@ export class ConversationView {
   send(text) {
     if (!text.trim() || !this.handle) return;
     this.#scrollToEnd();
-    this.handle.send(text).catch((error) => this.#error(error.message));
+    const replyTo = this.replyTo ?? undefined;
+    this.cancelReply();
+    this.handle.send(text, replyTo != null ? { replyTo } : {}).catch((error) => this.#error(error.message));
+  }
+
+  /** Drops the quote shown above the composer. */
+  cancelReply() {
+    this.replyTo = null;
+    if (this.el.replyBanner) this.el.replyBanner.hidden = true;
+  }
+
+  #startReply(seq) {
+    const message = this.rendered.get(seq)?.message;
+    if (!message || !this.el.replyBanner) return;
+    this.replyTo = seq;
+    const text = (message.content ?? "").slice(0, 80);
+    this.el.replyQuote.textContent = t("message.replyingTo", { name: message.senderName ?? "", text });
+    this.el.replyBanner.hidden = false;
+    this.el.composerInput?.focus();
+  }
+
+  #react(button) {
+    const seq = Number(button.closest("[data-seq]")?.dataset.seq);
+    if (!this.handle || !Number.isFinite(seq)) return;
+    const add = button.getAttribute("aria-pressed") !== "true";
+    this.handle.react(seq, button.dataset.emoji, add).catch((error) => this.#error(error.message));
+  }
+
+  /** Scrolls to a message and marks it for a moment (a quote's original). */
+  #showMessage(seq) {
+    const node = this.rendered.get(seq)?.node;
+    if (!node) return;
+    node.scrollIntoView({ block: "center" });
+    node.classList.add("highlight");
+    setTimeout(() => node.classList.remove("highlight"), 2000);
   }
 
   /** Called on every keystroke in the composer (the SDK throttles typing:start and sends typing:stop). */

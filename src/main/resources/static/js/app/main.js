@@ -332,7 +332,8 @@ async function route() {
     realtime: state.realtime,
     api: state.api,
     me: state.me,
-    elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error") },
+    elements: { messages: $("messages"), participants: $("participants"), typing: $("typing"), error: $("composer-error"),
+      replyBanner: $("reply-banner"), replyQuote: $("reply-quote"), composerInput: $("composer-input") },
     onRead: () => showUnread(),
     onSubjectChanged: () => subjectChangedSoon(),
   });
@@ -516,6 +517,8 @@ $("export").addEventListener("click", async () => {
     $("composer-error").textContent = error.message;
   }
 });
+
+$("reply-cancel").addEventListener("click", () => state.view?.cancelReply());
 
 $("composer").addEventListener("submit", (event) => {
   event.preventDefault();

@@ -72,11 +72,13 @@ export function messageElement(message, me) {
   }
   if (message.pending) element.classList.add("pending");
   if (!mine) element.append(textElement("p", "sender", message.senderName ?? message.senderId ?? ""));
+  if (message.replyTo) element.append(quoteElement(message.replyTo));
   if (message.deletedAt) {
     element.classList.add("deleted");
     element.append(textElement("p", "body", t("message.deleted")));
   } else {
     element.append(body(message));
+    if (message.seq != null && !message.pending) element.append(reactionsElement(message, me));
   }
   if (message.pending && message.files) {
     element.append(textElement("p", "body", message.files.map((file) => file.name).join(", ")));
@@ -87,6 +89,14 @@ export function messageElement(message, me) {
     element.append(progress);
   }
   const foot = textElement("p", "foot", message.pending ? t(message.files ? "message.uploading" : "message.sending") : time(message.createdAt));
+  if (message.seq != null && !message.deletedAt && !message.pending && message.metadata?.visibility !== "staff") {
+    const reply = document.createElement("button");
+    reply.type = "button";
+    reply.className = "link-button reply";
+    reply.textContent = t("message.reply");
+    reply.setAttribute("aria-label", t("message.replyLabel"));
+    foot.append(" ", reply);
+  }
   if (mine) {
     const state = document.createElement("span");
     state.className = "receipt";
@@ -103,6 +113,45 @@ export function messageElement(message, me) {
   }
   element.append(foot);
   return element;
+}
+
+/** The quoted original above a reply: a button that scrolls to it; a deleted one says so. */
+function quoteElement(quote) {
+  const button = document.createElement("button");
+  button.type = "button";
+  button.className = "quote";
+  button.dataset.quoteSeq = String(quote.seq);
+  button.title = t("message.quoteLabel");
+  if (quote.deleted) {
+    button.classList.add("deleted");
+    button.textContent = t("message.quoteDeleted");
+  } else {
+    button.append(textElement("span", "quote-sender", quote.senderName ?? ""), " ", textElement("span", "quote-text", quote.excerpt ?? ""));
+  }
+  return button;
+}
+
+/** The quick reactions every message offers, and any other emoji someone used; each shows its count and toggles the user's own. */
+const QUICK = ["👍", "❤️", "😂", "😮", "😢", "🙏"];
+
+function reactionsElement(message, me) {
+  const row = document.createElement("div");
+  row.className = "reactions";
+  const byEmoji = new Map((message.reactions ?? []).map((reaction) => [reaction.emoji, reaction]));
+  const emojis = [...new Set([...byEmoji.keys(), ...QUICK])];
+  for (const emoji of emojis) {
+    const reaction = byEmoji.get(emoji);
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = reaction ? "reaction used" : "reaction";
+    button.dataset.emoji = emoji;
+    const mine = Boolean(reaction?.userIds?.includes(me));
+    button.setAttribute("aria-pressed", String(mine));
+    button.title = t("message.react", { emoji });
+    button.textContent = reaction ? t("message.reactionCount", { emoji, count: number(reaction.count) }) : emoji;
+    row.append(button);
+  }
+  return row;
 }
 
 function body(message) {

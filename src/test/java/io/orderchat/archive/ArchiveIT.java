@@ -118,8 +118,24 @@ class ArchiveIT extends IntegrationTest {
 		JsonPage page = page(conv, "limit=2");
 		assertThat(page.seqs()).containsExactly(total, total + 1);
 		assertThat(hot(conv)).isEqualTo(1);
+
+		// a reply quotes an archived message, and an archived message takes reactions
+		// (V151)
+		Response reply = api().post("/api/conversations/" + conv + "/messages", this.performer.token(),
+				Api.json(Map.of("content", "re " + this.word, "replyTo", 2)));
+		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+		assertThat(reply.data().path("replyTo").path("deleted").asBoolean()).isFalse();
+		assertThat(reply.data().path("replyTo").path("excerpt").asText()).contains(this.word);
+		String thumbsUp = "/api/conversations/" + conv + "/messages/2/reactions/%F0%9F%91%8D";
+		Response reacted = api().put(thumbsUp, this.customer.token(), null);
+		assertThat(reacted.status()).as(reacted.toString()).isEqualTo(200);
+		assertThat(reacted.data().path("reactions").get(0).path("count").asInt()).isEqualTo(1);
+		assertThat(api().get("/api/conversations/" + conv + "/messages?limit=100", this.customer.token()).text())
+			.contains("\"userIds\":[\"" + this.customer.id() + "\"]");
+		assertThat(api().delete(thumbsUp, this.customer.token()).data().path("reactions")).isEmpty();
+		assertThat(hot(conv)).isEqualTo(2);
 		assertThat(api().get("/api/unread", this.performer.token()).text()).contains(conv);
-		assertThat(contentOf(search(this.customer, "q=" + this.word + "&conversationId=" + conv))).hasSize(7);
+		assertThat(contentOf(search(this.customer, "q=" + this.word + "&conversationId=" + conv))).hasSize(8);
 	}
 
 	@Test

@@ -31,9 +31,11 @@ class HistoryJsonTest {
 		HistoryPage page = new HistoryPage(
 				List.of(message(1, MessageType.SYSTEM, "Order created", null, null, metadata, Instant.EPOCH, null),
 						message(2, MessageType.TEXT, "quotes \" backslash \\ tab \t newline \n ünïcødé 😀 </script>",
-								Role.CUSTOMER, "client-1", null, Instant.parse("2026-11-22T05:56:21.845223Z"), null),
+								Role.CUSTOMER, "client-1", null, Instant.parse("2026-11-22T05:56:21.845223Z"), null)
+							.withReplyTo(new Quote(1, "Name \"of\" ünï", "Order 😀 created", false)),
 						message(3, MessageType.IMAGE, null, Role.PERFORMER, null, Map.of(),
-								Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01.500Z")),
+								Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:00:01.500Z"))
+							.withReplyTo(Quote.deletedAt(2)),
 						message(4, MessageType.FILE, "", Role.ADMIN, null, Map.of(Message.VISIBILITY, "staff"),
 								Instant.parse("2026-01-01T00:00:00.000001Z"), null)),
 				true);
@@ -56,7 +58,9 @@ class HistoryJsonTest {
 			Map<String, Object> metadata, Instant at, Instant deletedAt) {
 		String sender = (role != null) ? role.wire() + "-" + seq : null;
 		return new Message(UUID.randomUUID(), this.conversation, seq, type, content, sender,
-				(sender != null) ? "Name of " + sender : null, role, clientId, metadata, at, deletedAt);
+				(sender != null) ? "Name of " + sender : null, role, clientId, metadata, at, deletedAt, null,
+				(seq == 4) ? List.of(new Reaction("👍", List.of("customer-2", "performer-3")),
+						new Reaction("❤️", List.of("admin-4"))) : List.of());
 	}
 
 }

@@ -16,7 +16,7 @@ class RateLimitsTest {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final RateLimits limits = new RateLimits(new InMemoryRateLimiter(1000, Duration.ofMinutes(1)),
-			new LimitProperties(1, 3, 2, 30, 50, 200, 2, 2, 1000), this.meters);
+			new LimitProperties(1, 3, 120, 2, 30, 50, 200, 2, 2, 1000), this.meters);
 
 	@Test
 	void allowsTheBurstThenRefusesWithWhenToRetry() {

@@ -34,6 +34,7 @@ import org.springframework.test.context.DynamicPropertySource;
 				"orderchat.limits.messages-per-second=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.message-burst=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.orders-per-minute=" + IntegrationTest.UNLIMITED,
+				"orderchat.limits.reactions-per-minute=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.uploads-per-minute=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.requests-per-second-per-ip=" + IntegrationTest.UNLIMITED,
 				"orderchat.limits.request-burst-per-ip=" + IntegrationTest.UNLIMITED,

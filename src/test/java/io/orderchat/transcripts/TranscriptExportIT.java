@@ -25,6 +25,7 @@ import io.orderchat.attachments.IncomingFile;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.Messaging;
+import io.orderchat.conversations.MessageType;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.identity.Role;
 import io.orderchat.orders.ExternalOrder;
@@ -100,7 +101,9 @@ class TranscriptExportIT extends IntegrationTest {
 		// seq 1: the order's system message
 		send(this.customer, QUOTED); // 2
 		send(this.customer, FORMULA); // 3
-		send(this.performer, SCRIPT); // 4
+		this.messaging.send(this.performer.caller(), this.conversation,
+				new NewMessage(MessageType.TEXT, SCRIPT, null, null, 2L)); // 4, a reply
+																			// to 2
 		this.messaging.addNote(this.admin.caller(), this.conversation, NOTE); // 5
 		Message deleted = send(this.performer, DELETED); // 6
 		this.messaging.delete(this.performer.caller(), deleted.id());
@@ -125,6 +128,8 @@ class TranscriptExportIT extends IntegrationTest {
 		assertThat(messages.get(1).path("sender").path("name").asString()).isEqualTo("Hana Customer");
 		assertThat(messages.get(1).path("sender").path("role").asString()).isEqualTo("customer");
 		assertThat(messages.get(1).path("time").asString()).endsWith("Z");
+		assertThat(messages.get(1).path("replyTo").isNull()).isTrue();
+		assertThat(messages.get(3).path("replyTo").asLong()).isEqualTo(2);
 		JsonNode tombstone = messages.get(4);
 		assertThat(tombstone.path("deleted").asBoolean()).isTrue();
 		assertThat(tombstone.path("content").isNull()).isTrue();
@@ -157,7 +162,7 @@ class TranscriptExportIT extends IntegrationTest {
 			.hasValue("attachment; filename=\"conversation-" + this.conversation + ".csv\"");
 		String text = new String(response.body(), StandardCharsets.UTF_8);
 		assertThat(text).startsWith("\uFEFFseq,time,sender_id,sender_name,sender_role,type,internal_note,deleted,"
-				+ "content,attachments\r\n");
+				+ "content,attachments,reply_to\r\n");
 		List<List<String>> rows = Rfc4180.parse(text.substring(1));
 		assertThat(rows).hasSize(1 + 6);
 		assertThat(rows.stream().skip(1).map((row) -> row.get(0))).containsExactly("1", "2", "3", "4", "6", "7");
@@ -166,6 +171,8 @@ class TranscriptExportIT extends IntegrationTest {
 		assertThat(rows.get(5).get(7)).isEqualTo("true");
 		assertThat(rows.get(5).get(8)).isEmpty();
 		assertThat(rows.get(6).get(9)).startsWith(FILE_NAME + " http://").contains("signature=");
+		assertThat(rows.get(4).get(10)).isEqualTo("2");
+		assertThat(rows.get(2).get(10)).isEmpty();
 		assertThat(text).doesNotContain(NOTE);
 
 		List<List<String>> staff = Rfc4180

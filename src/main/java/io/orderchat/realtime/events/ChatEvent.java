@@ -1,8 +1,10 @@
 package io.orderchat.realtime.events;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Reaction;
 import io.orderchat.identity.Role;
 import io.orderchat.orders.OrderStatus;
 
@@ -24,6 +26,14 @@ public sealed interface ChatEvent extends RealtimeEvent {
 	/** A message became a tombstone. */
 	record MessageRemoved(Subject subject, String messageId, long seq, String byUserId,
 			Instant at) implements InConversation {
+	}
+
+	/**
+	 * A message's reactions changed; {@code reactions} is its whole list now, the same
+	 * for every reader (each tells their own from the user ids).
+	 */
+	record ReactionsChanged(Subject subject, String messageId, long seq, String byUserId,
+			List<Reaction> reactions) implements InConversation {
 	}
 
 	/** Someone started or stopped typing. Never sent to the typist. */

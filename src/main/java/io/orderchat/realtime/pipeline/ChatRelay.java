@@ -12,6 +12,7 @@ import io.orderchat.conversations.MessagePosted;
 import io.orderchat.conversations.Participant;
 import io.orderchat.conversations.ParticipantJoined;
 import io.orderchat.conversations.ParticipantLeft;
+import io.orderchat.conversations.ReactionsChanged;
 import io.orderchat.conversations.ReadHorizonMoved;
 import io.orderchat.orders.OrderStatusChanged;
 import io.orderchat.realtime.events.Audience;
@@ -53,6 +54,13 @@ public class ChatRelay {
 		this.bus.publish(new Delivery(Audience.conversation(id.toString()),
 				new ChatEvent.MessageRemoved(Subjects.of(event.conversation()), event.messageId().toString(),
 						event.seq(), event.byUserId(), event.at())));
+	}
+
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(ReactionsChanged event) {
+		this.bus.publish(new Delivery(Audience.conversation(event.conversationId().toString()),
+				new ChatEvent.ReactionsChanged(Subjects.of(event.conversation()), event.messageId().toString(),
+						event.seq(), event.byUserId(), event.reactions())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

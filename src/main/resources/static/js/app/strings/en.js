@@ -113,6 +113,14 @@ export default {
   "message.sent": "Sent",
   "message.uploadProgress": "Upload progress",
   "message.uploading": "Uploading…",
+  "message.reply": "Reply",
+  "message.replyLabel": "Reply to this message",
+  "message.replyingTo": "Replying to {name}: {text}",
+  "message.replyCancel": "Cancel reply",
+  "message.quoteDeleted": "Quoted message deleted",
+  "message.quoteLabel": "Show the quoted message",
+  "message.react": "React with {emoji}",
+  "message.reactionCount": "{emoji} {count}",
 
   // the actions on an order, a dispute, a support session
   "actions.acceptOrder": "Accept order",

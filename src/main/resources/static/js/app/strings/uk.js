@@ -113,6 +113,14 @@ export default {
   "message.sent": "Надіслано",
   "message.uploadProgress": "Перебіг завантаження",
   "message.uploading": "Завантажується…",
+  "message.reply": "Відповісти",
+  "message.replyLabel": "Відповісти на це повідомлення",
+  "message.replyingTo": "Відповідь {name}: {text}",
+  "message.replyCancel": "Скасувати відповідь",
+  "message.quoteDeleted": "Цитоване повідомлення видалено",
+  "message.quoteLabel": "Показати цитоване повідомлення",
+  "message.react": "Реакція {emoji}",
+  "message.reactionCount": "{emoji} {count}",
 
   // the actions on an order, a dispute, a support session
   "actions.acceptOrder": "Прийняти замовлення",

@@ -258,6 +258,16 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$sconv/messages", "support",  SHARED, "{\"content\":\"hello\"}",
 		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
 		rest("POST /api/conversations/$conv/read",                  SHARED, "{}", "401 403 403 ok  ok  ok  403 403 ok "),
+		// --- replies and reactions: who may write may react; nobody reacts to a staff note (quoting one is
+		// REPLY_TO_INVALID for everyone, RepliesAndReactionsIT)
+		rest("POST /api/conversations/$conv/messages", "reply",     SHARED, "{\"content\":\"re\",\"replyTo\":$messageSeq}",
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		rest("PUT /api/conversations/$conv/messages/$messageSeq/reactions/%F0%9F%91%8D", SHARED, null,
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		rest("DELETE /api/conversations/$conv/messages/$messageSeq/reactions/%F0%9F%91%8D", SHARED, null,
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		rest("PUT /api/conversations/$conv/messages/$noteSeq/reactions/%F0%9F%91%8D", "a note", SHARED, null,
+		                                                                          "401 403 403 404 404 403 403 403 403"),
 		rest("DELETE /api/messages/$message",                       CUSTOMER_MESSAGE, null,
 		                                                                          "401 403 403 ok  403 403 403 403 ok "),
 		rest("GET /api/unread",                                     SHARED, null, "401 hidden hidden ok ok ok hidden hidden hidden").shows("conv"),
@@ -361,6 +371,12 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		                                                                          "401 403 403 ok  403 403 403 ok  ok "),
 		socket("canonical", "message:delete",                       CUSTOMER_MESSAGE, "{\"messageId\":\"$message\"}",
 		                                                                          "401 403 403 ok  403 403 403 403 ok "),
+		socket("canonical", "message:react",                        SHARED, "{\"conversationId\":\"$conv\",\"seq\":$messageSeq,\"emoji\":\"❤️\"}",
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
+		socket("canonical", "message:react", "a note",              SHARED, "{\"conversationId\":\"$conv\",\"seq\":$noteSeq,\"emoji\":\"❤️\"}",
+		                                                                          "401 403 403 404 404 403 403 403 403"),
+		socket("canonical", "message:unreact",                      SHARED, "{\"conversationId\":\"$conv\",\"seq\":$messageSeq,\"emoji\":\"❤️\"}",
+		                                                                          "401 403 403 ok  ok  ok  403 403 ok "),
 		socket("canonical", "message:history",                      SHARED, "{\"conversationId\":\"$conv\"}",
 		                                                                          "401 403 403 hidden hidden ok 403 403 ok "),
 		socket("canonical", "message:search",                       SHARED, "{\"q\":\"order chat\",\"conversationId\":\"$conv\"}",
@@ -696,14 +712,15 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		this.world.putAll(acceptedOrder());
 		order(who(Relation.OTHER_PARTY), this.otherPerformer);
 		String conv = this.world.get("conv");
-		this.world.put("message",
-				ok(api().post("/api/conversations/" + conv + "/messages", who(Relation.CUSTOMER).token(),
-						"{\"content\":\"for the dispute\"}"))
-					.path("message")
-					.path("id")
-					.asString());
-		ok(api().post("/api/conversations/" + conv + "/notes", who(Relation.MOD_ASSIGNED).token(),
-				"{\"content\":\"" + ORDER_NOTE + "\"}"));
+		JsonNode message = ok(api().post("/api/conversations/" + conv + "/messages", who(Relation.CUSTOMER).token(),
+				"{\"content\":\"for the dispute\"}"))
+			.path("message");
+		this.world.put("message", message.path("id").asString());
+		this.world.put("messageSeq", message.path("seq").asString());
+		this.world.put("noteSeq", ok(api().post("/api/conversations/" + conv + "/notes",
+				who(Relation.MOD_ASSIGNED).token(), "{\"content\":\"" + ORDER_NOTE + "\"}"))
+			.path("seq")
+			.asString());
 		String upload = upload(who(Relation.CUSTOMER));
 		ok(api().post("/api/conversations/" + conv + "/attachments", who(Relation.CUSTOMER).token(),
 				"{\"attachments\":[\"" + upload + "\"]}"));

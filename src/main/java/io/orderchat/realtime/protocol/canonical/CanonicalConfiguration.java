@@ -1,6 +1,7 @@
 package io.orderchat.realtime.protocol.canonical;
 
 import io.orderchat.conversations.Inbox;
+import io.orderchat.conversations.MessageReactions;
 import io.orderchat.conversations.Messaging;
 import io.orderchat.disputes.DisputeManagement;
 import io.orderchat.moderation.Moderation;
@@ -18,8 +19,8 @@ class CanonicalConfiguration {
 
 	@Bean
 	CanonicalDialect canonicalDialect(Dialects dialects, CommandRouter router, RealtimeConversations realtime,
-			Inbox inbox, Messaging messaging, MessageSearch search) {
-		return dialects.add(new CanonicalDialect(realtime, inbox, messaging, search), router);
+			Inbox inbox, Messaging messaging, MessageReactions reactions, MessageSearch search) {
+		return dialects.add(new CanonicalDialect(realtime, inbox, messaging, reactions, search), router);
 	}
 
 	@Bean

@@ -18,6 +18,7 @@ import io.orderchat.realtime.protocol.canonical.CanonicalEvents.MessagePayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.NotificationPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.OrderStatusPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.PresencePayload;
+import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReactionsPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.ReadPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.TypingPayload;
 import io.orderchat.realtime.protocol.canonical.CanonicalEvents.UnreadUpdatedPayload;
@@ -31,6 +32,9 @@ import io.orderchat.conversations.ConversationView;
 import io.orderchat.conversations.HistoryPage;
 import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.MessageDeleted;
+import io.orderchat.conversations.MessageReactions;
+import io.orderchat.conversations.MessageType;
+import io.orderchat.conversations.ReactionsChanged;
 import io.orderchat.conversations.Messaging;
 import io.orderchat.conversations.NewMessage;
 import io.orderchat.conversations.Participant;
@@ -48,6 +52,7 @@ import io.orderchat.realtime.events.ChatEvent.OwnReadMoved;
 import io.orderchat.realtime.events.ChatEvent.OrderStatusChanged;
 import io.orderchat.realtime.events.ChatEvent.ParticipantChanged;
 import io.orderchat.realtime.events.ChatEvent.PresenceChanged;
+import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.ReadUpTo;
 import io.orderchat.realtime.events.ChatEvent.TypingChanged;
 import io.orderchat.shared.DomainException;
@@ -67,12 +72,16 @@ final class CanonicalDialect implements Dialect {
 
 	private final Messaging messaging;
 
+	private final MessageReactions reactions;
+
 	private final MessageSearch search;
 
-	CanonicalDialect(RealtimeConversations conversations, Inbox inbox, Messaging messaging, MessageSearch search) {
+	CanonicalDialect(RealtimeConversations conversations, Inbox inbox, Messaging messaging, MessageReactions reactions,
+			MessageSearch search) {
 		this.conversations = conversations;
 		this.inbox = inbox;
 		this.messaging = messaging;
+		this.reactions = reactions;
 		this.search = search;
 	}
 
@@ -101,6 +110,9 @@ final class CanonicalDialect implements Dialect {
 			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
 					deleted.seq());
 		});
+		router.on(this, CanonicalEvents.MESSAGE_REACT, (socket, caller, args) -> react(caller, Payload.of(args), true));
+		router.on(this, CanonicalEvents.MESSAGE_UNREACT,
+				(socket, caller, args) -> react(caller, Payload.of(args), false));
 		router.on(this, CanonicalEvents.MESSAGE_HISTORY,
 				BackPressure.bulky((socket, caller, args) -> history(caller, Payload.of(args))));
 		router.on(this, CanonicalEvents.MESSAGE_SEARCH,
@@ -148,7 +160,8 @@ final class CanonicalDialect implements Dialect {
 
 	/**
 	 * A text message, or with {@code attachments: [id…]} a message carrying files
-	 * pre-uploaded over REST ({@code content} is then an optional caption).
+	 * pre-uploaded over REST ({@code content} is then an optional caption). A text
+	 * message may quote an earlier one: {@code replyTo} is its seq.
 	 */
 	private SendResult send(SocketIoSocket socket, Caller caller, Payload payload) {
 		ConversationId id = conversationId(payload);
@@ -162,7 +175,17 @@ final class CanonicalDialect implements Dialect {
 		if (!attachments.isNull() && !attachments.isArray()) {
 			throw Payload.invalid("'attachments' must be a list of uploaded file ids");
 		}
-		return this.conversations.send(socket, caller, id, NewMessage.text(content, clientId));
+		Long replyTo = payload.optionalLong("replyTo").orElse(null);
+		return this.conversations.send(socket, caller, id,
+				new NewMessage(MessageType.TEXT, content, clientId, null, replyTo));
+	}
+
+	private ReactionsPayload react(Caller caller, Payload payload, boolean add) {
+		ReactionsChanged changed = this.reactions.react(caller, conversationId(payload),
+				payload.optionalLong("seq").orElseThrow(() -> Payload.invalid("'seq' is required")),
+				payload.text("emoji"), add);
+		return new ReactionsPayload(changed.conversationId().toString(), changed.messageId().toString(), changed.seq(),
+				changed.reactions());
 	}
 
 	/** {@code GET /api/search} over the socket: the same fields, the same answer. */
@@ -237,6 +260,9 @@ final class CanonicalDialect implements Dialect {
 					new MessagePayload(added.subject().conversationId(), added.message()));
 			case MessageRemoved removed -> emitter.emit(CanonicalEvents.MESSAGE_DELETED,
 					new MessageDeletedPayload(removed.subject().conversationId(), removed.messageId(), removed.seq()));
+			case ChatEvent.ReactionsChanged changed ->
+				emitter.emit(CanonicalEvents.MESSAGE_REACTIONS, new ReactionsPayload(changed.subject().conversationId(),
+						changed.messageId(), changed.seq(), changed.reactions()));
 			case TypingChanged typing ->
 				emitter.emit(CanonicalEvents.TYPING, new TypingPayload(typing.subject().conversationId(),
 						typing.userId(), typing.name(), typing.typing()));

@@ -1,11 +1,13 @@
 package io.orderchat.realtime.protocol.canonical;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Message;
+import io.orderchat.conversations.Reaction;
 import io.orderchat.disputes.Dispute;
 import io.orderchat.disputes.DisputeStatus;
 import io.orderchat.identity.Role;
@@ -26,7 +28,8 @@ public enum CanonicalEvents implements WireEvent {
 
 	CONVERSATION_JOIN("conversation:join", Direction.COMMAND),
 	CONVERSATION_LEAVE("conversation:leave", Direction.COMMAND), MESSAGE_SEND("message:send", Direction.COMMAND),
-	MESSAGE_DELETE("message:delete", Direction.COMMAND), MESSAGE_HISTORY("message:history", Direction.COMMAND),
+	MESSAGE_DELETE("message:delete", Direction.COMMAND), MESSAGE_REACT("message:react", Direction.COMMAND),
+	MESSAGE_UNREACT("message:unreact", Direction.COMMAND), MESSAGE_HISTORY("message:history", Direction.COMMAND),
 	MESSAGE_SEARCH("message:search", Direction.COMMAND), TYPING_START("typing:start", Direction.COMMAND),
 	TYPING_STOP("typing:stop", Direction.COMMAND), CONVERSATION_READ("conversation:read", Direction.COMMAND),
 	SYNC_RESUME("sync:resume", Direction.COMMAND), UNREAD_GET("unread:get", Direction.COMMAND),
@@ -39,9 +42,10 @@ public enum CanonicalEvents implements WireEvent {
 	DISPUTE_OPEN("dispute:open", Direction.COMMAND), DISPUTE_STATUS("dispute:status", Direction.COMMAND),
 
 	MESSAGE("message", Direction.EVENT), MESSAGE_DELETED("message:deleted", Direction.EVENT),
-	TYPING("typing", Direction.EVENT), READ("conversation:read", Direction.EVENT),
-	UNREAD_UPDATED("unread:updated", Direction.EVENT), MEMBER_JOINED("member:joined", Direction.EVENT),
-	MEMBER_LEFT("member:left", Direction.EVENT), PARTICIPANT_ADDED("participant:added", Direction.EVENT),
+	MESSAGE_REACTIONS("message:reactions", Direction.EVENT), TYPING("typing", Direction.EVENT),
+	READ("conversation:read", Direction.EVENT), UNREAD_UPDATED("unread:updated", Direction.EVENT),
+	MEMBER_JOINED("member:joined", Direction.EVENT), MEMBER_LEFT("member:left", Direction.EVENT),
+	PARTICIPANT_ADDED("participant:added", Direction.EVENT),
 	PARTICIPANT_REMOVED("participant:removed", Direction.EVENT), PRESENCE("presence", Direction.EVENT),
 	ORDER_STATUS("order:status", Direction.EVENT), NOTIFICATION("notification", Direction.EVENT),
 	/** Sent by the gateway's session expiry to a socket of any vocabulary. */
@@ -79,6 +83,14 @@ public enum CanonicalEvents implements WireEvent {
 
 	/** {@code message:deleted}. */
 	public record MessageDeletedPayload(String conversationId, String messageId, long seq) {
+	}
+
+	/**
+	 * {@code message:reactions}, and the answer of {@code message:react} and
+	 * {@code message:unreact}: the message's reactions now, per emoji with the user ids
+	 * ({@code mine} is {@code userIds} holding the reader's id).
+	 */
+	public record ReactionsPayload(String conversationId, String messageId, long seq, List<Reaction> reactions) {
 	}
 
 	/** {@code typing}. */

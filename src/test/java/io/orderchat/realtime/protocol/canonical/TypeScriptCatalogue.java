@@ -174,6 +174,7 @@ final class TypeScriptCatalogue {
 		Map<CanonicalEvents, Class<? extends Record>> payloads = new LinkedHashMap<>();
 		payloads.put(CanonicalEvents.MESSAGE, CanonicalEvents.MessagePayload.class);
 		payloads.put(CanonicalEvents.MESSAGE_DELETED, CanonicalEvents.MessageDeletedPayload.class);
+		payloads.put(CanonicalEvents.MESSAGE_REACTIONS, CanonicalEvents.ReactionsPayload.class);
 		payloads.put(CanonicalEvents.TYPING, CanonicalEvents.TypingPayload.class);
 		payloads.put(CanonicalEvents.READ, CanonicalEvents.ReadPayload.class);
 		payloads.put(CanonicalEvents.UNREAD_UPDATED, CanonicalEvents.UnreadUpdatedPayload.class);
