@@ -121,12 +121,22 @@ class ArchiveIT extends IntegrationTest {
 
 		// a reply quotes an archived message, and an archived message takes reactions
 		// (V151)
+		long quoted = 0;
+		for (var message : api().get("/api/conversations/" + conv + "/messages?limit=100", this.customer.token())
+			.data()
+			.path("messages")) {
+			if (message.path("content").asText().contains(this.word)) {
+				quoted = message.path("seq").asLong();
+				break;
+			}
+		}
 		Response reply = api().post("/api/conversations/" + conv + "/messages", this.performer.token(),
-				Api.json(Map.of("content", "re " + this.word, "replyTo", 2)));
+				Api.json(Map.of("content", "re " + this.word, "replyTo", quoted)));
 		assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
-		assertThat(reply.data().path("replyTo").path("deleted").asBoolean()).isFalse();
-		assertThat(reply.data().path("replyTo").path("excerpt").asText()).contains(this.word);
-		String thumbsUp = "/api/conversations/" + conv + "/messages/2/reactions/%F0%9F%91%8D";
+		assertThat(reply.data().path("message").path("replyTo").path("deleted").asBoolean()).isFalse();
+		assertThat(reply.data().path("message").path("replyTo").path("excerpt").asText()).as(reply.toString())
+			.contains(this.word);
+		String thumbsUp = "/api/conversations/" + conv + "/messages/" + quoted + "/reactions/%F0%9F%91%8D";
 		Response reacted = api().put(thumbsUp, this.customer.token(), null);
 		assertThat(reacted.status()).as(reacted.toString()).isEqualTo(200);
 		assertThat(reacted.data().path("reactions").get(0).path("count").asInt()).isEqualTo(1);
