@@ -50,7 +50,10 @@ export class SearchPanel {
     this.el.scope.hidden = !conversation;
     this.el.scopeName.textContent = conversation ? t("search.in", { name: conversation.name }) : "";
     this.el.input.placeholder = t(conversation ? "search.placeholderHere" : "search.placeholder");
-    if (focus) this.el.input.focus();
+    if (focus) {
+      this.el.input.focus();
+      this.el.input.select(); // typing replaces the last query
+    }
   }
 
   async search(text) {
