@@ -136,6 +136,8 @@ export class Api {
     });
   }
   unread() { return this.get("/api/unread"); }
+  /** GET /api/search with URLSearchParams (q, conversationId, limit, cursor): {results, nextCursor}. */
+  search(params) { return this.get(`/api/search?${params}`); }
 }
 
 /** The claims of a JWT, unverified: the server verifies; the UI only needs a name and role to show. */

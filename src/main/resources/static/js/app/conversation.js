@@ -7,6 +7,7 @@ import { label, t } from "./i18n.js";
 import { messageElement } from "./messages.js";
 
 const PAGE = 50;
+const MAX_PAGES_TO_FIND = 40;
 
 export class ConversationView {
   /**
@@ -41,7 +42,7 @@ export class ConversationView {
       const reply = event.target.closest?.("button.reply");
       if (reply) this.#startReply(Number(reply.closest("[data-seq]")?.dataset.seq));
       const quote = event.target.closest?.("button.quote");
-      if (quote) this.#showMessage(Number(quote.dataset.quoteSeq));
+      if (quote) this.showMessage(Number(quote.dataset.quoteSeq));
       const remove = event.target.closest?.("button.delete");
       if (remove) this.#delete(remove);
       const retry = event.target.closest?.("button.retry");
@@ -150,7 +151,17 @@ export class ConversationView {
     this.handle.react(seq, button.dataset.emoji, add).catch((error) => this.#error(error.message));
   }
 
-  /** Scrolls to a message and marks it for a moment (a quote's original). */
+  /**
+   * Scrolls to a message and marks it for a moment (a quote's original, a search result), loading
+   * older pages until it is there (bounded: a message far back takes a few pages of 50).
+   */
+  async showMessage(seq) {
+    for (let pages = 0; !this.rendered.has(seq) && pages < MAX_PAGES_TO_FIND && this.handle?.snapshot().hasMore; pages++) {
+      if (!(await this.loadOlder())) break;
+    }
+    this.#showMessage(seq);
+  }
+
   #showMessage(seq) {
     const node = this.rendered.get(seq)?.node;
     if (!node) return;

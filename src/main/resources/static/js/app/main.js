@@ -1,11 +1,13 @@
 // The OrderChat web app: sign-in, the lists of the signed-in user's orders and conversations,
-// staff queues, and the open conversation. Routes are hashes: #/order/{id}, #/conversation/{id}.
+// staff queues, message search, and the open conversation. Routes are hashes: #/order/{id},
+// #/conversation/{id}, and #/conversation/{id}/message/{seq} (a search result: opened at that message).
 import { Api } from "./api.js";
 import { ConversationView } from "./conversation.js";
 import { conversationList, disputeList, orderList, orderName, orderPeople, orderTitle, orderWhat, sessionList } from "./lists.js";
 import { useDownloadLinks } from "./messages.js";
 import { disputeActions, orderActions, sessionActions } from "./order-panel.js";
 import { Realtime } from "./realtime.js";
+import { SearchPanel } from "./search.js";
 import { forget, store, storedToken, userOf } from "./session.js";
 import { label, t, translatePage } from "./i18n.js";
 import { onSignIn, signInScreen } from "./signin.js";
@@ -38,6 +40,9 @@ const TABS_OF_ROLE = {
 };
 
 const state = {
+  search: new SearchPanel({ form: $("search-form"), input: $("search-input"), scope: $("search-scope"), scopeName: $("search-scope-name"),
+    scopeClear: $("search-scope-clear"), results: $("search-results"), list: $("search-list"), status: $("search-status"),
+    more: $("search-more"), close: $("search-close") }, null),
   api: null, realtime: null, me: null, tab: null, items: [], unread: new Map(),
   view: null, order: null, conversation: null, activeKey: null, refused: null, demoUsers: [], refreshTimer: null, unreadTimer: null, orderTimer: null,
   transfers: new Map(),
@@ -68,6 +73,10 @@ async function start(token, me) {
   state.api = new Api(token);
   state.helpForm = null;
   useDownloadLinks(state.api);
+  state.search.api = state.api;
+  state.search.scopeTo(null, false);
+  state.search.close();
+  $("search-input").value = "";
   state.me = me;
   $("sign-in").hidden = true;
   $("workspace").hidden = false;
@@ -310,13 +319,17 @@ window.addEventListener("hashchange", () => route());
 
 async function route() {
   if (!state.me) return;
-  const [, kind, id] = location.hash.match(/^#\/(order|conversation)\/([^/]+)$/) ?? [];
+  const [, kind, id, seq] = location.hash.match(/^#\/(order|conversation)\/([^/]+)(?:\/message\/(\d+))?$/) ?? [];
   if (!kind) {
     closeConversation();
     return;
   }
   const key = `${kind}:${id}`;
-  if ((state.activeKey === key && state.view) || !state.realtime) return;
+  if (state.activeKey === key && state.view) {
+    if (seq) state.view.showMessage(Number(seq));
+    return;
+  }
+  if (!state.realtime) return;
   closeConversation();
   state.activeKey = key;
   renderList();
@@ -345,7 +358,8 @@ async function route() {
     if (state.view !== view) return;
     state.conversation = joined.conversation;
     if (kind === "conversation") await loadSubject();
-    $("composer-input").focus();
+    if (seq) await view.showMessage(Number(seq));
+    else $("composer-input").focus();
   } catch (error) {
     if (state.view !== view) return;
     state.refused = key;
@@ -481,6 +495,7 @@ function runAction(reload) {
 }
 
 function closeConversation() {
+  if (state.search.scope) state.search.scopeTo(null, false);
   state.view?.close();
   state.view = null;
   state.order = null;
@@ -516,6 +531,10 @@ $("export").addEventListener("click", async () => {
   } catch (error) {
     $("composer-error").textContent = error.message;
   }
+});
+
+$("search-here").addEventListener("click", () => {
+  if (state.view?.id) state.search.scopeTo({ id: state.view.id, name: $("conversation-title").textContent });
 });
 
 $("reply-cancel").addEventListener("click", () => state.view?.cancelReply());

@@ -178,4 +178,19 @@ export default {
   "status.rejected": "rejected",
   "status.resolved": "resolved",
   "status.waiting": "waiting",
+
+  // search
+  "search.label": "Search messages",
+  "search.placeholder": "Search all my conversations",
+  "search.placeholderHere": "Search this conversation",
+  "search.submit": "Search",
+  "search.here": "Search in this conversation",
+  "search.in": "In {name}",
+  "search.everywhere": "Search everywhere",
+  "search.results": "Search results",
+  "search.close": "Close search",
+  "search.more": "More results",
+  "search.searching": "Searching…",
+  "search.none": "No messages found for “{query}”.",
+  "search.failed": "Search failed: {reason}",
 };

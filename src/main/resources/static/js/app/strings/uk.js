@@ -178,4 +178,19 @@ export default {
   "status.rejected": "відхилено",
   "status.resolved": "вирішено",
   "status.waiting": "очікує",
+
+  // search
+  "search.label": "Пошук повідомлень",
+  "search.placeholder": "Шукати в усіх моїх розмовах",
+  "search.placeholderHere": "Шукати в цій розмові",
+  "search.submit": "Шукати",
+  "search.here": "Шукати в цій розмові",
+  "search.in": "У: {name}",
+  "search.everywhere": "Шукати всюди",
+  "search.results": "Результати пошуку",
+  "search.close": "Закрити пошук",
+  "search.more": "Ще результати",
+  "search.searching": "Пошук…",
+  "search.none": "Нічого не знайдено за запитом «{query}».",
+  "search.failed": "Не вдалося виконати пошук: {reason}",
 };
