@@ -101,7 +101,7 @@ final class Servers {
 			Map<String, String> environment, String logName) throws IOException, InterruptedException {
 		refuseBusy(port, "OrderChat");
 		Path jar = jar(output);
-		List<String> command = new ArrayList<>();
+		List<String> command = pinned(options);
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		for (String opt : options.text("server-java-opts", "-Xmx1g").split(" ")) {
 			if (!opt.isBlank()) {
@@ -141,6 +141,34 @@ final class Servers {
 		return target;
 	}
 
+	/**
+	 * The start of a server's command line: with {@code --server-cpus=<list>} the server
+	 * runs on those CPUs only ({@code taskset}), so that a generator pinned elsewhere
+	 * ({@code --generator-cpus}, applied by bin/bench) does not take its time slices.
+	 * Without it the server may use every CPU, even when the generator itself is pinned.
+	 */
+	static List<String> pinned(Options options) {
+		List<String> command = new ArrayList<>();
+		String cpus = options.text("server-cpus", "");
+		if (!cpus.isBlank()) {
+			command.addAll(List.of("taskset", "-c", cpus));
+		}
+		else if (!options.text("generator-cpus", "").isBlank()) {
+			// undo the affinity the server would inherit from the pinned generator
+			command.addAll(List.of("taskset", "-c", onlineCpus()));
+		}
+		return command;
+	}
+
+	private static String onlineCpus() {
+		try {
+			return Files.readString(Path.of("/sys/devices/system/cpu/online")).strip();
+		}
+		catch (IOException ex) {
+			return "0-" + (Runtime.getRuntime().availableProcessors() - 1);
+		}
+	}
+
 	static Target peer(Options options, Path output) throws IOException, InterruptedException {
 		Path dir = Path.of(options.text("peer-dir", "../shared/bench-peer")).toAbsolutePath().normalize();
 		if (!Files.exists(dir.resolve("server.mjs"))) {
@@ -151,7 +179,9 @@ final class Servers {
 		dir = installedCopy(dir, "bench-peer", List.of("server.mjs", "package.json", "package-lock.json"));
 		String shim = "data:text/javascript;base64,"
 				+ Base64.getEncoder().encodeToString(PORT_SHIM.getBytes(StandardCharsets.UTF_8));
-		ProcessBuilder builder = new ProcessBuilder("node", "--import", shim, "server.mjs").directory(dir.toFile())
+		List<String> command = pinned(options);
+		command.addAll(List.of("node", "--import", shim, "server.mjs"));
+		ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(output.resolve("peer.log").toFile());
 		builder.environment().put("PEER_PORT", Integer.toString(port));
@@ -177,7 +207,9 @@ final class Servers {
 				int port = first + i;
 				refuseBusy(port, "the socket.io peer");
 				Path log = output.resolve("peer-node" + (i + 1) + ".log");
-				ProcessBuilder builder = new ProcessBuilder("node", "server.mjs").directory(dir.toFile())
+				List<String> command = pinned(options);
+				command.addAll(List.of("node", "server.mjs"));
+				ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
 					.redirectErrorStream(true)
 					.redirectOutput(log.toFile());
 				builder.environment().put("PEER_PORT", Integer.toString(port));
