@@ -15,10 +15,12 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
 /**
  * Puts the Socket.IO server on the application's port: the {@link SocketIoServer} bean
@@ -26,7 +28,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code /socket.io/*}, which serves long polling, the WebSocket upgrade (Jetty's
  * WebSocket container, installed by Spring Boot's Jetty support) and
  * {@code /socket.io/socket.io.js}. The servlet's path mapping is more specific than the
- * DispatcherServlet's {@code /}, so Spring MVC never sees these requests.
+ * DispatcherServlet's {@code /}, so Spring MVC never sees these requests, and
+ * {@link SocketPathShortcut} keeps them from its filters too.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SocketIoProperties.class, WebProperties.class })
@@ -103,6 +106,21 @@ class SocketIoServerConfiguration {
 		registration.setName("socketIo");
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
+		return registration;
+	}
+
+	/**
+	 * First: it sets the security headers itself, so its place among ties is no matter.
+	 */
+	@Bean
+	FilterRegistrationBean<SocketPathShortcut> socketPathShortcut(
+			ServletRegistrationBean<EngineIoServlet> socketIoServlet) {
+		FilterRegistrationBean<SocketPathShortcut> registration = new FilterRegistrationBean<>(
+				new SocketPathShortcut(socketIoServlet.getServlet()), socketIoServlet);
+		registration.setName("socketPathShortcut");
+		registration.setUrlPatterns(List.of("/socket.io/*"));
+		registration.setAsyncSupported(true);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
