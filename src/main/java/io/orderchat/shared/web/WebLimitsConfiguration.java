@@ -23,7 +23,7 @@ class WebLimitsConfiguration {
 		FilterRegistrationBean<RequestLimits> registration = new FilterRegistrationBean<>(
 				new RequestLimits(maxBodySize, json));
 		registration.addUrlPatterns("/api/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
@@ -31,7 +31,8 @@ class WebLimitsConfiguration {
 	FilterRegistrationBean<RequestLogContext> requestLogContext() {
 		FilterRegistrationBean<RequestLogContext> registration = new FilterRegistrationBean<>(new RequestLogContext());
 		registration.addUrlPatterns("/api/*", "/uploads/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE - 1);
+		// the very first (HIGHEST_PRECEDENCE - 1 would wrap around to the very last)
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
 	}
 
