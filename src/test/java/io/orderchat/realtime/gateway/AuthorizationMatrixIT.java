@@ -229,6 +229,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$sconv/notes", "support",     SHARED, "{\"content\":\"a note\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/admin/audit",                                SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		// --- signing a user out everywhere: admins (and the host's service token) only; a
+		// user nobody else is, so that the table's own tokens stay valid
+		rest("POST /api/admin/users/signed-out-$uuid/sign-out",     SHARED, "{\"reason\":\"matrix\"}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
 		// --- statistics: staff, each for their own area (admins all)
 		rest("GET /api/admin/stats?from=2020-03-01&to=2020-03-02", SHARED, null,
 		                                                                          "401 403 403 403 403 ok  ok  ok  ok "),
