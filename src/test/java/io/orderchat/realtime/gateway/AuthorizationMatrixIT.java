@@ -252,6 +252,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("GET /api/conversations/$dconv", "dispute",            SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("GET /api/conversations/$sconv", "support",            SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
 		rest("GET /api/conversations/$conv/messages",               SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
+		rest("GET /api/conversations/$conv/presence",               SHARED, null, "401 403 403 ok  ok  ok  403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=json", "json", SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=csv", "csv",   SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=html", "html", SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
