@@ -36,6 +36,8 @@ class SignOutEverywhereIT extends IntegrationTest {
 		String oldToken = issuedAt(carla, Instant.now().minusSeconds(5));
 		RawSocketIo socket = RawSocketIo.open(this.port, oldToken);
 		RawSocketIo bystander = RawSocketIo.open(this.port, person("Bea", Role.CUSTOMER).token());
+		// a token the host app issued (by its clock) after the moment of the sign-out
+		RawSocketIo newer = RawSocketIo.open(this.port, issuedAt(carla, Instant.now().plusSeconds(30)));
 		assertThat(api().get("/api/unread", oldToken).status()).isEqualTo(200);
 
 		Response signedOut = api().post("/api/admin/users/" + carla.id() + "/sign-out", admin.token(),
@@ -53,6 +55,7 @@ class SignOutEverywhereIT extends IntegrationTest {
 			.isTrue();
 		assertThat(socket.awaitExactFrame("41", WAIT)).as("a Socket.IO DISCONNECT from the server").isTrue();
 		assertThat(bystander.awaitFrame("TOKEN_REVOKED", Duration.ofMillis(500))).isFalse();
+		assertThat(newer.awaitFrame("TOKEN_REVOKED", Duration.ofMillis(100))).as("issued after it: stays").isFalse();
 
 		Response rest = api().get("/api/unread", oldToken);
 		assertThat(rest.status()).isEqualTo(401);
@@ -73,6 +76,7 @@ class SignOutEverywhereIT extends IntegrationTest {
 		assertThat(audit.text()).contains("\"action\":\"user.signed_out\"", carla.id(), "banned by the marketplace");
 		socket.close();
 		bystander.close();
+		newer.close();
 		again.close();
 	}
 
