@@ -51,7 +51,7 @@ export interface ClientEvents extends EventPayloads {
 }
 
 const DEFAULTS = { commandTimeoutMs: 10000, typingRefreshMs: 4000, typingIdleMs: 3000, clientIdPrefix: "sdk" };
-const TOKEN_CODES = new Set(["UNAUTHENTICATED", "TOKEN_EXPIRED"]);
+const TOKEN_CODES = new Set(["UNAUTHENTICATED", "TOKEN_EXPIRED", "TOKEN_REVOKED"]);
 const OUTBOX_KEY = "orderchat.outbox.";
 
 export class OrderChatClient extends Emitter<ClientEvents> {

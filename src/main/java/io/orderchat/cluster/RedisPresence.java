@@ -2,6 +2,7 @@ package io.orderchat.cluster;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -113,6 +114,24 @@ final class RedisPresence implements Presence {
 	@Override
 	public Set<String> online(Collection<String> userIds) {
 		return userIds.stream().filter(this::isOnline).collect(Collectors.toUnmodifiableSet());
+	}
+
+	/** One {@code HLEN} per user; without Redis, this node's own connections. */
+	@Override
+	public Map<String, Integer> connections(Collection<String> userIds) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		try {
+			for (String userId : userIds) {
+				counts.put(userId, Math.toIntExact(this.redis.sync().hlen(this.keys.presence(userId))));
+			}
+		}
+		catch (RedisException ex) {
+			failed("connections", ex);
+			for (String userId : userIds) {
+				counts.put(userId, (int) this.local.values().stream().filter(userId::equals).count());
+			}
+		}
+		return counts;
 	}
 
 	@Override

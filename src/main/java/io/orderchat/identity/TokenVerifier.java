@@ -37,7 +37,8 @@ import org.springframework.stereotype.Service;
 /**
  * The identity module's entry point: turns a bearer token into a {@link Caller} or
  * refuses it with {@code UNAUTHENTICATED} (missing, malformed, wrong signature, unknown
- * role) or {@code TOKEN_EXPIRED}.
+ * role), {@code TOKEN_EXPIRED} or {@code TOKEN_REVOKED} (its user was signed out
+ * everywhere after it was issued: {@link TokenRevocations}, checked in memory).
  * <p>
  * HMAC tokens (HS256/384/512) are checked against the configured secret (or the demo
  * issuer's), RSA and EC tokens against the configured JWKS. Claims: {@code sub} (or
@@ -73,16 +74,25 @@ public class TokenVerifier {
 
 	private final CompactJws.Headers headers = new CompactJws.Headers();
 
+	private final TokenRevocations.Revoked revocations;
+
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock) {
 		this(keys, users, clock, IdentityProperties.DEFAULT_MAX_TOKEN_AGE);
 	}
 
 	@Autowired
-	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, IdentityProperties properties) {
-		this(keys, users, clock, properties.maxTokenAge());
+	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, IdentityProperties properties,
+			TokenRevocations revocations) {
+		this(keys, users, clock, properties.maxTokenAge(), revocations.revoked());
 	}
 
 	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, Duration maxTokenAge) {
+		this(keys, users, clock, maxTokenAge, new TokenRevocations.Revoked());
+	}
+
+	TokenVerifier(SigningKeys keys, KnownUsers users, Clock clock, Duration maxTokenAge,
+			TokenRevocations.Revoked revocations) {
+		this.revocations = revocations;
 		this.keys = keys;
 		this.users = users;
 		this.clock = clock;
@@ -109,6 +119,7 @@ public class TokenVerifier {
 			this.verified.forget(raw);
 			throw expired(caller.expiresAt());
 		}
+		this.revocations.check(caller);
 		this.users.remember(caller);
 		return caller;
 	}
@@ -244,7 +255,8 @@ public class TokenVerifier {
 		}
 		Role role = role(claims);
 		String name = firstText(claims, "name", "username", "email");
-		return new Caller(userId, name, role, expiry);
+		Date issued = claims.getIssueTime();
+		return new Caller(userId, name, role, expiry, (issued != null) ? issued.toInstant() : null);
 	}
 
 	/**

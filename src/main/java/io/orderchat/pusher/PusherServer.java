@@ -149,6 +149,21 @@ public final class PusherServer implements AutoCloseable {
 		return this.signature.sign(socketId, channel);
 	}
 
+	/**
+	 * Closes this node's connection {@code socketId}, if it has one, with 4009 (not
+	 * authorised: pusher-js does not reconnect by itself).
+	 * @return whether it was here and open
+	 */
+	public boolean closeUnauthorized(String socketId, String reason) {
+		for (PusherConnection connection : this.connections) {
+			if (connection.socketId().equals(socketId)) {
+				connection.close(PusherConnection.UNAUTHORIZED, reason);
+				return true;
+			}
+		}
+		return false;
+	}
+
 	public int connectionCount() {
 		return this.admitted.get();
 	}

@@ -12,6 +12,12 @@ public enum ErrorCode {
 	/** The token's {@code exp} has passed. */
 	TOKEN_EXPIRED(401),
 
+	/**
+	 * The user was signed out everywhere after the token was issued: a token of theirs
+	 * from before that instant (or one without {@code iat}) is refused.
+	 */
+	TOKEN_REVOKED(401),
+
 	/** The caller may not touch that conversation, order or message. */
 	FORBIDDEN(403),
 

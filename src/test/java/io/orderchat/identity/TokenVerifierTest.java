@@ -149,6 +149,41 @@ class TokenVerifierTest {
 	}
 
 	@Test
+	void refusesTheTokensOfASignedOutUserIssuedBeforeTheRevocationOrWithoutIat() throws Exception {
+		TokenRevocations.Revoked revoked = new TokenRevocations.Revoked();
+		TokenVerifier verifier = new TokenVerifier(
+				new SigningKeys(SECRET.getBytes(StandardCharsets.UTF_8), null, false), this.noUsers, this.clock,
+				Duration.ofHours(24), revoked);
+		String before = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u-1")
+					.issueTime(Date.from(NOW.minusSeconds(1)))
+					.expirationTime(Date.from(NOW.plusSeconds(600)))
+					.build());
+		String sameSecond = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u-1")
+					.issueTime(Date.from(NOW))
+					.expirationTime(Date.from(NOW.plusSeconds(600)))
+					.build());
+		String withoutIat = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u-1").expirationTime(Date.from(NOW.plusSeconds(600))).build());
+		String someoneElse = hs256(SECRET,
+				new JWTClaimsSet.Builder().subject("u-2")
+					.issueTime(Date.from(NOW.minusSeconds(1)))
+					.expirationTime(Date.from(NOW.plusSeconds(600)))
+					.build());
+		assertThat(verifier.verify(before).userId()).as("cached as verified").isEqualTo("u-1");
+
+		revoked.learn("u-1", NOW);
+
+		assertRefused(() -> verifier.verify(before), ErrorCode.TOKEN_REVOKED);
+		assertRefused(() -> verifier.verify(withoutIat), ErrorCode.TOKEN_REVOKED);
+		assertThat(verifier.verify(sameSecond).userId()).isEqualTo("u-1");
+		assertThat(verifier.verify(someoneElse).userId()).isEqualTo("u-2");
+		revoked.learn("u-1", NOW.minusSeconds(60));
+		assertRefused(() -> verifier.verify(before), ErrorCode.TOKEN_REVOKED);
+	}
+
+	@Test
 	void readsTheSeedsClaimVariants() throws Exception {
 		String token = hs256(SECRET,
 				new JWTClaimsSet.Builder().claim("id", 42)
@@ -159,7 +194,7 @@ class TokenVerifierTest {
 
 		Caller caller = this.hmac.verify(token);
 
-		assertThat(caller).isEqualTo(new Caller("42", "driver42", Role.PERFORMER, NOW.plus(Duration.ofHours(24))));
+		assertThat(caller).isEqualTo(new Caller("42", "driver42", Role.PERFORMER, NOW.plus(Duration.ofHours(24)), NOW));
 	}
 
 	@Test
@@ -277,7 +312,7 @@ class TokenVerifierTest {
 		Caller caller = verifier.verify(issuer.issue("demo-moderator2").token());
 
 		assertThat(caller)
-			.isEqualTo(new Caller("demo-moderator2", "Max Moderator", Role.MODERATOR, NOW.plusSeconds(3600)));
+			.isEqualTo(new Caller("demo-moderator2", "Max Moderator", Role.MODERATOR, NOW.plusSeconds(3600), NOW));
 		assertThat(SigningKeys.from(new IdentityProperties(SECRET, null, Duration.ofHours(1))).demo()).isFalse();
 		DemoIssuer off = new DemoIssuer(SigningKeys.from(new IdentityProperties(SECRET, null, Duration.ofHours(1))),
 				demo, this.clock);

@@ -10,7 +10,8 @@ import io.orderchat.orders.OrderStatus;
 
 /**
  * What happens in a conversation's chat, for the vocabularies to render: every event is
- * about one conversation ({@link Subject}) except presence, which is about a user.
+ * about one conversation ({@link Subject}) except presence and sign-outs, which are about
+ * a user.
  */
 public sealed interface ChatEvent extends RealtimeEvent {
 
@@ -92,6 +93,15 @@ public sealed interface ChatEvent extends RealtimeEvent {
 	 * vocabularies that promise that audience render it.
 	 */
 	record CounterpartPresence(String userId, boolean online) implements ChatEvent {
+	}
+
+	/**
+	 * The user was signed out everywhere: every node learns it, so that their old tokens
+	 * are refused there too, and closes their connections opened with a token issued
+	 * before {@code notBefore}. Not rendered by a vocabulary: the gateway tells the
+	 * socket before closing it, as when a session expires.
+	 */
+	record SignedOut(String userId, Instant notBefore) implements ChatEvent {
 	}
 
 	/** A message for a user who has not joined its conversation on that socket. */

@@ -21,6 +21,7 @@ import io.orderchat.conversations.ConversationManagement;
 import io.orderchat.conversations.Inbox;
 import io.orderchat.conversations.Membership;
 import io.orderchat.conversations.Messaging;
+import io.orderchat.identity.TokenRevocations;
 import io.orderchat.identity.TokenVerifier;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.ratelimit.RateLimits;
@@ -77,6 +78,13 @@ class RealtimeGatewayConfiguration {
 		SocketIoDelivery delivery = new SocketIoDelivery(server.sockets(), dialects, staffRenderings, rooms, metrics);
 		bus.subscribe(delivery);
 		return delivery;
+	}
+
+	@Bean
+	SessionRevocation sessionRevocation(SocketIoServer server, TokenRevocations revocations, EventBus bus) {
+		SessionRevocation revocation = new SessionRevocation(server.sockets(), revocations);
+		bus.subscribe(revocation);
+		return revocation;
 	}
 
 	@Bean

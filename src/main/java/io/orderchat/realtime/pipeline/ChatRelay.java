@@ -14,6 +14,7 @@ import io.orderchat.conversations.ParticipantJoined;
 import io.orderchat.conversations.ParticipantLeft;
 import io.orderchat.conversations.ReactionsChanged;
 import io.orderchat.conversations.ReadHorizonMoved;
+import io.orderchat.identity.TokensRevoked;
 import io.orderchat.orders.OrderStatusChanged;
 import io.orderchat.realtime.events.Audience;
 import io.orderchat.realtime.events.ChatEvent;
@@ -87,6 +88,16 @@ public class ChatRelay {
 	@TransactionalEventListener(fallbackExecution = true)
 	void on(ParticipantLeft event) {
 		publishParticipant(event.conversation(), event.participant(), false);
+	}
+
+	/**
+	 * To every node, whether it has sockets of the user or not: each must learn the
+	 * revocation to refuse the old tokens itself.
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void on(TokensRevoked event) {
+		this.bus.publish(new Delivery(Audience.users(event.userId()),
+				new ChatEvent.SignedOut(event.userId(), event.notBefore())));
 	}
 
 	@TransactionalEventListener(fallbackExecution = true)

@@ -1,6 +1,8 @@
 package io.orderchat.realtime.presence;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -35,6 +37,16 @@ public final class InMemoryPresence implements Presence {
 	@Override
 	public boolean isOnline(String userId) {
 		return this.connectionsByUser.containsKey(userId);
+	}
+
+	@Override
+	public Map<String, Integer> connections(Collection<String> userIds) {
+		Map<String, Integer> counts = new LinkedHashMap<>();
+		for (String userId : userIds) {
+			Set<String> connections = this.connectionsByUser.get(userId);
+			counts.put(userId, (connections != null) ? connections.size() : 0);
+		}
+		return counts;
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.orderchat.realtime.presence;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -24,6 +25,12 @@ public interface Presence {
 
 	/** The subset of {@code userIds} that is online now. */
 	Set<String> online(Collection<String> userIds);
+
+	/**
+	 * How many connections each of {@code userIds} has open now, on every node; 0 for one
+	 * offline.
+	 */
+	Map<String, Integer> connections(Collection<String> userIds);
 
 	/**
 	 * Called once for each user who went offline without a {@link #disconnected}: their

@@ -32,10 +32,13 @@ class PusherAuthController {
 
 	private final JsonMapper json;
 
-	PusherAuthController(PusherServer pusher, PrivateChannels channels, JsonMapper json) {
+	private final PusherSignIns signIns;
+
+	PusherAuthController(PusherServer pusher, PrivateChannels channels, JsonMapper json, PusherSignIns signIns) {
 		this.pusher = pusher;
 		this.channels = channels;
 		this.json = json;
+		this.signIns = signIns;
 	}
 
 	@PostMapping(path = "/pusher/auth", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -50,6 +53,7 @@ class PusherAuthController {
 			throw DomainException.invalid("Field 'channel_name' must be a private- channel");
 		}
 		this.channels.checkMaySubscribe(caller, channel);
+		this.signIns.signed(socketId, caller);
 		return Map.of("auth", this.pusher.authorize(socketId, channel));
 	}
 

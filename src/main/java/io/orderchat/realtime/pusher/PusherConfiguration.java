@@ -6,10 +6,12 @@ import java.util.HexFormat;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.orderchat.identity.TokenRevocations;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.pusher.PusherOptions;
 import io.orderchat.pusher.PusherServer;
 import io.orderchat.pusher.servlet.PusherServlet;
+import io.orderchat.realtime.pipeline.EventBus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -53,6 +55,13 @@ class PusherConfiguration {
 	@Bean
 	PrivateChannels privateChannels(OrderManagement orders) {
 		return new PrivateChannels(orders);
+	}
+
+	@Bean
+	PusherSignIns pusherSignIns(PusherServer server, TokenRevocations revocations, EventBus bus) {
+		PusherSignIns signIns = new PusherSignIns(server, revocations);
+		bus.subscribe(signIns);
+		return signIns;
 	}
 
 	@Bean

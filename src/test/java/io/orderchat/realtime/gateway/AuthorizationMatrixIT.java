@@ -229,6 +229,10 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("POST /api/conversations/$sconv/notes", "support",     SHARED, "{\"content\":\"a note\"}",
 		                                                                          "401 403 403 403 403 403 403 ok  ok "),
 		rest("GET /api/admin/audit",                                SHARED, null, "401 403 403 403 403 403 403 403 ok "),
+		// --- signing a user out everywhere: admins (and the host's service token) only; a
+		// user nobody else is, so that the table's own tokens stay valid
+		rest("POST /api/admin/users/signed-out-$uuid/sign-out",     SHARED, "{\"reason\":\"matrix\"}",
+		                                                                          "401 403 403 403 403 403 403 403 ok "),
 		// --- statistics: staff, each for their own area (admins all)
 		rest("GET /api/admin/stats?from=2020-03-01&to=2020-03-02", SHARED, null,
 		                                                                          "401 403 403 403 403 ok  ok  ok  ok "),
@@ -248,6 +252,7 @@ class AuthorizationMatrixIT extends IntegrationTest {
 		rest("GET /api/conversations/$dconv", "dispute",            SHARED, null, "401 403 403 ok  ok  ok  ok  403 ok "),
 		rest("GET /api/conversations/$sconv", "support",            SHARED, null, "401 403 403 hidden 403 403 403 ok ok "),
 		rest("GET /api/conversations/$conv/messages",               SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
+		rest("GET /api/conversations/$conv/presence",               SHARED, null, "401 403 403 ok  ok  ok  403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=json", "json", SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=csv", "csv",   SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),
 		rest("GET /api/conversations/$conv/export?format=html", "html", SHARED, null, "401 403 403 hidden hidden ok 403 403 ok "),

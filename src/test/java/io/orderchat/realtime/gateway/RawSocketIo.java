@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * test can send what no well-behaved client would: any event name, any payload, any
  * frame. Answers the server's pings; keeps every frame it received.
  */
-final class RawSocketIo implements WebSocket.Listener {
+public final class RawSocketIo implements WebSocket.Listener {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -38,7 +38,7 @@ final class RawSocketIo implements WebSocket.Listener {
 	/**
 	 * Opens the WebSocket transport; with a token, also connects to the main namespace.
 	 */
-	static RawSocketIo open(int port, String token) throws Exception {
+	public static RawSocketIo open(int port, String token) throws Exception {
 		RawSocketIo client = new RawSocketIo();
 		client.socket = http.newWebSocketBuilder()
 			.connectTimeout(Duration.ofSeconds(10))
@@ -92,7 +92,7 @@ final class RawSocketIo implements WebSocket.Listener {
 	}
 
 	/** Waits for a received frame that contains {@code text}. */
-	boolean awaitFrame(String text, Duration timeout) throws InterruptedException {
+	public boolean awaitFrame(String text, Duration timeout) throws InterruptedException {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (this.seen.stream().anyMatch((frame) -> frame.contains(text))) {
@@ -103,11 +103,28 @@ final class RawSocketIo implements WebSocket.Listener {
 		return false;
 	}
 
-	boolean isClosed() {
+	/** Waits for a received frame that is exactly {@code frame}. */
+	public boolean awaitExactFrame(String frame, Duration timeout) throws InterruptedException {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (System.nanoTime() < deadline) {
+			if (this.seen.contains(frame)) {
+				return true;
+			}
+			Thread.sleep(20);
+		}
+		return false;
+	}
+
+	/** Every frame received so far (for failure messages). */
+	public List<String> received() {
+		return List.copyOf(this.seen);
+	}
+
+	public boolean isClosed() {
 		return this.closed.isDone();
 	}
 
-	void close() {
+	public void close() {
 		if (!isClosed()) {
 			this.socket.abort();
 		}

@@ -237,6 +237,35 @@ class PusherChannelsIT extends IntegrationTest {
 	}
 
 	@Test
+	void signingAUserOutClosesThePusherConnectionsSignedForThem() {
+		Person moderator = person("Mo Moderator", Role.MODERATOR);
+		Person admin = person("Ada Admin", Role.ADMIN);
+		String channel = "private-moderator-channel";
+		try (RawPusher client = RawPusher.open(this.port, KEY); RawPusher other = RawPusher.open(this.port, KEY)) {
+			String socketId = RawPusher.data(client.established()).path("socket_id").asString();
+			other.established();
+			String token = moderator.token();
+			String auth = api()
+				.post("/pusher/auth", token, Api.json(Map.of("socket_id", socketId, "channel_name", channel)))
+				.body()
+				.path("auth")
+				.asString();
+			client.send(subscribe(channel, auth));
+			assertThat(client.next().path("event").asString()).isEqualTo("pusher_internal:subscription_succeeded");
+
+			assertThat(api().post("/api/admin/users/" + moderator.id() + "/sign-out", admin.token(), null).status())
+				.isEqualTo(200);
+
+			assertThat(client.closeCode()).as("closed as not authorised").isEqualTo(4009);
+			assertThat(other.isOpen()).isTrue();
+			assertThat(
+					api().post("/pusher/auth", token, Api.json(Map.of("socket_id", socketId, "channel_name", channel)))
+						.errorCode())
+				.isEqualTo("TOKEN_REVOKED");
+		}
+	}
+
+	@Test
 	void exposesItsMetrics() throws Exception {
 		try (RawPusher client = RawPusher.open(this.port, KEY); HttpClient http = HttpClient.newHttpClient()) {
 			client.established();

@@ -289,6 +289,9 @@ final class CanonicalDialect implements Dialect {
 				// seed 004's wider presence audience; canonical clients hear
 				// PresenceChanged
 			}
+			case ChatEvent.SignedOut signedOut -> {
+				// the gateway tells and closes the sockets itself (SessionRevocation)
+			}
 		}
 	}
 
