@@ -16,9 +16,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import ch.qos.logback.classic.LoggerContext;
 import io.orderchat.identity.Role;
 import io.orderchat.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,6 +140,18 @@ class MetricsIT extends IntegrationTest {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode();
+	}
+
+	@Test
+	void countLogEventsByLevelWithoutATurboFilterOnEveryLevelCheck() throws Exception {
+		String before = scrape();
+		LoggerFactory.getLogger(MetricsIT.class).warn("counted by logback_events_total");
+		String after = scrape();
+
+		assertThat(moved(before, after, "logback_events_total", "level=\"warn\"")).isGreaterThanOrEqualTo(1);
+		// A turbo filter runs on each isDebugEnabled(), which Jetty calls per frame.
+		assertThat(((LoggerContext) LoggerFactory.getILoggerFactory()).getTurboFilterList())
+			.noneMatch((filter) -> filter.getClass().getName().contains("Metrics"));
 	}
 
 	private String scrape() throws Exception {
