@@ -2,13 +2,16 @@ package io.orderchat;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.micrometer.metrics.autoconfigure.logging.logback.LogbackMetricsAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * OrderChat: a real-time chat server for orders, with a Socket.IO v4 endpoint and a REST
  * API on one port.
  */
-@SpringBootApplication
+// Log events are counted by shared.LogEventsMeter: the binder's turbo filter taxes every
+// level check.
+@SpringBootApplication(exclude = LogbackMetricsAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class OrderChatApplication {
 

@@ -61,7 +61,7 @@ final class Client {
 	 * flush.
 	 */
 	void queue(EncodedPacket packet, List<EngineSocket> idle) {
-		if (this.connection.queue(packet.enginePackets())) {
+		if (this.connection.queue(packet.enginePackets(), packet.engineBytes())) {
 			idle.add(this.connection);
 		}
 	}

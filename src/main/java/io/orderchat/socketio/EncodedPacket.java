@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.orderchat.socketio.engine.EnginePacket;
+import io.orderchat.socketio.engine.EngineSocket;
 
 /**
  * A Socket.IO packet encoded once for any number of recipients: its text frame and binary
@@ -58,6 +59,11 @@ public final class EncodedPacket {
 		return parts().enginePackets();
 	}
 
+	/** What the engine's limits count for {@link #enginePackets()}. */
+	long engineBytes() {
+		return parts().engineBytes();
+	}
+
 	private Parts parts() {
 		Parts result = this.parts;
 		if (result == null) {
@@ -73,7 +79,7 @@ public final class EncodedPacket {
 		return result;
 	}
 
-	private record Parts(String text, List<byte[]> attachments, List<EnginePacket> enginePackets) {
+	private record Parts(String text, List<byte[]> attachments, List<EnginePacket> enginePackets, long engineBytes) {
 
 		static Parts of(String text, List<byte[]> attachments, long originMicros) {
 			List<EnginePacket> packets = new ArrayList<>(1 + attachments.size());
@@ -81,7 +87,8 @@ public final class EncodedPacket {
 			for (byte[] attachment : attachments) {
 				packets.add(EnginePacket.message(attachment));
 			}
-			return new Parts(text, List.copyOf(attachments), List.copyOf(packets));
+			List<EnginePacket> enginePackets = List.copyOf(packets);
+			return new Parts(text, List.copyOf(attachments), enginePackets, EngineSocket.encodedBytes(enginePackets));
 		}
 
 	}

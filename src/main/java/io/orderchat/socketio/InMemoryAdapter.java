@@ -1,7 +1,9 @@
 package io.orderchat.socketio;
 
-import java.util.IntSummaryStatistics;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IntSummaryStatistics;
+import java.util.List;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -104,21 +106,56 @@ public final class InMemoryAdapter implements Adapter {
 
 	@Override
 	public void broadcast(EncodedPacket packet, BroadcastOptions options) {
-		Collection<String> targets;
+		this.delivery.deliver(targets(options), packet);
+	}
+
+	/**
+	 * The sockets in any of the rooms (all if none is named) and in none of the excepted
+	 * rooms, each once. A single room with no exception is its own member set; otherwise
+	 * a list is filled by checking each id against the sets at hand, so a broadcast to a
+	 * big room builds no hash set of its members.
+	 */
+	private Collection<String> targets(BroadcastOptions options) {
+		List<Set<String>> included = new ArrayList<>(Math.max(1, options.rooms().size()));
 		if (options.rooms().isEmpty()) {
-			targets = this.socketRooms.keySet();
-		}
-		else if (options.rooms().size() == 1) {
-			targets = this.rooms.getOrDefault(options.rooms().iterator().next(), Set.of());
+			included.add(this.socketRooms.keySet());
 		}
 		else {
-			targets = sockets(options.rooms());
+			for (String room : options.rooms()) {
+				Set<String> members = this.rooms.get(room);
+				if (members != null) {
+					included.add(members);
+				}
+			}
 		}
-		if (!options.except().isEmpty()) {
-			Set<String> except = sockets(options.except());
-			targets = targets.stream().filter((socketId) -> !except.contains(socketId)).toList();
+		List<Set<String>> excluded = new ArrayList<>(options.except().size());
+		for (String room : options.except()) {
+			Set<String> members = this.rooms.get(room);
+			if (members != null) {
+				excluded.add(members);
+			}
 		}
-		this.delivery.deliver(targets, packet);
+		if (included.size() == 1 && excluded.isEmpty()) {
+			return included.get(0);
+		}
+		List<String> targets = new ArrayList<>();
+		for (int i = 0; i < included.size(); i++) {
+			for (String socketId : included.get(i)) {
+				if (!inAny(included.subList(0, i), socketId) && !inAny(excluded, socketId)) {
+					targets.add(socketId);
+				}
+			}
+		}
+		return targets;
+	}
+
+	private static boolean inAny(List<Set<String>> sets, String socketId) {
+		for (Set<String> set : sets) {
+			if (set.contains(socketId)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override

@@ -70,4 +70,15 @@ class InMemoryAdapterTest {
 		assertThat(this.delivered).containsExactlyInAnyOrder("a", "b", "c");
 	}
 
+	@Test
+	void deliversToOverlappingBigRoomsOnceLeavingOutTheExcepted() {
+		for (int i = 0; i < 20; i++) {
+			this.adapter.addAll("s" + i, Set.of("s" + i, (i < 15) ? "left" : "right", (i % 2 == 0) ? "even" : "odd"));
+		}
+		this.adapter.addAll("s3", Set.of("right"));
+		this.adapter.broadcast(this.packet, new BroadcastOptions(Set.of("left", "right", "r1"), Set.of("odd", "b")));
+		assertThat(this.delivered).containsExactlyInAnyOrder("a", "s0", "s2", "s4", "s6", "s8", "s10", "s12", "s14",
+				"s16", "s18");
+	}
+
 }

@@ -271,7 +271,7 @@ public final class EngineSocket {
 	 * the session is closing.
 	 */
 	public void send(List<EnginePacket> packets) {
-		offer(packets, true);
+		offer(packets, Outbox.bytes(packets), true);
 	}
 
 	/**
@@ -280,10 +280,23 @@ public final class EngineSocket {
 	 * running yet).
 	 */
 	public boolean queue(List<EnginePacket> packets) {
-		return offer(packets, false);
+		return queue(packets, Outbox.bytes(packets));
 	}
 
-	private boolean offer(List<EnginePacket> packets, boolean writeHere) {
+	/**
+	 * {@link #queue(List)} for packets whose encoded size the caller knows (a broadcast
+	 * measures its packets once for all recipients): {@link #encodedBytes(List)}.
+	 */
+	public boolean queue(List<EnginePacket> packets, long bytes) {
+		return offer(packets, bytes, false);
+	}
+
+	/** What the limits count for {@code packets}. */
+	public static long encodedBytes(List<EnginePacket> packets) {
+		return Outbox.bytes(packets);
+	}
+
+	private boolean offer(List<EnginePacket> packets, long bytes, boolean writeHere) {
 		Transport current;
 		String overflow;
 		Transport.Followup followup = Transport.Followup.NONE;
@@ -298,8 +311,8 @@ public final class EngineSocket {
 				overflow = bytesOverflow(waiting);
 			}
 			if (overflow == null) {
-				this.waitingBytes.reserve(Outbox.bytes(packets));
-				this.outbox.add(packets);
+				this.waitingBytes.reserve(bytes);
+				this.outbox.add(packets, bytes);
 				followup = current.queued(writeHere);
 			}
 		}

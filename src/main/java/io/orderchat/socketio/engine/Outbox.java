@@ -19,9 +19,14 @@ final class Outbox {
 	private long bytes;
 
 	void add(List<EnginePacket> group) {
+		add(group, bytes(group));
+	}
+
+	/** Adds a group whose encoded size, {@link #bytes(List)}, is {@code groupBytes}. */
+	void add(List<EnginePacket> group, long groupBytes) {
 		this.groups.add(group);
 		this.frames += group.size();
-		this.bytes += bytes(group);
+		this.bytes += groupBytes;
 	}
 
 	boolean isEmpty() {

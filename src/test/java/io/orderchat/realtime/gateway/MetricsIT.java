@@ -17,8 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.orderchat.identity.Role;
+import io.micrometer.core.instrument.binder.logging.LogbackMetrics;
 import io.orderchat.testing.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetricsIT extends IntegrationTest {
 
 	private static final HttpClient http = HttpClient.newHttpClient();
+
+	@Autowired
+	private ApplicationContext context;
 
 	@Test
 	void moveWithConnectionsCommandsMessagesAndUploads() throws Exception {
@@ -138,6 +145,19 @@ class MetricsIT extends IntegrationTest {
 				.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 				.build(), HttpResponse.BodyHandlers.ofString())
 			.statusCode();
+	}
+
+	@Test
+	void countLogEventsByLevelWithoutATurboFilterOnEveryLevelCheck() throws Exception {
+		String before = scrape();
+		LoggerFactory.getLogger(MetricsIT.class).warn("counted by logback_events_total");
+		String after = scrape();
+
+		assertThat(moved(before, after, "logback_events_total", "level=\"warn\"")).isGreaterThanOrEqualTo(1);
+		// Its turbo filter would run on each isDebugEnabled(), which Jetty calls per
+		// frame. (Logback's filter list is the JVM's: another test's context may have
+		// added one.)
+		assertThat(this.context.getBeanNamesForType(LogbackMetrics.class)).isEmpty();
 	}
 
 	private String scrape() throws Exception {
