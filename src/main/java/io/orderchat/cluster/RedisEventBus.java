@@ -1,5 +1,7 @@
 package io.orderchat.cluster;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * for Redis. Every node {@code SSUBSCRIBE}s to all the channels and hands what other
  * nodes published to its own lanes; its own publications come back too and are dropped,
  * so nothing is delivered twice. Sharded pub/sub also runs on Redis Cluster, where each
- * channel lives on one shard.
+ * channel lives on one shard: a node subscribes each channel at the shard that owns its
+ * slot, and again where the slot went when Redis ends a subscription because it moved.
  * <p>
  * The subscriber runs on the Redis client's event loop, which also carries every other
  * node's publications and this node's commands: it never waits for a full lane. What does
@@ -62,6 +65,8 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
+	private volatile boolean closed;
+
 	private final Counter published;
 
 	private final Counter received;
@@ -85,15 +90,52 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		this.received = counter(registry, "received");
 		this.failed = counter(registry, "failed");
 		this.overflow = counter(registry, "overflow");
-		this.subscription = redis.client().connectPubSub();
+		this.subscription = redis.connectPubSub();
 		this.subscription.addListener(new RedisPubSubAdapter<>() {
 			@Override
 			public void smessage(String channel, String message) {
 				receive(message);
 			}
+
+			@Override
+			public void sunsubscribed(String channel, long count) {
+				if (!RedisEventBus.this.closed) {
+					subscribeAgain(channel);
+				}
+			}
 		});
-		RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(this.channels),
-				RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
+		for (String channel : this.channels) {
+			// one channel a command: a Redis Cluster refuses channels of several slots
+			// in one SSUBSCRIBE, and Lettuce sends each to the node owning its slot
+			RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(channel),
+					RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
+		}
+	}
+
+	/**
+	 * Redis unsubscribes a sharded channel whose slot moved to another node (resharding,
+	 * a failover): subscribe again, now at the slot's new owner, until it works.
+	 */
+	private void subscribeAgain(String channel) {
+		log.info("Redis ended this node's subscription to {} (its slot moved); subscribing again", channel);
+		try {
+			this.subscription.async().ssubscribe(channel).exceptionally((failure) -> {
+				retrySubscribing(channel, failure);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			retrySubscribing(channel, ex);
+		}
+	}
+
+	private void retrySubscribing(String channel, Throwable failure) {
+		log.warn("Could not subscribe to {} again ({}); retrying in a second", channel, failure.getMessage());
+		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+			if (!this.closed) {
+				subscribeAgain(channel);
+			}
+		});
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
@@ -126,7 +168,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 			log.error("Could not encode {} for the other nodes", delivery.event().getClass().getSimpleName(), ex);
 			return;
 		}
-		String channel = this.channels[Math.floorMod(delivery.orderingKey().hashCode(), CHANNELS)];
+		String channel = channel(delivery.orderingKey());
 		try {
 			this.redis.async().spublish(channel, text).whenComplete((receivers, failure) -> {
 				if (failure != null) {
@@ -143,6 +185,11 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		catch (RuntimeException ex) {
 			publishFailed(ex);
 		}
+	}
+
+	/** The channel of the deliveries with this ordering key (a conversation's). */
+	String channel(String orderingKey) {
+		return this.channels[Math.floorMod(orderingKey.hashCode(), CHANNELS)];
 	}
 
 	@Override
@@ -196,6 +243,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	@Override
 	public void close() {
+		this.closed = true;
 		this.subscription.close();
 	}
 

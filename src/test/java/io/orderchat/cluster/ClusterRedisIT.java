@@ -22,6 +22,13 @@ class ClusterRedisIT {
 
 	private static final String URL = System.getenv().getOrDefault("ORDERCHAT_IT_REDIS_URL", "redis://127.0.0.1:6379");
 
+	/**
+	 * The Redis the two nodes share: the local one here, a Redis Cluster in a subclass.
+	 */
+	String redisUrl() {
+		return URL;
+	}
+
 	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
 
 	private RedisConnections redisA;
@@ -30,8 +37,8 @@ class ClusterRedisIT {
 
 	@BeforeEach
 	void connect() {
-		this.redisA = RedisConnections.connect(URL, Duration.ofSeconds(5));
-		this.redisB = RedisConnections.connect(URL, Duration.ofSeconds(5));
+		this.redisA = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
+		this.redisB = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -30,6 +30,13 @@ class RedisEventBusIT {
 
 	private static final String URL = System.getenv().getOrDefault("ORDERCHAT_IT_REDIS_URL", "redis://127.0.0.1:6379");
 
+	/**
+	 * The Redis the two nodes share: the local one here, a Redis Cluster in a subclass.
+	 */
+	String redisUrl() {
+		return URL;
+	}
+
 	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
 
 	private final CountDownLatch release = new CountDownLatch(1);
@@ -50,8 +57,8 @@ class RedisEventBusIT {
 
 	@BeforeEach
 	void connect() {
-		this.redisA = RedisConnections.connect(URL, Duration.ofSeconds(5));
-		this.redisB = RedisConnections.connect(URL, Duration.ofSeconds(5));
+		this.redisA = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
+		this.redisB = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
 		this.lanesA = new InProcessEventBus(1, 1);
 		this.lanesB = new InProcessEventBus(1, 1);
 		this.busA = new RedisEventBus(this.redisA, this.keys, NodeInstance.start("a"), this.lanesA,
