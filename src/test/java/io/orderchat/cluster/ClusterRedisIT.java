@@ -29,9 +29,9 @@ class ClusterRedisIT {
 		return URL;
 	}
 
-	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
+	final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
 
-	private RedisConnections redisA;
+	RedisConnections redisA;
 
 	private RedisConnections redisB;
 

@@ -37,11 +37,11 @@ class RedisEventBusIT {
 		return URL;
 	}
 
-	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
+	final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	private RedisConnections redisA;
+	RedisConnections redisA;
 
 	private RedisConnections redisB;
 
@@ -49,9 +49,9 @@ class RedisEventBusIT {
 
 	private InProcessEventBus lanesB;
 
-	private RedisEventBus busA;
+	RedisEventBus busA;
 
-	private RedisEventBus busB;
+	RedisEventBus busB;
 
 	private final SimpleMeterRegistry metricsB = new SimpleMeterRegistry();
 
@@ -137,7 +137,7 @@ class RedisEventBusIT {
 		}
 	}
 
-	private static Delivery typing(String conversationId, String userId) {
+	static Delivery typing(String conversationId, String userId) {
 		return new Delivery(new Audience(List.of(new Audience.Conversation(conversationId)), List.of()),
 				new ChatEvent.TypingChanged(new Subject(conversationId, ConversationKind.ORDER, "o-" + conversationId),
 						userId, userId, true));
