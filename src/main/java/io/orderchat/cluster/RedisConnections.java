@@ -17,12 +17,14 @@ import io.lettuce.core.cluster.ClusterClientOptions;
 import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.event.ClusterTopologyChangedEvent;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import reactor.core.Disposable;
 
 /**
  * The node's Redis client and its connections, to one Redis or to a Redis Cluster
@@ -213,6 +215,24 @@ final class RedisConnections implements AutoCloseable {
 
 	boolean cluster() {
 		return this.cluster;
+	}
+
+	/**
+	 * Runs {@code action} on a thread of its own whenever a Redis Cluster's topology
+	 * changed as Lettuce saw it (slots moved, a master failed or was replaced); never for
+	 * one Redis. Closing the answer stops it.
+	 */
+	AutoCloseable onTopologyChange(Runnable action) {
+		if (!this.cluster) {
+			return () -> {
+			};
+		}
+		Disposable watch = this.client.getResources()
+			.eventBus()
+			.get()
+			.filter(ClusterTopologyChangedEvent.class::isInstance)
+			.subscribe((event) -> Thread.ofVirtual().name("redis-topology").start(action));
+		return watch::dispose;
 	}
 
 	/**

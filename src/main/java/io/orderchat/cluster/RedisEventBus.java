@@ -1,10 +1,13 @@
 package io.orderchat.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
@@ -27,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * nodes published to its own lanes; its own publications come back too and are dropped,
  * so nothing is delivered twice. Sharded pub/sub also runs on Redis Cluster, where each
  * channel lives on one shard: a node subscribes each channel at the shard that owns its
- * slot, and again where the slot went when Redis ends a subscription because it moved.
+ * slot, again where the slot went when Redis ends a subscription because it moved, and
+ * all anew when the cluster's topology changes (a failover).
  * <p>
  * The subscriber runs on the Redis client's event loop, which also carries every other
  * node's publications and this node's commands: it never waits for a full lane. What does
@@ -61,7 +65,23 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private final DeliveryCodec codec = new DeliveryCodec();
 
-	private final StatefulRedisPubSubConnection<String, String> subscription;
+	private final RedisPubSubAdapter<String, String> listener = new RedisPubSubAdapter<>() {
+		@Override
+		public void smessage(String channel, String message) {
+			receive(message);
+		}
+
+		@Override
+		public void sunsubscribed(String channel, long count) {
+			if (!RedisEventBus.this.closed) {
+				subscribeAgain(channel);
+			}
+		}
+	};
+
+	private volatile StatefulRedisPubSubConnection<String, String> subscription;
+
+	private final AutoCloseable topologyWatch;
 
 	private final AtomicBoolean failing = new AtomicBoolean();
 
@@ -91,25 +111,56 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		this.failed = counter(registry, "failed");
 		this.overflow = counter(registry, "overflow");
 		this.subscription = redis.connectPubSub();
-		this.subscription.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void smessage(String channel, String message) {
-				receive(message);
-			}
-
-			@Override
-			public void sunsubscribed(String channel, long count) {
-				if (!RedisEventBus.this.closed) {
-					subscribeAgain(channel);
-				}
-			}
-		});
+		this.subscription.addListener(this.listener);
 		for (String channel : this.channels) {
 			// one channel a command: a Redis Cluster refuses channels of several slots
 			// in one SSUBSCRIBE, and Lettuce sends each to the node owning its slot
 			RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(channel),
 					RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
 		}
+		this.topologyWatch = redis.onTopologyChange(this::subscribeAnew);
+	}
+
+	/**
+	 * A Redis Cluster's topology changed (a failover, a node added or gone): subscribes
+	 * every channel on a new connection, each at its slot's owner now, then closes the
+	 * old one, so that no subscription stays with a master that died (Lettuce would only
+	 * reconnect to it). Deliveries in between may come twice or not at all; clients catch
+	 * up by {@code seq}.
+	 */
+	private synchronized void subscribeAnew() {
+		if (this.closed) {
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> fresh = null;
+		try {
+			fresh = this.redis.connectPubSub();
+			fresh.addListener(this.listener);
+			List<RedisFuture<Void>> subscribed = new ArrayList<>();
+			for (String channel : this.channels) {
+				subscribed.add(fresh.async().ssubscribe(channel));
+			}
+			for (RedisFuture<Void> each : subscribed) {
+				each.get(RedisConnections.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (Exception ex) {
+			if (fresh != null) {
+				fresh.close();
+			}
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			log.warn("Could not subscribe to the bus after the Redis Cluster changed ({}); retrying in a second",
+					ex.getMessage());
+			CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(this::subscribeAnew);
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> old = this.subscription;
+		this.subscription = fresh;
+		old.close();
+		log.info("The Redis Cluster changed: subscribed to the bus's channels where their slots are now");
 	}
 
 	/**
@@ -244,7 +295,15 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 	@Override
 	public void close() {
 		this.closed = true;
-		this.subscription.close();
+		try {
+			this.topologyWatch.close();
+		}
+		catch (Exception ex) {
+			log.debug("Could not stop watching the Redis Cluster's topology", ex);
+		}
+		synchronized (this) {
+			this.subscription.close();
+		}
 	}
 
 }

@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * A Redis Cluster of a test's own: three masters without replicas ({@code redis-server
+ * A Redis Cluster of a test's own: three masters, without replicas or with one each
+ * ({@code redis-server
  * --cluster-enabled yes}, joined by {@code redis-cli --cluster create}), keeping nothing
  * on disk but their cluster files in a temporary folder. A test without Debian's
  * {@code redis-server} fails (bin/cluster-tools installs it) instead of passing without
@@ -34,16 +35,32 @@ public final class RedisCluster implements AutoCloseable {
 
 	private final List<Integer> ports;
 
+	private final int replicas;
+
 	private final List<Process> processes = new ArrayList<>();
 
 	private final List<ProcessBuilder> commands = new ArrayList<>();
 
-	private RedisCluster(Path directory, List<Integer> ports) {
+	private RedisCluster(Path directory, List<Integer> ports, int replicas) {
 		this.directory = directory;
 		this.ports = ports;
+		this.replicas = replicas;
 	}
 
+	/** Three masters, no replicas. */
 	public static RedisCluster start() {
+		return start(0);
+	}
+
+	/**
+	 * Three masters with one replica each: a master killed is replaced by its replica
+	 * after the node timeout (2 s).
+	 */
+	public static RedisCluster withReplicas() {
+		return start(1);
+	}
+
+	private static RedisCluster start(int replicas) {
 		Path directory;
 		try {
 			Files.createDirectories(Path.of("target", "server-processes"));
@@ -53,7 +70,7 @@ public final class RedisCluster implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		RedisCluster cluster = new RedisCluster(directory, freePorts());
+		RedisCluster cluster = new RedisCluster(directory, freePorts(MASTERS * (1 + replicas)), replicas);
 		try {
 			cluster.startNodes();
 			cluster.join();
@@ -97,7 +114,8 @@ public final class RedisCluster implements AutoCloseable {
 			this.commands.add(new ProcessBuilder(List.of("redis-server", "--port", Integer.toString(port), "--bind",
 					"127.0.0.1", "--cluster-enabled", "yes", "--cluster-config-file",
 					this.directory.resolve("nodes-" + port + ".conf").toString(), "--cluster-node-timeout", "2000",
-					"--dir", this.directory.toString(), "--save", "", "--appendonly", "no"))
+					"--cluster-replica-validity-factor", "0", "--dir", this.directory.toString(), "--save", "",
+					"--appendonly", "no"))
 				.redirectErrorStream(true)
 				.redirectOutput(
 						ProcessBuilder.Redirect.appendTo(this.directory.resolve("redis-" + port + ".log").toFile())));
@@ -137,6 +155,15 @@ public final class RedisCluster implements AutoCloseable {
 		this.processes.set(node, launch(this.commands.get(node)));
 		for (int i = 0; i < this.ports.size(); i++) {
 			await(i, "cluster_state:ok", "cluster", "info");
+		}
+	}
+
+	/** Waits until every node still running says the cluster serves every slot. */
+	public void awaitServing() {
+		for (int i = 0; i < this.ports.size(); i++) {
+			if (this.processes.get(i).isAlive()) {
+				await(i, "cluster_state:ok", "cluster", "info");
+			}
 		}
 	}
 
@@ -184,11 +211,36 @@ public final class RedisCluster implements AutoCloseable {
 	private void join() {
 		List<String> command = new ArrayList<>(List.of("redis-cli", "--cluster", "create"));
 		this.ports.forEach((port) -> command.add("127.0.0.1:" + port));
-		command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+		command.addAll(List.of("--cluster-replicas", Integer.toString(this.replicas), "--cluster-yes"));
 		run(command, 30);
 		for (int i = 0; i < this.ports.size(); i++) {
 			await(i, "cluster_state:ok", "cluster", "info");
 		}
+		for (int i = 0; i < this.ports.size(); i++) {
+			if (cli(i, "role").startsWith("slave")) {
+				await(i, "master_link_status:up", "info", "replication");
+			}
+		}
+	}
+
+	/**
+	 * Waits until the other nodes hold a killed master failed and serve its slots again,
+	 * from its replica.
+	 */
+	public void awaitFailover(int killed) {
+		int witness = (killed + 1) % this.ports.size();
+		String failed = "127.0.0.1:" + this.ports.get(killed) + "@";
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			boolean markedFailed = cli(witness, "cluster", "nodes").lines()
+				.anyMatch((line) -> line.contains(failed) && line.contains(",fail "));
+			if (markedFailed && cli(witness, "cluster", "info").contains("cluster_state:ok")) {
+				return;
+			}
+			sleep(100);
+		}
+		throw new IllegalStateException(
+				"No failover of the node on " + this.ports.get(killed) + "; see " + this.directory);
 	}
 
 	private void await(int node, String expected, String... command) {
@@ -237,15 +289,15 @@ public final class RedisCluster implements AutoCloseable {
 		}
 	}
 
-	private static List<Integer> freePorts() {
+	private static List<Integer> freePorts(int count) {
 		List<Integer> ports = new ArrayList<>();
-		for (int port = FIRST_PORT; port <= LAST_PORT && ports.size() < MASTERS; port++) {
+		for (int port = FIRST_PORT; port <= LAST_PORT && ports.size() < count; port++) {
 			if (free(port) && free(port + 10_000)) {
 				ports.add(port);
 			}
 		}
-		if (ports.size() < MASTERS) {
-			throw new IllegalStateException("No " + MASTERS + " free ports in " + FIRST_PORT + "-" + LAST_PORT);
+		if (ports.size() < count) {
+			throw new IllegalStateException("No " + count + " free ports in " + FIRST_PORT + "-" + LAST_PORT);
 		}
 		return ports;
 	}
