@@ -87,6 +87,12 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private volatile boolean closed;
 
+	/**
+	 * Whether subscribing anew failed since it last worked: logged once, not every
+	 * second.
+	 */
+	private boolean resubscribeFailing;
+
 	private final Counter published;
 
 	private final Counter received;
@@ -152,14 +158,18 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 				Thread.currentThread().interrupt();
 				return;
 			}
-			log.warn("Could not subscribe to the bus after the Redis Cluster changed ({}); retrying in a second",
-					ex.getMessage());
+			if (!this.resubscribeFailing) {
+				log.warn("Could not subscribe to the bus after the Redis Cluster changed ({}); retrying every second",
+						ex.getMessage());
+			}
+			this.resubscribeFailing = true;
 			CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(this::subscribeAnew);
 			return;
 		}
 		StatefulRedisPubSubConnection<String, String> old = this.subscription;
 		this.subscription = fresh;
 		old.close();
+		this.resubscribeFailing = false;
 		log.info("The Redis Cluster changed: subscribed to the bus's channels where their slots are now");
 	}
 
