@@ -45,7 +45,7 @@ class ClusterConfiguration {
 	@Bean(destroyMethod = "close")
 	RedisConnections redisConnections(ClusterProperties properties) {
 		RedisConnections redis = RedisConnections.connect(properties.redisUrl(), properties.connectTimeout());
-		log.info("Cluster mode: node {} on Redis {}", properties.nodeId(),
+		log.info("Cluster mode: node {} on {} {}", properties.nodeId(), redis.cluster() ? "Redis Cluster" : "Redis",
 				RedisConnections.redact(properties.redisUrl()));
 		return redis;
 	}

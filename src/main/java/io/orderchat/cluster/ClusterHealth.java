@@ -6,9 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * {@code cluster} in {@code /actuator/health}: DOWN while Redis does not answer. Not part
- * of readiness: a node without Redis still serves its own clients (local delivery,
- * storing messages), so a load balancer should keep sending it traffic.
+ * {@code cluster} in {@code /actuator/health}: DOWN while Redis does not answer (a Redis
+ * Cluster: while it does not serve every slot). Not part of readiness: a node without
+ * Redis still serves its own clients (local delivery, storing messages), so a load
+ * balancer should keep sending it traffic.
  */
 final class ClusterHealth implements HealthIndicator {
 
@@ -25,13 +26,15 @@ final class ClusterHealth implements HealthIndicator {
 	public Health health() {
 		Health.Builder health;
 		try {
-			this.redis.sync().ping();
+			this.redis.check();
 			health = Health.up();
 		}
 		catch (RedisException ex) {
 			health = Health.down().withDetail("redis", ex.getMessage());
 		}
-		return health.withDetail("node", this.node.instance()).build();
+		return health.withDetail("node", this.node.instance())
+			.withDetail("redisMode", this.redis.cluster() ? "cluster" : "standalone")
+			.build();
 	}
 
 }

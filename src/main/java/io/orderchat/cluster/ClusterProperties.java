@@ -8,8 +8,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Cluster mode's settings (README "Scale-out").
  *
- * @param redisUrl {@code redis://[user:password@]host:port[/db]} (or {@code rediss://});
- * empty: the embedded single node
+ * @param redisUrl {@code redis://[user:password@]host:port[/db]} (or {@code rediss://}),
+ * or a Redis Cluster's seeds
+ * {@code redis-cluster://[user:password@]host:port[,host:port...]}
+ * ({@link RedisAddress}); empty: the embedded single node
  * @param nodeId this node's name in logs and in Redis; hostname and process id when empty
  * @param keyPrefix put before every Redis key and channel, so that several clusters (or
  * test runs) can share one Redis

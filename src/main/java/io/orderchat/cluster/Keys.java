@@ -1,11 +1,22 @@
 package io.orderchat.cluster;
 
 /**
- * Every Redis key and channel of one cluster, under its prefix. Keys that one script
- * touches together share a hash tag ({@code {...}}) so that they land in one slot of a
- * Redis Cluster.
+ * Every Redis key and channel of one cluster, under its prefix. On a Redis Cluster a
+ * command or script may only touch keys of one slot: keys that one script touches
+ * together share a hash tag ({@code {...}}, the only part of the key that is hashed
+ * then), so the prefix must hold no braces. Presence's keys share one tag (a connect
+ * writes the user's and the node's hash in one script; so presence lives on one shard,
+ * which a connect and a disconnect each cost one script), typing's another; a bus channel
+ * and a rate limit bucket are one key each and spread over the slots.
  */
 record Keys(String prefix) {
+
+	Keys {
+		if (prefix.indexOf('{') >= 0 || prefix.indexOf('}') >= 0) {
+			throw new IllegalArgumentException(
+					"orderchat.cluster.key-prefix must not contain { or }: they would change the keys' Redis Cluster slots");
+		}
+	}
 
 	/** Live nodes, scored by their last heartbeat (Redis time, ms). */
 	String nodes() {
@@ -14,12 +25,12 @@ record Keys(String prefix) {
 
 	/** One node instance's connections: connection id → user id. */
 	String nodeConnections(String instance) {
-		return this.prefix + "node-connections:" + instance;
+		return this.prefix + "{presence}:node-connections:" + instance;
 	}
 
 	/** One user's connections on every node: connection id → node instance. */
 	String presence(String userId) {
-		return this.prefix + "presence:" + userId;
+		return this.prefix + "{presence}:user:" + userId;
 	}
 
 	/** Typists, scored by when their typing expires (Redis time, ms). */

@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.lettuce.core.Range;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.ScriptOutputType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,16 @@ import org.slf4j.LoggerFactory;
 final class NodeHeartbeat {
 
 	private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
+
+	/**
+	 * Scores the node with the clock of the Redis that holds the set (on a cluster, each
+	 * shard has its own); answers that time and whether the node was missing.
+	 */
+	private static final String BEAT = """
+			local t = redis.call('TIME')
+			local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+			return { now, redis.call('ZADD', KEYS[1], now, ARGV[1]) }
+			""";
 
 	private final RedisConnections redis;
 
@@ -46,8 +57,10 @@ final class NodeHeartbeat {
 	/** One beat: announce, write back what was lost, bury the dead. */
 	void beat() {
 		try {
-			long now = redisMillis();
-			boolean added = this.redis.sync().zadd(this.keys.nodes(), now, this.node.instance()) == 1;
+			List<Long> beat = this.redis.sync()
+				.eval(BEAT, ScriptOutputType.MULTI, new String[] { this.keys.nodes() }, this.node.instance());
+			long now = beat.get(0);
+			boolean added = beat.get(1) == 1;
 			if (this.lastFailure.getAndSet(null) != null) {
 				log.info("Redis answers again");
 			}
@@ -96,11 +109,6 @@ final class NodeHeartbeat {
 	/** The last Redis failure since it last answered, or {@code null}. */
 	String lastFailure() {
 		return this.lastFailure.get();
-	}
-
-	private long redisMillis() {
-		List<String> time = this.redis.sync().time();
-		return Long.parseLong(time.get(0)) * 1000 + Long.parseLong(time.get(1)) / 1000;
 	}
 
 }

@@ -1,8 +1,13 @@
 package io.orderchat.cluster;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * for Redis. Every node {@code SSUBSCRIBE}s to all the channels and hands what other
  * nodes published to its own lanes; its own publications come back too and are dropped,
  * so nothing is delivered twice. Sharded pub/sub also runs on Redis Cluster, where each
- * channel lives on one shard.
+ * channel lives on one shard: a node subscribes each channel at the shard that owns its
+ * slot, again where the slot went when Redis ends a subscription because it moved, and
+ * all anew when the cluster's topology changes (a failover).
  * <p>
  * The subscriber runs on the Redis client's event loop, which also carries every other
  * node's publications and this node's commands: it never waits for a full lane. What does
@@ -58,9 +65,33 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private final DeliveryCodec codec = new DeliveryCodec();
 
-	private final StatefulRedisPubSubConnection<String, String> subscription;
+	private final RedisPubSubAdapter<String, String> listener = new RedisPubSubAdapter<>() {
+		@Override
+		public void smessage(String channel, String message) {
+			receive(message);
+		}
+
+		@Override
+		public void sunsubscribed(String channel, long count) {
+			if (!RedisEventBus.this.closed) {
+				subscribeAgain(channel);
+			}
+		}
+	};
+
+	private volatile StatefulRedisPubSubConnection<String, String> subscription;
+
+	private final AutoCloseable topologyWatch;
 
 	private final AtomicBoolean failing = new AtomicBoolean();
+
+	private volatile boolean closed;
+
+	/**
+	 * Whether subscribing anew failed since it last worked: logged once, not every
+	 * second.
+	 */
+	private boolean resubscribeFailing;
 
 	private final Counter published;
 
@@ -85,15 +116,87 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		this.received = counter(registry, "received");
 		this.failed = counter(registry, "failed");
 		this.overflow = counter(registry, "overflow");
-		this.subscription = redis.client().connectPubSub();
-		this.subscription.addListener(new RedisPubSubAdapter<>() {
-			@Override
-			public void smessage(String channel, String message) {
-				receive(message);
+		this.subscription = redis.connectPubSub();
+		this.subscription.addListener(this.listener);
+		for (String channel : this.channels) {
+			// one channel a command: a Redis Cluster refuses channels of several slots
+			// in one SSUBSCRIBE, and Lettuce sends each to the node owning its slot
+			RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(channel),
+					RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
+		}
+		this.topologyWatch = redis.onTopologyChange(this::subscribeAnew);
+	}
+
+	/**
+	 * A Redis Cluster's topology changed (a failover, a node added or gone): subscribes
+	 * every channel on a new connection, each at its slot's owner now, then closes the
+	 * old one, so that no subscription stays with a master that died (Lettuce would only
+	 * reconnect to it). Deliveries in between may come twice or not at all; clients catch
+	 * up by {@code seq}.
+	 */
+	private synchronized void subscribeAnew() {
+		if (this.closed) {
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> fresh = null;
+		try {
+			fresh = this.redis.connectPubSub();
+			fresh.addListener(this.listener);
+			List<RedisFuture<Void>> subscribed = new ArrayList<>();
+			for (String channel : this.channels) {
+				subscribed.add(fresh.async().ssubscribe(channel));
+			}
+			for (RedisFuture<Void> each : subscribed) {
+				each.get(RedisConnections.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+		}
+		catch (Exception ex) {
+			if (fresh != null) {
+				fresh.close();
+			}
+			if (ex instanceof InterruptedException) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			if (!this.resubscribeFailing) {
+				log.warn("Could not subscribe to the bus after the Redis Cluster changed ({}); retrying every second",
+						ex.getMessage());
+			}
+			this.resubscribeFailing = true;
+			CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(this::subscribeAnew);
+			return;
+		}
+		StatefulRedisPubSubConnection<String, String> old = this.subscription;
+		this.subscription = fresh;
+		old.close();
+		this.resubscribeFailing = false;
+		log.info("The Redis Cluster changed: subscribed to the bus's channels where their slots are now");
+	}
+
+	/**
+	 * Redis unsubscribes a sharded channel whose slot moved to another node (resharding,
+	 * a failover): subscribe again, now at the slot's new owner, until it works.
+	 */
+	private void subscribeAgain(String channel) {
+		log.info("Redis ended this node's subscription to {} (its slot moved); subscribing again", channel);
+		try {
+			this.subscription.async().ssubscribe(channel).exceptionally((failure) -> {
+				retrySubscribing(channel, failure);
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			retrySubscribing(channel, ex);
+		}
+	}
+
+	private void retrySubscribing(String channel, Throwable failure) {
+		log.warn("Could not subscribe to {} again ({}); retrying in a second", channel, failure.getMessage());
+		CompletableFuture.delayedExecutor(1, TimeUnit.SECONDS).execute(() -> {
+			if (!this.closed) {
+				subscribeAgain(channel);
 			}
 		});
-		RedisConnections.untilAnswered(() -> this.subscription.sync().ssubscribe(this.channels),
-				RedisConnections.COMMAND_TIMEOUT.multipliedBy(5));
 	}
 
 	private static Counter counter(MeterRegistry registry, String outcome) {
@@ -126,7 +229,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 			log.error("Could not encode {} for the other nodes", delivery.event().getClass().getSimpleName(), ex);
 			return;
 		}
-		String channel = this.channels[Math.floorMod(delivery.orderingKey().hashCode(), CHANNELS)];
+		String channel = channel(delivery.orderingKey());
 		try {
 			this.redis.async().spublish(channel, text).whenComplete((receivers, failure) -> {
 				if (failure != null) {
@@ -143,6 +246,11 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		catch (RuntimeException ex) {
 			publishFailed(ex);
 		}
+	}
+
+	/** The channel of the deliveries with this ordering key (a conversation's). */
+	String channel(String orderingKey) {
+		return this.channels[Math.floorMod(orderingKey.hashCode(), CHANNELS)];
 	}
 
 	@Override
@@ -196,7 +304,16 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	@Override
 	public void close() {
-		this.subscription.close();
+		this.closed = true;
+		try {
+			this.topologyWatch.close();
+		}
+		catch (Exception ex) {
+			log.debug("Could not stop watching the Redis Cluster's topology", ex);
+		}
+		synchronized (this) {
+			this.subscription.close();
+		}
 	}
 
 }

@@ -10,6 +10,9 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.orderchat.ratelimit.Rate;
 import io.orderchat.ratelimit.RateLimiter;
 import org.slf4j.Logger;
@@ -35,12 +38,24 @@ final class RedisRateLimiter implements RateLimiter {
 	private volatile boolean failing;
 
 	RedisRateLimiter(RedisConnections redis, Keys keys) {
-		this.buckets = Bucket4jLettuce.casBasedBuilder(redis.bytes())
+		this.buckets = builder(redis.bytes())
 			.expirationAfterWrite(
 					ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
 			.requestTimeout(RedisConnections.COMMAND_TIMEOUT)
 			.build();
 		this.keys = keys;
+	}
+
+	/**
+	 * A bucket is one key: on a cluster, its compare-and-swap runs on the key's shard.
+	 */
+	private static Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder(
+			StatefulConnection<String, byte[]> connection) {
+		return switch (connection) {
+			case StatefulRedisClusterConnection<String, byte[]> cluster -> Bucket4jLettuce.casBasedBuilder(cluster);
+			case StatefulRedisConnection<String, byte[]> single -> Bucket4jLettuce.casBasedBuilder(single);
+			default -> throw new IllegalArgumentException("Not a Redis connection: " + connection);
+		};
 	}
 
 	@Override

@@ -15,9 +15,10 @@ import org.springframework.core.env.Environment;
 
 /**
  * Fails a cluster node's start before anything else starts (database pool, migrations,
- * web server) when nothing listens at the Redis address: the operator learns it in a
- * second, not after the whole start. Authentication and the like are checked when the
- * client connects ({@link RedisConnections#connect}).
+ * web server) when nothing listens at the Redis address (at none of a Redis Cluster's
+ * seed nodes): the operator learns it in a second, not after the whole start.
+ * Authentication and the like are checked when the client connects
+ * ({@link RedisConnections#connect}).
  */
 final class RedisReachable implements BeanFactoryPostProcessor {
 
@@ -32,22 +33,22 @@ final class RedisReachable implements BeanFactoryPostProcessor {
 		String url = this.environment.getProperty(ClusterMode.REDIS_URL, "");
 		Duration timeout = DurationStyle
 			.detectAndParse(this.environment.getProperty("orderchat.cluster.connect-timeout", "5s"));
-		RedisURI uri;
-		try {
-			uri = RedisURI.create(url.strip());
+		RedisAddress address = RedisAddress.parse(url);
+		IOException failure = null;
+		for (RedisURI node : address.nodes()) {
+			if (node.getSocket() != null || !node.getSentinels().isEmpty()) {
+				return;
+			}
+			try (Socket socket = new Socket()) {
+				socket.connect(new InetSocketAddress(node.getHost(), node.getPort()), (int) timeout.toMillis());
+				// one seed of a cluster is enough: the client learns the others from it
+				return;
+			}
+			catch (IOException ex) {
+				failure = ex;
+			}
 		}
-		catch (IllegalArgumentException ex) {
-			throw RedisConnections.notAUrl(url, ex);
-		}
-		if (uri.getSocket() != null || uri.getSentinels().size() > 0) {
-			return;
-		}
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), (int) timeout.toMillis());
-		}
-		catch (IOException ex) {
-			throw RedisConnections.unreachable(url, timeout, ex);
-		}
+		throw RedisConnections.unreachable(url, timeout, failure);
 	}
 
 }

@@ -22,16 +22,23 @@ class ClusterRedisIT {
 
 	private static final String URL = System.getenv().getOrDefault("ORDERCHAT_IT_REDIS_URL", "redis://127.0.0.1:6379");
 
-	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
+	/**
+	 * The Redis the two nodes share: the local one here, a Redis Cluster in a subclass.
+	 */
+	String redisUrl() {
+		return URL;
+	}
 
-	private RedisConnections redisA;
+	final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
+
+	RedisConnections redisA;
 
 	private RedisConnections redisB;
 
 	@BeforeEach
 	void connect() {
-		this.redisA = RedisConnections.connect(URL, Duration.ofSeconds(5));
-		this.redisB = RedisConnections.connect(URL, Duration.ofSeconds(5));
+		this.redisA = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
+		this.redisB = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -30,11 +30,18 @@ class RedisEventBusIT {
 
 	private static final String URL = System.getenv().getOrDefault("ORDERCHAT_IT_REDIS_URL", "redis://127.0.0.1:6379");
 
-	private final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
+	/**
+	 * The Redis the two nodes share: the local one here, a Redis Cluster in a subclass.
+	 */
+	String redisUrl() {
+		return URL;
+	}
+
+	final Keys keys = new Keys("orderchat-it:" + UUID.randomUUID() + ":");
 
 	private final CountDownLatch release = new CountDownLatch(1);
 
-	private RedisConnections redisA;
+	RedisConnections redisA;
 
 	private RedisConnections redisB;
 
@@ -42,16 +49,16 @@ class RedisEventBusIT {
 
 	private InProcessEventBus lanesB;
 
-	private RedisEventBus busA;
+	RedisEventBus busA;
 
-	private RedisEventBus busB;
+	RedisEventBus busB;
 
 	private final SimpleMeterRegistry metricsB = new SimpleMeterRegistry();
 
 	@BeforeEach
 	void connect() {
-		this.redisA = RedisConnections.connect(URL, Duration.ofSeconds(5));
-		this.redisB = RedisConnections.connect(URL, Duration.ofSeconds(5));
+		this.redisA = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
+		this.redisB = RedisConnections.connect(redisUrl(), Duration.ofSeconds(5));
 		this.lanesA = new InProcessEventBus(1, 1);
 		this.lanesB = new InProcessEventBus(1, 1);
 		this.busA = new RedisEventBus(this.redisA, this.keys, NodeInstance.start("a"), this.lanesA,
@@ -130,7 +137,7 @@ class RedisEventBusIT {
 		}
 	}
 
-	private static Delivery typing(String conversationId, String userId) {
+	static Delivery typing(String conversationId, String userId) {
 		return new Delivery(new Audience(List.of(new Audience.Conversation(conversationId)), List.of()),
 				new ChatEvent.TypingChanged(new Subject(conversationId, ConversationKind.ORDER, "o-" + conversationId),
 						userId, userId, true));

@@ -14,9 +14,9 @@ import java.util.stream.IntStream;
  * A cluster of OrderChat nodes in processes of their own for multi-node tests: N nodes of
  * the built jar on fixed free ports sharing one fresh PostgreSQL database, a Redis of the
  * test's own ({@link RedisServer}, so a test can restart it) and one upload directory,
- * behind HAProxy with the shipped configuration. A node can be killed with
- * {@code kill -9}, stopped with SIGTERM and started again on its port, where HAProxy
- * finds it again.
+ * behind HAProxy with the shipped configuration (or, {@link #onRedisCluster}, a Redis
+ * Cluster of the test's own). A node can be killed with {@code kill -9}, stopped with
+ * SIGTERM and started again on its port, where HAProxy finds it again.
  */
 public final class TestCluster implements AutoCloseable {
 
@@ -29,11 +29,12 @@ public final class TestCluster implements AutoCloseable {
 
 	private final ServerProcess[] nodes;
 
-	private final RedisServer redis;
+	/** The Redis the nodes share: a {@link RedisServer} or a {@link RedisCluster}. */
+	private final AutoCloseable redis;
 
 	private final Haproxy haproxy;
 
-	private TestCluster(ServerProcess.Options options, List<Integer> ports, ServerProcess[] nodes, RedisServer redis,
+	private TestCluster(ServerProcess.Options options, List<Integer> ports, ServerProcess[] nodes, AutoCloseable redis,
 			Haproxy haproxy) {
 		this.options = options;
 		this.ports = ports;
@@ -48,6 +49,17 @@ public final class TestCluster implements AutoCloseable {
 	 */
 	public static TestCluster start(int size, java.util.function.Consumer<ServerProcess.Options> customize) {
 		RedisServer redis = RedisServer.start();
+		return start(size, customize, redis.url(), redis);
+	}
+
+	/** As {@link #start}, with the nodes on a Redis Cluster of three masters. */
+	public static TestCluster onRedisCluster(int size, java.util.function.Consumer<ServerProcess.Options> customize) {
+		RedisCluster redis = RedisCluster.start();
+		return start(size, customize, redis.url(), redis);
+	}
+
+	private static TestCluster start(int size, java.util.function.Consumer<ServerProcess.Options> customize,
+			String redisUrl, AutoCloseable redis) {
 		Path uploads;
 		try {
 			uploads = Files.createTempDirectory("orderchat-cluster-uploads");
@@ -56,7 +68,7 @@ public final class TestCluster implements AutoCloseable {
 			throw new UncheckedIOException(ex);
 		}
 		ServerProcess.Options options = ServerProcess.options("cluster", TestDatabase.freshPostgres())
-			.env("REDIS_URL", redis.url())
+			.env("REDIS_URL", redisUrl)
 			.env("UPLOAD_SIGNING_SECRET", SIGNING_SECRET)
 			.env("UPLOAD_DIR", uploads.toString())
 			// C1 only: startup time is the cost of these tests, not peak speed
@@ -82,7 +94,7 @@ public final class TestCluster implements AutoCloseable {
 					node.close();
 				}
 			}
-			redis.close();
+			closeQuietly(redis);
 			throw ex;
 		}
 	}
@@ -109,8 +121,9 @@ public final class TestCluster implements AutoCloseable {
 		return this.nodes.length;
 	}
 
+	/** The Redis server of a cluster made by {@link #start}. */
 	public RedisServer redis() {
-		return this.redis;
+		return (RedisServer) this.redis;
 	}
 
 	public Haproxy haproxy() {
@@ -145,7 +158,16 @@ public final class TestCluster implements AutoCloseable {
 		for (ServerProcess node : this.nodes) {
 			node.close();
 		}
-		this.redis.close();
+		closeQuietly(this.redis);
+	}
+
+	private static void closeQuietly(AutoCloseable redis) {
+		try {
+			redis.close();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 }
