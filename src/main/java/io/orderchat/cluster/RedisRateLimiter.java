@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * after this token, the token is granted at once and spent in Redis without waiting
  * ({@link Known}). Nearer the limit, and for a bucket this node knows nothing about, the
  * check waits for Redis and is exact. The count is therefore approximate only while a
- * user is far from the limit: each node spends at most half the burst before it asks
- * again, so a user on two nodes still gets at most the burst, on N nodes at most N/2
- * bursts in one Redis round trip.
+ * user is far from the limit: a node whose picture is stale (another node spent the
+ * bucket meanwhile) grants at most half a burst too many before Redis's answers correct
+ * it, so a user on N nodes gets at most N/2 bursts more each time the bucket runs dry.
  * <p>
  * When Redis does not answer the limiter lets the action through (a limit is a guard
  * against scripts, not worth refusing every user for an outage) and says so once in the
