@@ -3,9 +3,13 @@ package io.orderchat.cluster;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.orderchat.realtime.presence.Typing;
 import org.slf4j.Logger;
@@ -66,6 +70,10 @@ final class RedisTyping implements Typing {
 
 	private volatile boolean failing;
 
+	/** Where answers to commands sent without waiting are handled, one at a time. */
+	private final Executor answers = Executors
+		.newSingleThreadExecutor(Thread.ofVirtual().name("typing-answers").factory());
+
 	RedisTyping(RedisConnections redis, Keys keys, Duration ttl) {
 		this.redis = redis;
 		this.keys = new String[] { keys.typingExpiries(), keys.typingNames() };
@@ -95,6 +103,49 @@ final class RedisTyping implements Typing {
 		catch (RedisException ex) {
 			return failed(ex);
 		}
+	}
+
+	/**
+	 * Sends the script without waiting; the answer is handled on a thread of its own, in
+	 * the order the commands went out (one connection answers in order), never on the
+	 * Redis client's event loop, as the broadcast may wait for a full delivery lane.
+	 */
+	@Override
+	public void start(String conversationId, String userId, String name, Runnable started) {
+		answerLater(() -> this.redis.async()
+			.eval(START, ScriptOutputType.INTEGER, this.keys, member(conversationId, userId), name,
+					Long.toString(this.ttlMillis)),
+				started);
+	}
+
+	@Override
+	public void stop(String conversationId, String userId, Runnable stopped) {
+		answerLater(() -> this.redis.async()
+			.eval(STOP, ScriptOutputType.INTEGER, this.keys, member(conversationId, userId)), stopped);
+	}
+
+	private void answerLater(Supplier<RedisFuture<Long>> command, Runnable changed) {
+		RedisFuture<Long> answer;
+		try {
+			answer = command.get();
+		}
+		catch (RedisException ex) {
+			failed(ex);
+			return;
+		}
+		answer.whenCompleteAsync((result, failure) -> {
+			if (failure != null) {
+				failed(failure);
+			}
+			else if (answered(result == 1)) {
+				try {
+					changed.run();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not announce a change of typing", ex);
+				}
+			}
+		}, this.answers);
 	}
 
 	@Override
@@ -131,7 +182,7 @@ final class RedisTyping implements Typing {
 		return result;
 	}
 
-	private boolean failed(RedisException ex) {
+	private boolean failed(Throwable ex) {
 		if (!this.failing) {
 			log.warn("Typing in Redis failed: {}; typing is not shown until Redis answers", ex.getMessage());
 		}

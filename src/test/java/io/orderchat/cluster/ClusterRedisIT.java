@@ -7,11 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.orderchat.ratelimit.Rate;
 import io.orderchat.realtime.presence.Typing.Typist;
+import io.orderchat.testing.RedisServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The Redis implementations against a real Redis (the local one, {@code REDIS_URL} or
@@ -138,6 +140,30 @@ class ClusterRedisIT {
 	}
 
 	@Test
+	void typingFromASocketDoesNotWaitForRedisAndIsAnsweredInOrder() {
+		try (RedisServer server = RedisServer.start();
+				RedisConnections node = RedisConnections.connect(server.url(), Duration.ofSeconds(5));
+				RedisConnections other = RedisConnections.connect(server.url(), Duration.ofSeconds(5))) {
+			RedisTyping typing = new RedisTyping(node, this.keys, Duration.ofSeconds(10));
+			List<String> changes = new CopyOnWriteArrayList<>();
+
+			other.sync().clientPause(1_500);
+			long started = System.nanoTime();
+			typing.start("c1", "ann", "Ann", () -> changes.add("started"));
+			typing.start("c1", "ann", "Ann", () -> changes.add("started again"));
+			typing.stop("c1", "ann", () -> changes.add("stopped"));
+			typing.start("c1", "ann", "Ann", () -> changes.add("started"));
+			assertThat(Duration.ofNanos(System.nanoTime() - started))
+				.as("a socket's next command does not wait for a Redis that does not answer")
+				.isLessThan(Duration.ofMillis(500));
+
+			await().atMost(Duration.ofSeconds(10)).until(() -> changes.size() == 3);
+			assertThat(changes).as("only changes, in the order they were asked for")
+				.containsExactly("started", "stopped", "started");
+		}
+	}
+
+	@Test
 	void aRateIsSpentOnceForTheWholeCluster() {
 		RedisRateLimiter a = new RedisRateLimiter(this.redisA, this.keys);
 		RedisRateLimiter b = new RedisRateLimiter(this.redisB, this.keys);
@@ -150,6 +176,34 @@ class ClusterRedisIT {
 		assertThat(b.tryAcquire(rate, "ann").allowed()).as("the burst was spent on both nodes together").isFalse();
 		assertThat(b.tryAcquire(rate, "ann").retryAfter()).isPositive();
 		assertThat(a.tryAcquire(rate, "bob").allowed()).as("another user's bucket").isTrue();
+	}
+
+	@Test
+	void aRateFarFromItsLimitDoesNotWaitForRedisAndIsStillSpentThere() {
+		try (RedisServer server = RedisServer.start();
+				RedisConnections node = RedisConnections.connect(server.url(), Duration.ofSeconds(5));
+				RedisConnections other = RedisConnections.connect(server.url(), Duration.ofSeconds(5))) {
+			RedisRateLimiter limiter = new RedisRateLimiter(node, this.keys);
+			Rate rate = new Rate("messages", 20, 1, Duration.ofMinutes(1));
+			assertThat(limiter.tryAcquire(rate, "ann").allowed()).as("asks Redis: nothing known here yet").isTrue();
+
+			other.sync().clientPause(1_500);
+			long started = System.nanoTime();
+			for (int i = 0; i < 9; i++) {
+				assertThat(limiter.tryAcquire(rate, "ann").allowed()).isTrue();
+			}
+			assertThat(Duration.ofNanos(System.nanoTime() - started))
+				.as("more than half the burst left: granted without waiting for a Redis that does not answer")
+				.isLessThan(Duration.ofMillis(500));
+
+			limiter.awaitSpent();
+			RedisRateLimiter anotherNode = new RedisRateLimiter(other, this.keys);
+			int granted = 0;
+			for (int i = 0; i < 15; i++) {
+				granted += anotherNode.tryAcquire(rate, "ann").allowed() ? 1 : 0;
+			}
+			assertThat(granted).as("the 10 granted ahead were spent in Redis all the same").isEqualTo(10);
+		}
 	}
 
 }

@@ -203,9 +203,8 @@ public final class RealtimeConversations {
 	/** Starts or refreshes the caller's typing; only a change of state is broadcast. */
 	public void startTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
 		requireJoined(socket, id);
-		if (this.typing.start(id.toString(), caller.userId(), caller.name())) {
-			broadcastTyping(id, caller.userId(), caller.name(), true);
-		}
+		this.typing.start(id.toString(), caller.userId(), caller.name(),
+				() -> broadcastTyping(id, caller.userId(), caller.name(), true));
 	}
 
 	/**
@@ -224,9 +223,8 @@ public final class RealtimeConversations {
 	}
 
 	public void stopTyping(SocketIoSocket socket, Caller caller, ConversationId id) {
-		if (this.typing.stop(id.toString(), caller.userId())) {
-			broadcastTyping(id, caller.userId(), caller.name(), false);
-		}
+		this.typing.stop(id.toString(), caller.userId(),
+				() -> broadcastTyping(id, caller.userId(), caller.name(), false));
 	}
 
 	public void broadcastTyping(ConversationId id, String userId, String name, boolean typing) {
