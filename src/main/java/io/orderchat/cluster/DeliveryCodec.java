@@ -41,6 +41,15 @@ final class DeliveryCodec {
 		return this.json.writeValueAsString(new Envelope(origin, delivery));
 	}
 
+	/**
+	 * The start of every text {@link #write} writes for {@code origin} (the envelope's
+	 * first property): a node recognises its own publications, which Redis hands back to
+	 * it, without reading the delivery.
+	 */
+	String prefixOf(String origin) {
+		return "{\"origin\":" + this.json.writeValueAsString(origin) + ",";
+	}
+
 	Envelope read(String text) {
 		return this.json.readValue(text, Envelope.class);
 	}

@@ -61,6 +61,9 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 
 	private final String instance;
 
+	/** How this node's own publications start: Redis hands them back to it. */
+	private final String ownPrefix;
+
 	private final String[] channels;
 
 	private final DeliveryCodec codec = new DeliveryCodec();
@@ -108,6 +111,7 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 		this.redis = redis;
 		this.local = local;
 		this.instance = node.instance();
+		this.ownPrefix = this.codec.prefixOf(this.instance);
 		this.channels = new String[CHANNELS];
 		for (int i = 0; i < CHANNELS; i++) {
 			this.channels[i] = keys.busChannel(i);
@@ -259,16 +263,16 @@ final class RedisEventBus implements EventBus, AutoCloseable {
 	}
 
 	private void receive(String message) {
+		if (message.startsWith(this.ownPrefix)) {
+			// delivered here already, when it was published
+			return;
+		}
 		DeliveryCodec.Envelope envelope;
 		try {
 			envelope = this.codec.read(message);
 		}
 		catch (RuntimeException ex) {
 			log.warn("Dropped a message on the bus that this node cannot read: {}", ex.getMessage());
-			return;
-		}
-		if (this.instance.equals(envelope.origin())) {
-			// delivered here already, when it was published
 			return;
 		}
 		this.received.increment();

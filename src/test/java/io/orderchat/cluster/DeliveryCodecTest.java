@@ -45,6 +45,18 @@ class DeliveryCodecTest {
 		}
 	}
 
+	@Test
+	void aNodeKnowsItsOwnPublicationsByTheirStartAlone() {
+		Delivery delivery = new Delivery(new Audience(List.of(new Audience.User("u1")), List.of()),
+				(RealtimeEvent) sample(DeliveryCodec.concreteTypes(RealtimeEvent.class).get(0)));
+
+		String text = this.codec.write("node-\"1", delivery);
+
+		assertThat(text).startsWith(this.codec.prefixOf("node-\"1"));
+		assertThat(text).doesNotStartWith(this.codec.prefixOf("node-"))
+			.doesNotStartWith(this.codec.prefixOf("node-\"10"));
+	}
+
 	private static Object sample(Type type) {
 		if (type instanceof ParameterizedType parameterized) {
 			Class<?> raw = (Class<?>) parameterized.getRawType();
