@@ -87,6 +87,11 @@ public abstract class IntegrationTest {
 			.claim("role", role.wire())
 			.expirationTime(Date.from(expiry))
 			.build();
+		return signed(claims);
+	}
+
+	/** The claims as an HS256 token signed with the test servers' secret. */
+	public static String signed(JWTClaimsSet claims) {
 		try {
 			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
 			jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));

@@ -1,16 +1,10 @@
 package io.orderchat.realtime.gateway;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import io.orderchat.identity.Role;
 import io.orderchat.testing.Api.Response;
 import io.orderchat.testing.IntegrationTest;
@@ -104,14 +98,7 @@ class SignOutEverywhereIT extends IntegrationTest {
 			.issueTime(Date.from(issuedAt))
 			.expirationTime(Date.from(Instant.now().plusSeconds(3600)))
 			.build();
-		try {
-			SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-			jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return signed(claims);
 	}
 
 }
