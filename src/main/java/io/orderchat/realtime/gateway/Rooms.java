@@ -6,8 +6,10 @@ import io.orderchat.identity.Role;
 /**
  * Room names. A socket that joins a conversation is in the conversation's room and in its
  * room for the dialect it joined with; every socket is in its user's room (a staff socket
- * in its role's too) and in that room for each dialect it hears: every dialect until its
- * first command binds it to one (DIALECTS.md §0.3).
+ * in its role's too) and in one more such room for the dialects it hears (DIALECTS.md
+ * §0.3): the <em>unbound</em> one until its first command binds it to a dialect, then the
+ * one of that dialect. A user-directed event of a dialect goes to both the dialect's room
+ * and the unbound one, so an idle socket is in two rooms for this, not one per dialect.
  */
 final class Rooms {
 
@@ -40,7 +42,8 @@ final class Rooms {
 	}
 
 	/**
-	 * The sockets of a staff role that hear the dialect: bound to it or to none yet.
+	 * The sockets of a staff role bound to the dialect; with {@link #unboundRole} those
+	 * that hear it.
 	 */
 	static String role(Role role, Dialect dialect) {
 		return "r:" + role.wire() + "/" + dialect.name();
@@ -65,8 +68,25 @@ final class Rooms {
 		return "d:" + dialect.name();
 	}
 
+	/**
+	 * The sockets of a user bound to the dialect; with {@link #unboundUser} those that
+	 * hear it.
+	 */
 	static String user(String userId, Dialect dialect) {
 		return "u:" + userId + "/" + dialect.name();
+	}
+
+	/**
+	 * The sockets of a user bound to no dialect yet, which hear its events in every
+	 * dialect. ({@code *} is no dialect's name.)
+	 */
+	static String unboundUser(String userId) {
+		return "u:" + userId + "/*";
+	}
+
+	/** The sockets of a staff role bound to no dialect yet. */
+	static String unboundRole(Role role) {
+		return "r:" + role.wire() + "/*";
 	}
 
 }

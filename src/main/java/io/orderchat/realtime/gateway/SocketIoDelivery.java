@@ -62,8 +62,9 @@ final class SocketIoDelivery implements LocalDelivery {
 		boolean userDirected = delivery.audience().to().stream().allMatch(Audience.User.class::isInstance);
 		// a message's socket writes are timed from its store time
 		Instant storedAt = (event instanceof ChatEvent.MessageAdded added) ? added.message().createdAt() : null;
+		List<String> unbound = unboundRoomsWithSockets(delivery.audience());
 		for (Dialect dialect : this.dialects) {
-			String[] rooms = roomsWithSockets(delivery.audience(), dialect);
+			String[] rooms = roomsWithSockets(delivery.audience(), dialect, unbound);
 			if (rooms.length > 0) {
 				render(dialect, event, new RoomEmitter(this.namespace, rooms,
 						dialect.notifiesJoinedSockets() ? exceptMembersToo : except, userDirected, storedAt));
@@ -96,15 +97,40 @@ final class SocketIoDelivery implements LocalDelivery {
 		}
 	}
 
-	private String[] roomsWithSockets(Audience audience, Dialect dialect) {
-		List<String> rooms = new ArrayList<>(audience.to().size());
+	/**
+	 * The audience's rooms for the dialect that have sockets here, with the unbound rooms
+	 * of its users and roles that have: their sockets hear every dialect.
+	 */
+	private String[] roomsWithSockets(Audience audience, Dialect dialect, List<String> unbound) {
+		List<String> rooms = new ArrayList<>(audience.to().size() + unbound.size());
 		for (Target target : audience.to()) {
 			String room = room(target, dialect);
 			if (this.namespace.hasSockets(room)) {
 				rooms.add(room);
 			}
 		}
+		rooms.addAll(unbound);
 		return rooms.toArray(String[]::new);
+	}
+
+	/**
+	 * The rooms of the audience's users' and roles' sockets that are bound to no dialect
+	 * yet and are here (see {@link Rooms}).
+	 */
+	private List<String> unboundRoomsWithSockets(Audience audience) {
+		List<String> rooms = List.of();
+		for (Target target : audience.to()) {
+			String room = switch (target) {
+				case Audience.User user -> Rooms.unboundUser(user.userId());
+				case Audience.Staff staff -> Rooms.unboundRole(staff.role());
+				default -> null;
+			};
+			if (room != null && this.namespace.hasSockets(room)) {
+				rooms = rooms.isEmpty() ? new ArrayList<>() : rooms;
+				rooms.add(room);
+			}
+		}
+		return rooms;
 	}
 
 	/** Emits to the rooms of one vocabulary's sockets among the audience. */
@@ -120,9 +146,9 @@ final class SocketIoDelivery implements LocalDelivery {
 	}
 
 	/**
-	 * The room of the target's sockets that hear the dialect: a user's or a staff role's
-	 * room for a dialect holds the sockets bound to it and those not bound to any yet
-	 * (see {@link SocketSession}).
+	 * The room of the target's sockets that hear the dialect; for a user or a staff role,
+	 * of those bound to it (the unbound ones are in {@link Rooms#unboundUser} or
+	 * {@link Rooms#unboundRole}).
 	 */
 	private static String room(Target target, Dialect dialect) {
 		return switch (target) {

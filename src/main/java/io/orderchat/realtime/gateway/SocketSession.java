@@ -1,9 +1,6 @@
 package io.orderchat.realtime.gateway;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 
 import io.orderchat.identity.Caller;
 import io.orderchat.shared.DomainException;
@@ -24,12 +21,6 @@ final class SocketSession {
 	private static final String USER_DIALECT = "orderchat.user-dialect";
 
 	private static final String DIALECT_CHOSEN = "orderchat.dialect-chosen";
-
-	/**
-	 * The user's (and staff role's) rooms of every dialect, which an unbound socket is
-	 * in.
-	 */
-	private static final String USER_ROOMS = "orderchat.user-rooms";
 
 	private SocketSession() {
 	}
@@ -59,22 +50,17 @@ final class SocketSession {
 
 	/**
 	 * Subscribes a new socket to its user's events, and a staff socket to its role's, in
-	 * every dialect; failures of commands no dialect knows are answered in the default
-	 * one until it is bound.
+	 * every dialect (the unbound rooms, see {@link Rooms}); failures of commands no
+	 * dialect knows are answered in the default one until it is bound.
 	 */
 	static void start(SocketIoSocket socket, Dialects dialects) {
 		Dialect defaultDialect = dialects.byDefault();
 		socket.attribute(USER_DIALECT, defaultDialect);
 		Caller caller = caller(socket);
-		Map<Dialect, List<String>> userRooms = new LinkedHashMap<>();
-		for (Dialect dialect : dialects) {
-			List<String> rooms = caller.isStaff()
-					? List.of(Rooms.user(caller.userId(), dialect), Rooms.role(caller.role(), dialect))
-					: List.of(Rooms.user(caller.userId(), dialect));
-			userRooms.put(dialect, rooms);
-			rooms.forEach(socket::join);
+		socket.join(Rooms.unboundUser(caller.userId()));
+		if (caller.isStaff()) {
+			socket.join(Rooms.unboundRole(caller.role()));
 		}
-		socket.attribute(USER_ROOMS, userRooms);
 		socket.join(Rooms.dialect(defaultDialect));
 	}
 
@@ -85,20 +71,20 @@ final class SocketSession {
 
 	/**
 	 * Notes that the socket used a command of {@code dialect}; the first one it uses
-	 * binds it, and it leaves its user's and role's rooms of every other dialect.
+	 * binds it: it moves from its user's and role's unbound rooms to those of the dialect
+	 * (joining first, so that no event of the dialect falls between the two).
 	 */
 	static void spoke(SocketIoSocket socket, Dialect dialect) {
 		if (socket.attribute(DIALECT_CHOSEN) != null) {
 			return;
 		}
 		socket.attribute(DIALECT_CHOSEN, Boolean.TRUE);
-		Map<Dialect, List<String>> userRooms = socket.attribute(USER_ROOMS);
-		if (userRooms != null) {
-			userRooms.forEach((other, rooms) -> {
-				if (other != dialect) {
-					rooms.forEach(socket::leave);
-				}
-			});
+		Caller caller = caller(socket);
+		socket.join(Rooms.user(caller.userId(), dialect));
+		socket.leave(Rooms.unboundUser(caller.userId()));
+		if (caller.isStaff()) {
+			socket.join(Rooms.role(caller.role(), dialect));
+			socket.leave(Rooms.unboundRole(caller.role()));
 		}
 		socket.join(Rooms.dialect(dialect));
 		socket.attribute(USER_DIALECT, dialect);

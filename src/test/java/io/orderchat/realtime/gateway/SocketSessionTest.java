@@ -40,18 +40,19 @@ class SocketSessionTest {
 	}
 
 	@Test
-	void anUnboundSocketIsInItsUsersRoomOfEveryDialect() {
-		assertThat(this.socket.joined).contains("u:u-7/canonical", "u:u-7/seed000", "u:u-7/seed003",
-				"r:moderator/canonical", "r:moderator/seed000", "r:moderator/seed003");
+	void anUnboundSocketIsInItsUsersAndRolesUnboundRoomsNotInOnePerDialect() {
+		assertThat(this.socket.joined).contains("u:u-7/*", "r:moderator/*")
+			.doesNotContain("u:u-7/canonical", "u:u-7/seed000", "u:u-7/seed003", "r:moderator/canonical");
 		assertThat(SocketSession.userDialect(this.socket)).isSameAs(this.canonical);
 	}
 
 	@Test
-	void theFirstDialectSpokenBindsTheSocketAndItLeavesTheOthersUserRooms() {
+	void theFirstDialectSpokenBindsTheSocketToItsUsersAndRolesRoomsOfThatDialect() {
 		SocketSession.spoke(this.socket, this.exchange);
 		SocketSession.spoke(this.socket, this.helpdesk);
 
-		assertThat(this.socket.joined).contains("u:u-7/seed000").doesNotContain("u:u-7/canonical", "u:u-7/seed003");
+		assertThat(this.socket.joined).contains("u:u-7/seed000", "r:moderator/seed000")
+			.doesNotContain("u:u-7/*", "r:moderator/*", "u:u-7/canonical", "u:u-7/seed003", "r:moderator/seed003");
 		assertThat(SocketSession.userDialect(this.socket)).isSameAs(this.exchange);
 	}
 
