@@ -7,7 +7,14 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
-/** Presence of one node: connections per user in memory. */
+/**
+ * Presence of one node: connections per user in memory.
+ *
+ * <p>
+ * A user holds a few connections, mostly one: each user's set is an immutable copy
+ * replaced inside the map's {@code compute} for that user (which serialises changes to
+ * it), not a concurrent set per user — an idle connection costs a few dozen bytes here.
+ */
 public final class InMemoryPresence implements Presence {
 
 	private final ConcurrentHashMap<String, Set<String>> connectionsByUser = new ConcurrentHashMap<>();
@@ -16,10 +23,8 @@ public final class InMemoryPresence implements Presence {
 	public boolean connected(String userId, String connectionId) {
 		boolean[] cameOnline = { false };
 		this.connectionsByUser.compute(userId, (user, connections) -> {
-			Set<String> next = (connections != null) ? connections : ConcurrentHashMap.newKeySet();
-			cameOnline[0] = next.isEmpty();
-			next.add(connectionId);
-			return next;
+			cameOnline[0] = (connections == null);
+			return with(connections, connectionId);
 		});
 		return cameOnline[0];
 	}
@@ -28,10 +33,35 @@ public final class InMemoryPresence implements Presence {
 	public boolean disconnected(String userId, String connectionId) {
 		boolean[] wentOffline = { false };
 		this.connectionsByUser.computeIfPresent(userId, (user, connections) -> {
-			wentOffline[0] = connections.remove(connectionId) && connections.isEmpty();
-			return connections.isEmpty() ? null : connections;
+			Set<String> left = without(connections, connectionId);
+			wentOffline[0] = (left == null);
+			return left;
 		});
 		return wentOffline[0];
+	}
+
+	/** {@code connections} with {@code id}: the same set if it has it, else a new one. */
+	private static Set<String> with(Set<String> connections, String id) {
+		if (connections == null) {
+			return Set.of(id);
+		}
+		if (connections.contains(id)) {
+			return connections;
+		}
+		String[] ids = connections.toArray(new String[connections.size() + 1]);
+		ids[connections.size()] = id;
+		return Set.of(ids);
+	}
+
+	/** {@code connections} without {@code id}, or {@code null} if none is left. */
+	private static Set<String> without(Set<String> connections, String id) {
+		if (!connections.contains(id)) {
+			return connections;
+		}
+		if (connections.size() == 1) {
+			return null;
+		}
+		return Set.of(connections.stream().filter((other) -> !other.equals(id)).toArray(String[]::new));
 	}
 
 	@Override

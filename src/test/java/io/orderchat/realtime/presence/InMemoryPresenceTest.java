@@ -1,6 +1,7 @@
 package io.orderchat.realtime.presence;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,19 @@ class InMemoryPresenceTest {
 		this.presence.connected("bob", "phone");
 		assertThat(this.presence.disconnected("bob", "phone")).isTrue();
 		assertThat(this.presence.disconnected("bob", "phone")).isFalse();
+	}
+
+	@Test
+	void countsEachUsersConnectionsOnceEach() {
+		this.presence.connected("ann", "phone");
+		this.presence.connected("ann", "phone");
+		this.presence.connected("ann", "laptop");
+		this.presence.connected("ann", "tablet");
+		this.presence.disconnected("ann", "laptop");
+		this.presence.connected("cid", "phone");
+
+		assertThat(this.presence.connections(List.of("ann", "bob", "cid"))).containsExactly(Map.entry("ann", 2),
+				Map.entry("bob", 0), Map.entry("cid", 1));
 	}
 
 	@Test
