@@ -138,6 +138,7 @@ final class DefaultNamespace implements Namespace {
 				this.server.reportError(socket, null, ex, Ack.NONE);
 			}
 		}
+		socket.connectionHandled();
 	}
 
 	void remove(DefaultSocket socket) {
