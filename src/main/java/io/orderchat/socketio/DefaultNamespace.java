@@ -138,7 +138,6 @@ final class DefaultNamespace implements Namespace {
 				this.server.reportError(socket, null, ex, Ack.NONE);
 			}
 		}
-		socket.connectionHandled();
 	}
 
 	void remove(DefaultSocket socket) {

@@ -238,14 +238,6 @@ final class DefaultSocket implements SocketIoSocket {
 		return true;
 	}
 
-	/**
-	 * The connection listeners have run: the auth payload was theirs and the
-	 * middleware's, and an idle socket should not keep it (a token, mostly).
-	 */
-	synchronized void connectionHandled() {
-		this.handshake = this.handshake.withoutAuth();
-	}
-
 	void refuse(EncodedPacket connectError) {
 		write(connectError);
 		synchronized (this) {

@@ -5,15 +5,12 @@ import java.util.List;
 import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * What a socket presented when it connected.
  *
  * @param auth the CONNECT packet's payload (socket.io-client's {@code auth} option);
- * never {@code null}, an empty object if absent. Like the headers it is for the
- * middleware and the connection listeners (it mostly carries a token): once those have
- * run, the socket keeps none and later handlers see an empty object
+ * never {@code null}, an empty object if absent
  * @param query the query parameters of the connection's first request
  * @param headers the headers of the connection's first request, lower-case names: for
  * middleware. They are dropped once the connection's first socket is admitted (they are
@@ -25,16 +22,6 @@ import tools.jackson.databind.node.JsonNodeFactory;
  */
 public record Handshake(JsonNode auth, Map<String, List<String>> query, Map<String, String> headers,
 		String remoteAddress, Instant issued, String transport) {
-
-	@Override
-	public JsonNode auth() {
-		return (this.auth != null) ? this.auth : JsonNodeFactory.instance.objectNode();
-	}
-
-	/** This handshake without its auth payload. */
-	Handshake withoutAuth() {
-		return new Handshake(null, this.query, this.headers, this.remoteAddress, this.issued, this.transport);
-	}
 
 	/** This handshake without its headers. */
 	public Handshake withoutHeaders() {

@@ -33,7 +33,6 @@ class SocketIoServerTest {
 	SocketIoServerTest() {
 		this.server.sockets().onConnection((socket) -> {
 			socket.emit("auth", socket.handshake().auth());
-			socket.on("auth-later", (args, ack) -> socket.emit("auth", socket.handshake().auth()));
 			socket.on("message", (args, ack) -> socket.emit("message-back", (Object[]) args));
 			socket.on("message-with-ack", (args, ack) -> ack.send((Object[]) args));
 			socket.on("join", (args, ack) -> socket.join(args[0].asString()));
@@ -56,17 +55,6 @@ class SocketIoServerTest {
 		client.send("40{\"token\":\"123\"}");
 		assertThat(client.nextText()).matches("40\\{\"sid\":\"[A-Za-z0-9_-]{20}\"}");
 		assertThat(client.nextText()).isEqualTo("42[\"auth\",{\"token\":\"123\"}]");
-	}
-
-	@Test
-	void keepsTheAuthPayloadOnlyUntilTheConnectionListenersHaveRun() throws Exception {
-		FakeWebSocket client = open();
-		client.send("40{\"token\":\"123\"}");
-		client.nextText();
-		assertThat(client.nextText()).isEqualTo("42[\"auth\",{\"token\":\"123\"}]");
-
-		client.send("42[\"auth-later\"]");
-		assertThat(client.nextText()).isEqualTo("42[\"auth\",{}]");
 	}
 
 	@Test
