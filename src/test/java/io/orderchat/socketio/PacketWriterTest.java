@@ -31,6 +31,14 @@ class PacketWriterTest {
 	}
 
 	@Test
+	void theConnectAnswerIsWhatJacksonWouldWriteWhateverTheId() {
+		assertThat(this.writer.connect("/", "aZ09-_x").text()).isEqualTo("0{\"sid\":\"aZ09-_x\"}");
+		assertThat(this.writer.connect("/admin", "abc").text()).isEqualTo("0/admin,{\"sid\":\"abc\"}");
+		assertThat(this.writer.connect("/", "a\"b\\c").text()).isEqualTo("0{\"sid\":\"a\\\"b\\\\c\"}");
+		assertThat(this.writer.connect("/", "é").text()).isEqualTo("0{\"sid\":\"é\"}");
+	}
+
+	@Test
 	void binaryArgumentsAndBinaryNodesBecomeAttachments() {
 		ObjectNode meta = JsonNodeFactory.instance.objectNode();
 		meta.set("thumb", BinaryNode.valueOf(new byte[] { 9 }));

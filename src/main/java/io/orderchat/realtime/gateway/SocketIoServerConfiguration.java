@@ -2,6 +2,7 @@ package io.orderchat.realtime.gateway;
 
 import java.util.List;
 
+import io.orderchat.shared.web.SecurityHeaders;
 import io.orderchat.shared.web.WebProperties;
 import io.orderchat.socketio.SocketIoOptions;
 import io.orderchat.socketio.SocketIoServer;
@@ -9,12 +10,15 @@ import io.orderchat.socketio.engine.EngineLimits;
 import io.orderchat.socketio.engine.EngineServer;
 import io.orderchat.socketio.servlet.ClientBundle;
 import io.orderchat.socketio.servlet.EngineIoServlet;
+import io.orderchat.socketio.servlet.EngineUpgradeHandler;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.ConfigurableJettyWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -29,7 +33,9 @@ import org.springframework.core.Ordered;
  * WebSocket container, installed by Spring Boot's Jetty support) and
  * {@code /socket.io/socket.io.js}. The servlet's path mapping is more specific than the
  * DispatcherServlet's {@code /}, so Spring MVC never sees these requests, and
- * {@link SocketPathShortcut} keeps them from its filters too.
+ * {@link SocketPathShortcut} keeps them from its filters too. WebSocket handshakes, a
+ * connect storm's requests, do not even reach the servlet context:
+ * {@link EngineUpgradeHandler} upgrades them on Jetty's core request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({ SocketIoProperties.class, WebProperties.class })
@@ -107,6 +113,16 @@ class SocketIoServerConfiguration {
 		registration.setAsyncSupported(true);
 		registration.setLoadOnStartup(1);
 		return registration;
+	}
+
+	/**
+	 * The engine's WebSocket handshakes answered in front of the servlet context, with
+	 * the security headers the filters would have set.
+	 */
+	@Bean
+	WebServerFactoryCustomizer<ConfigurableJettyWebServerFactory> socketIoUpgrades(SocketIoServer server) {
+		return (factory) -> factory.addServerCustomizers(
+				(jetty) -> EngineUpgradeHandler.install(jetty, server.engine(), "/socket.io/", SecurityHeaders::addTo));
 	}
 
 	/**

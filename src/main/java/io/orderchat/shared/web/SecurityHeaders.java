@@ -8,6 +8,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
 
 /**
  * The browser hardening headers on every answer (pages, scripts, REST, errors). The web
@@ -34,6 +35,14 @@ public final class SecurityHeaders implements Filter {
 		response.setHeader("X-Frame-Options", "DENY");
 		response.setHeader("X-Content-Type-Options", "nosniff");
 		response.setHeader("Referrer-Policy", "no-referrer");
+	}
+
+	/** For a Jetty handler that answers before the servlet context. */
+	public static void addTo(HttpFields.Mutable headers) {
+		headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		headers.put("X-Frame-Options", "DENY");
+		headers.put("X-Content-Type-Options", "nosniff");
+		headers.put("Referrer-Policy", "no-referrer");
 	}
 
 }

@@ -8,6 +8,7 @@ import io.orderchat.socketio.engine.EngineOptions;
 import io.orderchat.socketio.engine.EngineServer;
 import io.orderchat.socketio.servlet.ClientBundle;
 import io.orderchat.socketio.servlet.EngineIoServlet;
+import io.orderchat.socketio.servlet.EngineUpgradeHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.ee11.websocket.server.config.JettyWebSocketServletContainerInitializer;
@@ -80,6 +81,11 @@ public final class ConformanceServer {
 		engineIo.setAsyncSupported(true);
 		context.addServlet(engineIo, "/engine.io/*");
 		server.setHandler(context);
+		// The WebSocket handshakes take the same way as in the application.
+		EngineUpgradeHandler.install(server, io.engine(), "/socket.io/", (headers) -> {
+		});
+		EngineUpgradeHandler.install(server, echo, "/engine.io/", (headers) -> {
+		});
 		server.addEventListener(new org.eclipse.jetty.util.component.LifeCycle.Listener() {
 
 			@Override

@@ -2,16 +2,13 @@ package io.orderchat.socketio.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import io.orderchat.socketio.engine.EngineError;
-import io.orderchat.socketio.engine.EngineOptions;
 import io.orderchat.socketio.engine.EngineRequest;
 import io.orderchat.socketio.engine.EngineServer;
 import io.orderchat.socketio.engine.PollResponder;
@@ -28,13 +25,8 @@ import org.eclipse.jetty.ee11.servlet.ServletCoreResponse;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Blocker;
-import org.eclipse.jetty.util.Callback;
-import org.eclipse.jetty.websocket.core.FrameHandler;
 import org.eclipse.jetty.websocket.core.WebSocketComponents;
 import org.eclipse.jetty.websocket.core.server.Handshaker;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeRequest;
-import org.eclipse.jetty.websocket.core.server.ServerUpgradeResponse;
-import org.eclipse.jetty.websocket.core.server.WebSocketNegotiator;
 import org.eclipse.jetty.websocket.core.server.WebSocketServerComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -114,23 +106,11 @@ public final class EngineIoServlet extends HttpServlet {
 		if (components == null) {
 			throw new IllegalStateException("Jetty WebSocket support is not initialised for this servlet context");
 		}
-		boolean perMessageDeflate = this.engine.options().perMessageDeflate();
-		WebSocketNegotiator negotiator = new WebSocketNegotiator.AbstractNegotiator() {
-
-			@Override
-			public FrameHandler negotiate(ServerUpgradeRequest upgradeRequest, ServerUpgradeResponse upgradeResponse,
-					Callback callback) {
-				if (!perMessageDeflate) {
-					upgradeResponse.setExtensions(List.of());
-				}
-				return new JettyWebSocketEndpoint(EngineIoServlet.this.engine, engineRequest);
-			}
-
-		};
 		Request coreRequest = ServletCoreRequest.wrap(request);
 		Response coreResponse = ServletCoreResponse.wrap(coreRequest, response, false);
 		try (Blocker.Callback callback = Blocker.callback()) {
-			if (this.handshaker.upgradeRequest(negotiator, coreRequest, coreResponse, callback, components, null)) {
+			if (this.handshaker.upgradeRequest(EngineHttp.negotiator(this.engine, engineRequest), coreRequest,
+					coreResponse, callback, components, null)) {
 				callback.block();
 			}
 			else {
@@ -200,65 +180,30 @@ public final class EngineIoServlet extends HttpServlet {
 		});
 	}
 
-	/**
-	 * Answers an allowed origin: a trusted one (listed, or the server's own) with itself
-	 * and credentials, any other (the list holds {@code *}) with a wildcard and no
-	 * credentials. Answers whether the origin is allowed (no origin: not a browser, yes).
-	 */
 	private boolean applyCors(EngineRequest request, HttpServletResponse response) {
-		String origin = request.header("origin");
-		if (origin == null) {
-			return true;
-		}
-		EngineOptions options = this.engine.options();
-		String host = request.header("host");
-		response.addHeader("Vary", "Origin");
-		if (options.trustsOrigin(origin, host)) {
-			response.setHeader("Access-Control-Allow-Origin", origin);
-			response.setHeader("Access-Control-Allow-Credentials", "true");
-			return true;
-		}
-		if (options.allowsOrigin(origin, host)) {
-			response.setHeader("Access-Control-Allow-Origin", "*");
-			return true;
-		}
-		return false;
+		return EngineHttp.applyCors(this.engine.options(), request, new EngineHttp.HeaderSink() {
+
+			@Override
+			public void set(String name, String value) {
+				response.setHeader(name, value);
+			}
+
+			@Override
+			public void add(String name, String value) {
+				response.addHeader(name, value);
+			}
+
+		});
 	}
 
 	private static EngineRequest toEngineRequest(HttpServletRequest request) {
-		// Parsed from the query string only: getParameterMap() would consume a form body.
-		Map<String, List<String>> query = new LinkedHashMap<>();
-		String queryString = request.getQueryString();
-		if (queryString != null) {
-			for (String pair : queryString.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int equals = pair.indexOf('=');
-				String name = decode((equals < 0) ? pair : pair.substring(0, equals));
-				String value = (equals < 0) ? "" : decode(pair.substring(equals + 1));
-				query.computeIfAbsent(name, (key) -> new ArrayList<>(1)).add(value);
-			}
-		}
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (String name : Collections.list(request.getHeaderNames())) {
-			headers.put(name.toLowerCase(java.util.Locale.ROOT), request.getHeader(name));
+			headers.put(name.toLowerCase(Locale.ROOT), request.getHeader(name));
 		}
 		boolean upgrade = "websocket".equalsIgnoreCase(request.getHeader("Upgrade"));
-		// Immutable copies: a session keeps the query for its life, in a fraction of the
-		// room the builders take.
-		query.replaceAll((name, values) -> List.copyOf(values));
-		return new EngineRequest(request.getMethod(), Map.copyOf(query), Map.copyOf(headers), request.getRemoteAddr(),
+		return EngineHttp.request(request.getMethod(), request.getQueryString(), headers, request.getRemoteAddr(),
 				upgrade);
-	}
-
-	private static String decode(String value) {
-		try {
-			return URLDecoder.decode(value, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return value;
-		}
 	}
 
 	private static void writeError(HttpServletResponse response, EngineError error) throws IOException {

@@ -1,10 +1,13 @@
 package io.orderchat.shared.web;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import io.orderchat.identity.Role;
 import io.orderchat.testing.IntegrationTest;
@@ -133,6 +136,47 @@ class WebHardeningIT extends IntegrationTest {
 		assertThat(other.statusCode()).isEqualTo(403);
 		assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
 		assertThat(other.headers().firstValue("Access-Control-Allow-Credentials")).isEmpty();
+	}
+
+	/**
+	 * Issue 18: WebSocket handshakes are answered in front of the servlet context
+	 * (EngineUpgradeHandler), with the same headers and origin check as the servlet's.
+	 */
+	@Test
+	void aWebSocketHandshakeCarriesTheSecurityHeadersAndTheOriginCheck() throws Exception {
+		String allowed = webSocketHandshake(ALLOWED);
+		assertThat(allowed).startsWith("HTTP/1.1 101");
+		assertThat(allowed).containsIgnoringCase("Access-Control-Allow-Origin: " + ALLOWED)
+			.containsIgnoringCase("X-Frame-Options: DENY")
+			.containsIgnoringCase("X-Content-Type-Options: nosniff")
+			.containsIgnoringCase("Referrer-Policy: no-referrer")
+			.containsIgnoringCase("Content-Security-Policy: default-src 'self'");
+
+		String other = webSocketHandshake(OTHER);
+		assertThat(other).startsWith("HTTP/1.1 403");
+		assertThat(other).doesNotContainIgnoringCase("Access-Control-Allow-Origin")
+			.containsIgnoringCase("X-Frame-Options: DENY");
+	}
+
+	/** The head of the answer to a WebSocket upgrade of a new Engine.IO session. */
+	private String webSocketHandshake(String origin) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(10_000);
+			String request = "GET /socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: 127.0.0.1:" + this.port
+					+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+					+ "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nOrigin: " + origin + "\r\n\r\n";
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+			InputStream in = socket.getInputStream();
+			StringBuilder head = new StringBuilder();
+			while (head.indexOf("\r\n\r\n") < 0) {
+				int next = in.read();
+				if (next < 0) {
+					break;
+				}
+				head.append((char) next);
+			}
+			return head.toString();
+		}
 	}
 
 	@Test
