@@ -46,6 +46,11 @@ final class EventLoop implements AutoCloseable {
 		this.selector.wakeup();
 	}
 
+	/** Whether the caller is this loop's thread, which may register channels without a wake-up. */
+	boolean inLoop() {
+		return Thread.currentThread() == this.thread;
+	}
+
 	void wakeup() {
 		this.selector.wakeup();
 	}
