@@ -7,6 +7,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One selector thread driving many client connections. The generator runs one loop per core,
@@ -23,6 +24,9 @@ final class EventLoop implements AutoCloseable {
 	private final ByteBuffer readBuffer = ByteBuffer.allocate(256 * 1024);
 
 	private final Thread thread;
+
+	// Tasks handed over from other threads, each with a wake-up: a storm should not need one per connection.
+	private final AtomicLong handedOver = new AtomicLong();
 
 	private volatile boolean running = true;
 
@@ -42,8 +46,19 @@ final class EventLoop implements AutoCloseable {
 
 	/** Runs a task on the loop thread (registration must happen there). */
 	void execute(Runnable task) {
+		this.handedOver.incrementAndGet();
 		this.tasks.add(task);
 		this.selector.wakeup();
+	}
+
+	/** How many tasks other threads have handed to this loop. */
+	long handedOver() {
+		return this.handedOver.get();
+	}
+
+	/** Whether the caller is this loop's thread, which may register channels without a wake-up. */
+	boolean inLoop() {
+		return Thread.currentThread() == this.thread;
 	}
 
 	void wakeup() {

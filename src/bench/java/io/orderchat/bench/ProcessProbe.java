@@ -38,6 +38,18 @@ final class ProcessProbe {
 		}
 	}
 
+	/** User and system CPU time of the process apart, in nanoseconds: {@code {user, system}}. */
+	static long[] userAndSystemNanos(long pid) {
+		try {
+			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+			return new long[] { Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK };
+		}
+		catch (IOException ex) {
+			return new long[] { -1, -1 };
+		}
+	}
+
 	/** Resident set size in bytes. */
 	static long rssBytes(long pid) {
 		try {

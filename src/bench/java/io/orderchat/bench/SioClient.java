@@ -46,7 +46,10 @@ final class SioClient implements WsConnection.Listener {
 
 	private final int index;
 
-	private final byte[] connectPacket;
+	private final EventLoop loop;
+
+	// The whole WebSocket frame of the namespace connect, built before the clock starts.
+	private final byte[] connectFrame;
 
 	private final Handler handler;
 
@@ -60,22 +63,38 @@ final class SioClient implements WsConnection.Listener {
 
 	volatile long connectedNanos;
 
-	private SioClient(int index, String authJson, Handler handler) {
+	private SioClient(EventLoop loop, int index, String authJson, Handler handler) {
+		this.loop = loop;
 		this.index = index;
-		this.connectPacket = ("40" + ((authJson != null) ? authJson : "")).getBytes(StandardCharsets.UTF_8);
+		this.connectFrame = WsConnection
+			.textFrame(("40" + ((authJson != null) ? authJson : "")).getBytes(StandardCharsets.UTF_8));
 		this.handler = handler;
 		this.startedNanos = System.nanoTime();
 	}
 
-	static SioClient connect(EventLoop loop, InetSocketAddress address, int index, String authJson, Handler handler)
-			throws IOException {
-		SioClient client = new SioClient(index, authJson, handler);
-		client.connection = WsConnection.open(loop, address, PATH, client);
+	/**
+	 * Opens a client; {@code upgradeRequest} is {@link #upgradeRequest} of the address, shared by
+	 * every client of that server.
+	 */
+	static SioClient connect(EventLoop loop, InetSocketAddress address, byte[] upgradeRequest, int index,
+			String authJson, Handler handler) throws IOException {
+		SioClient client = new SioClient(loop, index, authJson, handler);
+		client.connection = WsConnection.open(loop, address, upgradeRequest, client);
 		return client;
+	}
+
+	/** The WebSocket upgrade request of the Socket.IO endpoint at {@code address}. */
+	static byte[] upgradeRequest(InetSocketAddress address) {
+		return WsConnection.upgradeRequest(address, PATH);
 	}
 
 	int index() {
 		return this.index;
+	}
+
+	/** The loop whose thread reads this client. */
+	EventLoop loop() {
+		return this.loop;
 	}
 
 	boolean isConnected() {
@@ -96,7 +115,7 @@ final class SioClient implements WsConnection.Listener {
 			System.err.println("client 0 <- " + new String(data, offset, Math.min(length, 300), StandardCharsets.UTF_8));
 		}
 		switch (data[offset]) {
-			case '0' -> connection.sendText(this.connectPacket);
+			case '0' -> connection.sendFrame(this.connectFrame);
 			case '2' -> connection.sendText(PONG);
 			case '4' -> message(data, offset + 1, length - 1);
 			case '1' -> connection.close();

@@ -18,6 +18,11 @@ import org.HdrHistogram.Histogram;
  */
 final class StormScenario implements Scenario {
 
+	// The server counts as quiet after a window in which it used under this share of a core.
+	private static final long QUIET_WINDOW_MILLIS = 200;
+
+	private static final long QUIET_PERCENT = 10;
+
 	@Override
 	public String name() {
 		return "storm";
@@ -42,11 +47,13 @@ final class StormScenario implements Scenario {
 		for (int warmup = 0; warmup < warmups; warmup++) {
 			for (Target target : targets) {
 				String[] auths = context.auths(target, "storm-" + context.run, "customer", connections);
-				try (Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE)) {
+				Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE);
+				try {
 					fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(2));
-					fleet.connectMicros().reset();
 				}
-				Thread.sleep(3000);
+				finally {
+					closeAndSettle(fleet, target, new TreeMap<>(), connections, options.smoke());
+				}
 			}
 		}
 		for (int round = 0; round < rounds; round++) {
@@ -58,24 +65,30 @@ final class StormScenario implements Scenario {
 			for (Target target : order) {
 				String[] auths = context.auths(target, "storm-" + context.run, "customer", connections);
 				long cpuBefore = ProcessProbe.cpuNanos(target.pid());
-				long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
-				try (Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE)) {
+				long[] selfBefore = ProcessProbe.userAndSystemNanos(Context.selfPid());
+				Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE);
+				Map<String, Object> row = result.row(target.name());
+				try {
 					long wall = fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(2));
+					long cpuAfter = ProcessProbe.cpuNanos(target.pid());
+					long[] selfAfter = ProcessProbe.userAndSystemNanos(Context.selfPid());
 					Histogram histogram = fleet.connectMicros().getIntervalHistogram();
 					Latency latency = Latency.of(histogram);
 					double rate = connections / (wall / 1e9);
-					Map<String, Object> row = result.row(target.name());
 					row.put("round", round + 1);
 					row.put("connections", connections);
 					row.put("failed", fleet.failures());
 					row.put("conn_per_s", Result.round(rate));
 					latency.into(row, "connect_");
-					long cpuAfter = ProcessProbe.cpuNanos(target.pid());
 					row.put("server_cpu_cores", Result.round(ProcessProbe.cores(cpuBefore, cpuAfter, wall)));
 					// survives a loaded machine better than a rate: the CPU one connect costs
 					row.put("server_cpu_ms_per_conn", Result.round((cpuAfter - cpuBefore) / 1e6 / connections));
-					row.put("generator_cpu_cores", Result.round(ProcessProbe.cores(selfBefore,
-							ProcessProbe.cpuNanos(Context.selfPid()), wall)));
+					long selfUser = selfAfter[0] - selfBefore[0];
+					long selfSystem = selfAfter[1] - selfBefore[1];
+					row.put("generator_cpu_cores", Result.round((double) (selfUser + selfSystem) / wall));
+					// what the client costs per connection, in user space and in the kernel
+					row.put("generator_user_ms_per_conn", Result.round(selfUser / 1e6 / connections));
+					row.put("generator_sys_ms_per_conn", Result.round(selfSystem / 1e6 / connections));
 					if (fleet.failures() > 0) {
 						result.note(target.name() + " round " + (round + 1) + ": " + fleet.failures()
 								+ " connections failed, first: " + fleet.firstError());
@@ -86,8 +99,9 @@ final class StormScenario implements Scenario {
 						worstP99 = Math.max(worstP99, latency.p99());
 					}
 				}
-				// let the server finish closing before the other one is measured
-				Thread.sleep(options.smoke() ? 200 : 3000);
+				finally {
+					closeAndSettle(fleet, target, row, connections, options.smoke());
+				}
 			}
 			if (roundRates.size() == 2) {
 				ratios.add(roundRates.get("orderchat") / roundRates.get("socket.io"));
@@ -106,6 +120,41 @@ final class StormScenario implements Scenario {
 			result.figure("ratio orderchat/socket.io (median of per-round ratios)", median(ratios), "x", 3.0, false);
 		}
 		return result;
+	}
+
+	/**
+	 * Closes a round's connections outside its clock, then waits, the same way for both servers,
+	 * until the server has closed its side of every one of them (no socket left on its port but
+	 * the listening one) and its CPU has gone quiet: so neither server's clean-up runs into the
+	 * next round, which may be the other server's. What the clean-up cost is reported, not
+	 * hidden: {@code close_s} and {@code server_close_cpu_ms_per_conn}.
+	 */
+	private static void closeAndSettle(Fleet fleet, Target target, Map<String, Object> row, int connections,
+			boolean smoke) throws InterruptedException {
+		long started = System.nanoTime();
+		long cpuBefore = target.cpuNanos();
+		fleet.close();
+		long deadline = started + Duration.ofSeconds(30).toNanos();
+		while (ServerSockets.open(target.ports()) > 0 && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		long quietDeadline = System.nanoTime() + Duration.ofSeconds(smoke ? 1 : 5).toNanos();
+		long cpu = target.cpuNanos();
+		while (System.nanoTime() < quietDeadline) {
+			Thread.sleep(QUIET_WINDOW_MILLIS);
+			long now = target.cpuNanos();
+			boolean quiet = now - cpu < QUIET_WINDOW_MILLIS * 1_000_000L * QUIET_PERCENT / 100;
+			cpu = now;
+			if (quiet) {
+				break;
+			}
+		}
+		row.put("close_s", Result.round((System.nanoTime() - started) / 1e9));
+		row.put("server_close_cpu_ms_per_conn", Result.round((cpu - cpuBefore) / 1e6 / connections));
+		int left = ServerSockets.open(target.ports());
+		if (left > 0) {
+			row.put("server_sockets_left", left);
+		}
 	}
 
 	static double median(List<Double> values) {

@@ -33,6 +33,9 @@ final class Target implements AutoCloseable {
 
 	private final int port;
 
+	// Resolved once: a connect storm asks for it per connection.
+	private final InetSocketAddress address;
+
 	private final long pid;
 
 	private final Process process;
@@ -45,6 +48,7 @@ final class Target implements AutoCloseable {
 		this.nodes = List.of(this);
 		this.host = host;
 		this.port = port;
+		this.address = new InetSocketAddress(host, port);
 		this.pid = pid;
 		this.process = process;
 		this.bus = null;
@@ -57,6 +61,7 @@ final class Target implements AutoCloseable {
 		this.nodes = List.copyOf(nodes);
 		this.host = first.host;
 		this.port = first.port;
+		this.address = first.address;
 		this.pid = first.pid;
 		this.process = null;
 		this.bus = bus;
@@ -88,12 +93,17 @@ final class Target implements AutoCloseable {
 	}
 
 	InetSocketAddress address() {
-		return new InetSocketAddress(this.host, this.port);
+		return this.address;
 	}
 
 	/** Where client {@code index} connects: the nodes in turn. */
 	InetSocketAddress address(int index) {
 		return this.nodes.get(index % this.nodes.size()).address();
+	}
+
+	/** The port of every node. */
+	List<Integer> ports() {
+		return this.nodes.stream().map((node) -> node.port).toList();
 	}
 
 	/** CPU time of every node, in nanoseconds. */

@@ -57,27 +57,50 @@ final class WsConnection {
 
 	private int fragmentsLength;
 
-	private WsConnection(EventLoop loop, SocketChannel channel, Listener listener, String host, int port,
-			String pathAndQuery) {
+	private WsConnection(EventLoop loop, SocketChannel channel, Listener listener, byte[] upgradeRequest) {
 		this.loop = loop;
 		this.channel = channel;
 		this.listener = listener;
-		this.upgradeRequest = ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + host + ":" + port
+		this.upgradeRequest = upgradeRequest;
+	}
+
+	/**
+	 * The HTTP upgrade request for a server and path: the same bytes for every connection to it
+	 * (a fixed {@code Sec-WebSocket-Key}, which the client need not check the answer of), so a
+	 * storm builds it once, not once per connection.
+	 */
+	static byte[] upgradeRequest(InetSocketAddress address, String pathAndQuery) {
+		return ("GET " + pathAndQuery + " HTTP/1.1\r\nHost: " + address.getHostString() + ":" + address.getPort()
 				+ "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
 				+ "Sec-WebSocket-Version: 13\r\n\r\n")
 			.getBytes(StandardCharsets.US_ASCII);
 	}
 
-	static WsConnection open(EventLoop loop, InetSocketAddress address, String pathAndQuery, Listener listener)
+	/**
+	 * Starts connecting. Called on the loop's own thread (a storm opens the next connection
+	 * where the previous one finished), the channel is registered at once; from another thread
+	 * it is handed to the loop, which costs a wake-up.
+	 */
+	static WsConnection open(EventLoop loop, InetSocketAddress address, byte[] upgradeRequest, Listener listener)
 			throws IOException {
 		SocketChannel channel = SocketChannel.open();
-		channel.configureBlocking(false);
-		channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-		WsConnection connection = new WsConnection(loop, channel, listener, address.getHostString(),
-				address.getPort(), pathAndQuery);
-		boolean connected = channel.connect(address);
-		loop.execute(() -> connection.register(connected));
-		return connection;
+		try {
+			channel.configureBlocking(false);
+			channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+			boolean connected = channel.connect(address);
+			WsConnection connection = new WsConnection(loop, channel, listener, upgradeRequest);
+			if (loop.inLoop()) {
+				connection.register(connected);
+			}
+			else {
+				loop.execute(() -> connection.register(connected));
+			}
+			return connection;
+		}
+		catch (IOException | RuntimeException ex) {
+			channel.close();
+			throw ex;
+		}
 	}
 
 	private void register(boolean connected) {
@@ -94,6 +117,10 @@ final class WsConnection {
 	}
 
 	void onReady(SelectionKey key, ByteBuffer readBuffer) {
+		if (!key.isValid()) {
+			// closed earlier in this same round of ready keys
+			return;
+		}
 		try {
 			if (key.isConnectable()) {
 				this.channel.finishConnect();
@@ -273,7 +300,31 @@ final class WsConnection {
 		send(0x81, payload);
 	}
 
+	/** A client text frame of {@code payload}, built ahead to be sent with {@link #sendFrame}. */
+	static byte[] textFrame(byte[] payload) {
+		return encode(0x81, payload).array();
+	}
+
+	/** Sends a frame {@link #textFrame} built. */
+	void sendFrame(byte[] frame) {
+		try {
+			write(ByteBuffer.wrap(frame));
+		}
+		catch (IOException | CancelledKeyException ex) {
+			fail(ex);
+		}
+	}
+
 	private void send(int firstByte, byte[] payload) {
+		try {
+			write(encode(firstByte, payload));
+		}
+		catch (IOException | CancelledKeyException ex) {
+			fail(ex);
+		}
+	}
+
+	private static ByteBuffer encode(int firstByte, byte[] payload) {
 		int length = payload.length;
 		int header = (length < 126) ? 2 : (length < 65536) ? 4 : 10;
 		ByteBuffer frame = ByteBuffer.allocate(header + 4 + length);
@@ -289,12 +340,7 @@ final class WsConnection {
 		}
 		frame.putInt(0); // the zero mask key: payload bytes go out as they are
 		frame.put(payload).flip();
-		try {
-			write(frame);
-		}
-		catch (IOException | CancelledKeyException ex) {
-			fail(ex);
-		}
+		return frame;
 	}
 
 	private synchronized void write(ByteBuffer buffer) throws IOException {
