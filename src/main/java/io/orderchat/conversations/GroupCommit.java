@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -126,21 +127,12 @@ class GroupCommit implements DisposableBean {
 
 	/** Stores a user's message; returns once it is committed (or refused). */
 	SendResult append(UserSend send) {
-		if (TransactionSynchronizationManager.isActualTransactionActive() || !this.running) {
-			return this.log.appendFromUser(send);
-		}
-		Pending pending = new Pending(send, new CompletableFuture<>());
-		this.writers.get(Math.floorMod(send.id().value().hashCode(), WRITERS)).queue.add(pending);
 		try {
-			// the watchdog answers a stuck batch; this bound is the last resort
-			return pending.outcome().get(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS).orThrow();
+			return appendLater(send).get();
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException("interrupted while storing a message", ex);
-		}
-		catch (TimeoutException ex) {
-			throw DatabaseOutage.unavailable(true);
 		}
 		catch (ExecutionException ex) {
 			if (ex.getCause() instanceof RuntimeException runtime) {
@@ -148,6 +140,42 @@ class GroupCommit implements DisposableBean {
 			}
 			throw new IllegalStateException(ex.getCause());
 		}
+	}
+
+	/**
+	 * Queues a user's message for the next batch of its conversation's writer and returns
+	 * at once; the future completes once it is committed (or refused). Sends queued one
+	 * after the other for one conversation are stored in that order, so a sender need not
+	 * wait for one commit before queueing its next message: its messages then share a
+	 * batch instead of taking one commit each.
+	 */
+	CompletableFuture<SendResult> appendLater(UserSend send) {
+		if (TransactionSynchronizationManager.isActualTransactionActive() || !this.running) {
+			try {
+				return CompletableFuture.completedFuture(this.log.appendFromUser(send));
+			}
+			catch (RuntimeException ex) {
+				return CompletableFuture.failedFuture(ex);
+			}
+		}
+		Pending pending = new Pending(send, new CompletableFuture<>());
+		this.writers.get(Math.floorMod(send.id().value().hashCode(), WRITERS)).queue.add(pending);
+		// the watchdog answers a stuck batch; this bound is the last resort
+		return pending.outcome()
+			.orTimeout(this.properties.sendTimeout().toMillis(), TimeUnit.MILLISECONDS)
+			.handle((outcome, failure) -> {
+				if (failure == null) {
+					return outcome.orThrow();
+				}
+				Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+				if (cause instanceof TimeoutException) {
+					throw DatabaseOutage.unavailable(true);
+				}
+				if (cause instanceof RuntimeException runtime) {
+					throw runtime;
+				}
+				throw new IllegalStateException(cause);
+			});
 	}
 
 	/** The writers' state now, for the health endpoint. */

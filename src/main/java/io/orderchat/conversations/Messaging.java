@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import io.orderchat.conversations.ConversationAccess.Granted;
 import io.orderchat.conversations.MessageLog.UserSend;
@@ -80,6 +82,27 @@ public class Messaging {
 	 * {@code duplicate = true}, also when the copies race each other.
 	 */
 	public SendResult send(Caller caller, ConversationId id, NewMessage message) {
+		return append(textSend(caller, id, message));
+	}
+
+	/**
+	 * {@link #send}, without holding the caller's thread until the commit: checks the
+	 * message and spends the rate now (a refusal is thrown here), queues it behind the
+	 * caller's earlier sends and returns; the future completes once it is committed. A
+	 * socket's messages thus share a group commit instead of waiting one commit each.
+	 */
+	public CompletableFuture<SendResult> sendLater(Caller caller, ConversationId id, NewMessage message) {
+		UserSend send = textSend(caller, id, message);
+		return this.groupCommit.appendLater(send).exceptionallyComposeAsync((failure) -> {
+			Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+			if (cause instanceof DuplicateKeyException duplicate) {
+				return CompletableFuture.completedFuture(storedCopy(send, duplicate));
+			}
+			return CompletableFuture.failedFuture(cause);
+		}, Thread::startVirtualThread);
+	}
+
+	private UserSend textSend(Caller caller, ConversationId id, NewMessage message) {
 		MessageType type = (message.type() != null) ? message.type() : MessageType.TEXT;
 		if (type == MessageType.SYSTEM) {
 			throw DomainException.forbidden("System messages come only from the server");
@@ -95,7 +118,7 @@ public class Messaging {
 		this.clientMetadata.check(message.metadata());
 		String content = checkedContent(message.content());
 		Quote quote = (message.replyTo() != null) ? quotable(caller, id, message.replyTo()) : null;
-		return append(caller, id, type, content, message.clientId(), message.metadata(), quote);
+		return userSend(caller, id, type, content, message.clientId(), message.metadata(), quote);
 	}
 
 	/**
@@ -127,31 +150,41 @@ public class Messaging {
 		}
 		metadata.put(AttachedFile.METADATA_KEY, files.stream().map(AttachedFile::toMetadata).toList());
 		Quote quote = (message.replyTo() != null) ? quotable(caller, id, message.replyTo()) : null;
-		return append(caller, id, type, caption, message.clientId(), metadata, quote);
+		return append(userSend(caller, id, type, caption, message.clientId(), metadata, quote));
 	}
 
 	/**
 	 * Every message a user sends passes here, whichever REST endpoint or socket
 	 * vocabulary it came by, so the per-user message rate is spent here, once.
 	 */
-	private SendResult append(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
+	private UserSend userSend(Caller caller, ConversationId id, MessageType type, String content, String rawClientId,
 			Map<String, Object> metadata, Quote replyTo) {
 		String clientId = checkedClientId(rawClientId);
 		this.limits.spend(Limit.MESSAGES, caller.userId());
+		return new UserSend(caller, id, type, content, clientId, metadata, replyTo);
+	}
+
+	private SendResult append(UserSend send) {
 		try {
 			// batched with other senders' messages: one commit for many (see GroupCommit)
-			return this.groupCommit.append(new UserSend(caller, id, type, content, clientId, metadata, replyTo));
+			return this.groupCommit.append(send);
 		}
 		catch (DuplicateKeyException ex) {
-			// A copy with the same client id committed between our check and our insert
-			// (the row lock makes this rare): the stored one is the answer.
-			if (clientId == null) {
-				throw ex;
-			}
-			return this.messages.findByClientId(id, caller.userId(), clientId)
-				.map((stored) -> new SendResult(stored, true))
-				.orElseThrow(() -> ex);
+			return storedCopy(send, ex);
 		}
+	}
+
+	/**
+	 * A copy with the same client id committed between our check and our insert (the row
+	 * lock makes this rare): the stored one is the answer.
+	 */
+	private SendResult storedCopy(UserSend send, DuplicateKeyException ex) {
+		if (send.clientId() == null) {
+			throw ex;
+		}
+		return this.messages.findByClientId(send.id(), send.caller().userId(), send.clientId())
+			.map((stored) -> new SendResult(stored, true))
+			.orElseThrow(() -> ex);
 	}
 
 	/**

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
@@ -74,7 +76,7 @@ public final class CommandRouter {
 
 	}
 
-	private record Route(Dialect dialect, Predicate<JsonNode[]> accepts, Command command) {
+	private record Route(Dialect dialect, Predicate<JsonNode[]> accepts, Command command, boolean pipelined) {
 	}
 
 	/**
@@ -85,6 +87,20 @@ public final class CommandRouter {
 		on(dialect, command.wireName(), body);
 	}
 
+	/**
+	 * A command whose body returns a {@link CompletionStage} (a send waiting for its
+	 * commit): answered when it completes, and the socket's next pipelined command may
+	 * run meanwhile, any other one only after it ({@link PipelinedSends}).
+	 */
+	public void onPipelined(Dialect dialect, WireEvent command, Command body) {
+		onPipelined(dialect, command.wireName(), body);
+	}
+
+	void onPipelined(Dialect dialect, String event, Command command) {
+		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
+			.add(new Route(dialect, null, command, true));
+	}
+
 	/** A catalogue's command shared by name with another vocabulary (see below). */
 	public void on(Dialect dialect, WireEvent command, Predicate<JsonNode[]> accepts, Command body) {
 		on(dialect, command.wireName(), accepts, body);
@@ -92,7 +108,7 @@ public final class CommandRouter {
 
 	void on(Dialect dialect, String event, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
-			.add(new Route(dialect, null, command));
+			.add(new Route(dialect, null, command, false));
 	}
 
 	/**
@@ -100,7 +116,7 @@ public final class CommandRouter {
 	 */
 	void on(Dialect dialect, String event, Predicate<JsonNode[]> accepts, Command command) {
 		this.routes.computeIfAbsent(event, (name) -> new CopyOnWriteArrayList<>())
-			.addFirst(new Route(dialect, accepts, command));
+			.addFirst(new Route(dialect, accepts, command, false));
 	}
 
 	/** The event names of every command of every dialect. */
@@ -130,11 +146,14 @@ public final class CommandRouter {
 			this.metrics.command(dialect.name(), "unknown", ErrorCode.UNKNOWN_COMMAND.name(), 0);
 			return;
 		}
+		PipelinedSends.of(socket).awaitTurn(route.pipelined());
 		long started = System.nanoTime();
 		MDC.put(LOG_SOCKET_ID, socket.id());
 		try {
-			String outcome = run(route, socket, event, args, ack);
-			this.metrics.command(route.dialect().name(), event, outcome, System.nanoTime() - started);
+			String outcome = run(route, socket, event, args, ack, started);
+			if (outcome != null) {
+				this.metrics.command(route.dialect().name(), event, outcome, System.nanoTime() - started);
+			}
 		}
 		finally {
 			MDC.remove(LOG_SOCKET_ID);
@@ -143,33 +162,77 @@ public final class CommandRouter {
 	}
 
 	/**
-	 * Runs a command and answers it; returns {@code ok} or the error code it answered.
+	 * Runs a command and answers it; returns {@code ok} or the error code it answered, or
+	 * null when a pipelined command will be answered (and measured) once it completes.
 	 */
-	private String run(Route route, SocketIoSocket socket, String event, JsonNode[] args, Ack ack) {
+	private String run(Route route, SocketIoSocket socket, String event, JsonNode[] args, Ack ack, long started) {
 		Dialect dialect = route.dialect();
 		try {
 			refuseNul(args);
 			Caller caller = SocketSession.current(socket, this.clock);
 			MDC.put(LOG_USER_ID, caller.userId());
 			SocketSession.spoke(socket, dialect);
-			dialect.succeeded(ack, route.command().run(socket, caller, args));
+			Object result = route.command().run(socket, caller, args);
+			if (route.pipelined() && result instanceof CompletionStage<?> later) {
+				PipelinedSends.of(socket)
+					.started(later.whenComplete((data, failure) -> answerLater(socket, caller, dialect, event, ack,
+							data, failure, started)));
+				return null;
+			}
+			dialect.succeeded(ack, result);
 			return "ok";
 		}
-		catch (DomainException ex) {
-			fail(socket, dialect, event, ack, ex);
-			return ex.code().name();
-		}
 		catch (Exception | Error ex) {
-			if (DatabaseOutage.isOutage(ex)) {
-				log.warn("Command {} failed, the database is unavailable: {}", event, ex.toString());
-				fail(socket, dialect, event, ack, DatabaseOutage.unavailable(false));
-				return ErrorCode.UNAVAILABLE.name();
-			}
-			// Errors too: an OutOfMemoryError while building a large answer still gets a
-			// short answer, and never escapes to the socket's executor.
-			failSafely(socket, dialect, event, ack, ex);
-			return ErrorCode.INTERNAL.name();
+			return failed(socket, dialect, event, ack, ex);
 		}
+	}
+
+	/**
+	 * Answers a pipelined command on the thread that completed it (the commit writer, in
+	 * commit order), with the command's log context.
+	 */
+	private void answerLater(SocketIoSocket socket, Caller caller, Dialect dialect, String event, Ack ack, Object data,
+			Throwable failure, long started) {
+		MDC.put(LOG_SOCKET_ID, socket.id());
+		MDC.put(LOG_USER_ID, caller.userId());
+		try {
+			String outcome;
+			if (failure == null) {
+				try {
+					dialect.succeeded(ack, data);
+					outcome = "ok";
+				}
+				catch (RuntimeException | Error ex) {
+					outcome = failed(socket, dialect, event, ack, ex);
+				}
+			}
+			else {
+				Throwable cause = (failure instanceof CompletionException) ? failure.getCause() : failure;
+				outcome = failed(socket, dialect, event, ack, cause);
+			}
+			this.metrics.command(dialect.name(), event, outcome, System.nanoTime() - started);
+		}
+		finally {
+			MDC.remove(LOG_SOCKET_ID);
+			MDC.remove(LOG_USER_ID);
+		}
+	}
+
+	/** Answers a failed command; returns the error code it answered. */
+	private String failed(SocketIoSocket socket, Dialect dialect, String event, Ack ack, Throwable ex) {
+		if (ex instanceof DomainException domain) {
+			fail(socket, dialect, event, ack, domain);
+			return domain.code().name();
+		}
+		if (DatabaseOutage.isOutage(ex)) {
+			log.warn("Command {} failed, the database is unavailable: {}", event, ex.toString());
+			fail(socket, dialect, event, ack, DatabaseOutage.unavailable(false));
+			return ErrorCode.UNAVAILABLE.name();
+		}
+		// Errors too: an OutOfMemoryError while building a large answer still gets a
+		// short answer, and never escapes to the socket's executor.
+		failSafely(socket, dialect, event, ack, ex);
+		return ErrorCode.INTERNAL.name();
 	}
 
 	/**

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.attachments.AttachmentService;
 import io.orderchat.conversations.ConversationAccess;
@@ -157,6 +158,18 @@ public final class RealtimeConversations {
 		SendResult result = this.messaging.send(caller, id, message);
 		stopTyping(socket, caller, id);
 		return result;
+	}
+
+	/**
+	 * {@link #send} without waiting for the commit on the socket's thread: the socket's
+	 * next send can be queued behind this one (see {@link CommandRouter}).
+	 */
+	public CompletableFuture<SendResult> sendLater(SocketIoSocket socket, Caller caller, ConversationId id,
+			NewMessage message) {
+		return this.messaging.sendLater(caller, id, message).thenApply((result) -> {
+			stopTyping(socket, caller, id);
+			return result;
+		});
 	}
 
 	/**

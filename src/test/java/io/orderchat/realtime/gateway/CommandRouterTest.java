@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderchat.identity.Caller;
@@ -78,6 +79,70 @@ class CommandRouterTest {
 		assertThat(count("unknown", "UNKNOWN_COMMAND")).isEqualTo(1);
 		assertThat(this.registry.find("orderchat.commands").tag("command", "whatever-a-client-invents").timer())
 			.isNull();
+	}
+
+	@Test
+	void aPipelinedCommandLeavesTheSocketAtOnceAndIsAnsweredInOrderWhenItCompletes() {
+		List<CompletableFuture<Object>> commits = new ArrayList<>();
+		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> {
+			CompletableFuture<Object> commit = new CompletableFuture<>();
+			commits.add(commit);
+			return commit;
+		});
+
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+
+		// the second and third ran while the first was still committing
+		assertThat(commits).hasSize(3);
+		assertThat(this.dialect.answers).isEmpty();
+		commits.get(0).complete("m1");
+		commits.get(1).completeExceptionally(DomainException.forbidden("no"));
+		commits.get(2).complete("m3");
+		assertThat(this.dialect.answers).containsExactly("ok m1", "FORBIDDEN", "ok m3");
+		assertThat(count("send", "ok")).isEqualTo(2);
+		assertThat(count("send", "FORBIDDEN")).isEqualTo(1);
+	}
+
+	@Test
+	void anyOtherCommandWaitsUntilTheSocketsEarlierSendsAreAnswered() throws Exception {
+		CompletableFuture<Object> commit = new CompletableFuture<>();
+		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> commit);
+		this.router.on(this.dialect, "leave", (socket, caller, args) -> "left");
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+
+		Thread next = Thread
+			.startVirtualThread(() -> this.router.dispatch(this.socket, "leave", new JsonNode[0], null));
+		next.join(200);
+		assertThat(next.isAlive()).isTrue();
+		assertThat(this.dialect.answers).isEmpty();
+
+		commit.complete("m1");
+		next.join();
+		assertThat(this.dialect.answers).containsExactly("ok m1", "ok left");
+	}
+
+	@Test
+	void aSocketHasAtMostABoundedNumberOfSendsOutstanding() throws Exception {
+		List<CompletableFuture<Object>> commits = new ArrayList<>();
+		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> {
+			CompletableFuture<Object> commit = new CompletableFuture<>();
+			commits.add(commit);
+			return commit;
+		});
+		for (int i = 0; i < PipelinedSends.MAX_IN_FLIGHT; i++) {
+			this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+		}
+
+		Thread oneMore = Thread
+			.startVirtualThread(() -> this.router.dispatch(this.socket, "send", new JsonNode[0], null));
+		oneMore.join(200);
+		assertThat(oneMore.isAlive()).isTrue();
+
+		commits.get(0).complete("m1");
+		oneMore.join();
+		assertThat(commits).hasSize(PipelinedSends.MAX_IN_FLIGHT + 1);
 	}
 
 	private long count(String command, String outcome) {

@@ -26,6 +26,7 @@ import io.orderchat.realtime.protocol.canonical.CanonicalEvents.UnreadUpdatedPay
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationView;
@@ -104,7 +105,8 @@ final class CanonicalDialect implements Dialect {
 			this.conversations.leave(socket, caller, id);
 			return Map.of("conversationId", id);
 		});
-		router.on(this, CanonicalEvents.MESSAGE_SEND, (socket, caller, args) -> send(socket, caller, Payload.of(args)));
+		router.onPipelined(this, CanonicalEvents.MESSAGE_SEND,
+				(socket, caller, args) -> send(socket, caller, Payload.of(args)));
 		router.on(this, CanonicalEvents.MESSAGE_DELETE, (socket, caller, args) -> {
 			MessageDeleted deleted = this.messaging.delete(caller, Payload.of(args).uuid("messageId"));
 			return Map.of("conversationId", deleted.conversationId(), "messageId", deleted.messageId(), "seq",
@@ -163,20 +165,21 @@ final class CanonicalDialect implements Dialect {
 	 * pre-uploaded over REST ({@code content} is then an optional caption). A text
 	 * message may quote an earlier one: {@code replyTo} is its seq.
 	 */
-	private SendResult send(SocketIoSocket socket, Caller caller, Payload payload) {
+	private CompletableFuture<SendResult> send(SocketIoSocket socket, Caller caller, Payload payload) {
 		ConversationId id = conversationId(payload);
 		String content = payload.optionalText("content").orElse(null);
 		String clientId = payload.optionalId("clientId").orElse(null);
 		JsonNode attachments = payload.node("attachments");
 		if (attachments.isArray() && !attachments.isEmpty()) {
-			return this.conversations.sendUploaded(socket, caller, id, content, clientId,
-					AttachmentReferences.ids(attachments));
+			return CompletableFuture.completedFuture(this.conversations.sendUploaded(socket, caller, id, content,
+					clientId, AttachmentReferences.ids(attachments)));
 		}
 		if (!attachments.isNull() && !attachments.isArray()) {
 			throw Payload.invalid("'attachments' must be a list of uploaded file ids");
 		}
 		Long replyTo = payload.optionalLong("replyTo").orElse(null);
-		return this.conversations.send(socket, caller, id,
+		// answered once committed, without holding the socket's next send (CommandRouter)
+		return this.conversations.sendLater(socket, caller, id,
 				new NewMessage(MessageType.TEXT, content, clientId, null, replyTo));
 	}
 
