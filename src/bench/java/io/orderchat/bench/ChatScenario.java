@@ -62,14 +62,14 @@ final class ChatScenario implements Scenario {
 			fleet.connect(members, (i) -> auths[i], 200, Duration.ofMinutes(3));
 			fleet.join((i) -> rooms[i / 2], options.integer("join-window", 500, 500), Duration.ofMinutes(3));
 			List<SioClient> clients = fleet.clients();
-			step(context, target, clients, rooms, handler, 0, members * perMember, warmupSeconds, size, null);
+			step(context, target, database, clients, rooms, handler, 0, members * perMember, warmupSeconds, size, null);
 			context.startProfile(target, result.scenario);
 			double bestRate = 0;
 			double firstP99 = Double.NaN;
 			for (int s = 0; s < steps.size(); s++) {
 				double rate = members * perMember * steps.get(s);
-				Map<String, Object> row = step(context, target, clients, rooms, handler, s + 1, rate, stepSeconds, size,
-						result);
+				Map<String, Object> row = step(context, target, database, clients, rooms, handler, s + 1, rate,
+						stepSeconds, size, result);
 				double p99 = (double) row.get("deliver_p99_ms");
 				if (s == 0) {
 					firstP99 = p99;
@@ -125,11 +125,13 @@ final class ChatScenario implements Scenario {
 		return rooms;
 	}
 
-	private static Map<String, Object> step(Context context, Target target, List<SioClient> clients, String[] rooms,
-			Handler handler, int step, double rate, int seconds, int size, Result result) throws InterruptedException {
+	private static Map<String, Object> step(Context context, Target target, Servers.Database database,
+			List<SioClient> clients, String[] rooms, Handler handler, int step, double rate, int seconds, int size,
+			Result result) throws InterruptedException {
 		handler.begin(step);
 		long cpuBefore = target.cpuNanos();
 		long busBefore = target.busCpuNanos();
+		Map<Long, Long> databaseBefore = (result != null) ? database.backendCpuNanos() : Map.of();
 		long selfBefore = ProcessProbe.cpuNanos(Context.selfPid());
 		long started = System.nanoTime();
 		int members = clients.size();
@@ -173,6 +175,15 @@ final class ChatScenario implements Scenario {
 			serverCpu += busCpu;
 		}
 		row.put("cpu_us_per_delivery", (delivered > 0) ? Result.round(serverCpu / 1000.0 / delivered) : Double.NaN);
+		// PostgreSQL's share of the same two vCPUs: with the server's and the generator's it
+		// tells whether a step left the machine any idle time (a full machine makes a tail of
+		// waits for a core)
+		Map<Long, Long> databaseAfter = database.backendCpuNanos();
+		if (!databaseBefore.isEmpty() && !databaseAfter.isEmpty()) {
+			long databaseCpu = Servers.Database.cpuBetween(databaseBefore, databaseAfter);
+			row.put("db_cpu_cores", Result.round(ProcessProbe.cores(0, databaseCpu, wall)));
+			row.put("db_cpu_us_per_msg", (delivered > 0) ? Result.round(databaseCpu / 1000.0 / delivered) : Double.NaN);
+		}
 		row.put("generator_cpu_cores",
 				Result.round(ProcessProbe.cores(selfBefore, ProcessProbe.cpuNanos(Context.selfPid()), wall)));
 		return row;

@@ -50,6 +50,16 @@ final class ProcessProbe {
 		}
 	}
 
+	/** Whether process {@code pid} on this machine is a PostgreSQL server process. */
+	static boolean isPostgres(long pid) {
+		try {
+			return Files.readString(Path.of("/proc/" + pid + "/comm")).strip().startsWith("postgres");
+		}
+		catch (IOException ex) {
+			return false;
+		}
+	}
+
 	/** Resident set size in bytes. */
 	static long rssBytes(long pid) {
 		try {

@@ -352,6 +352,49 @@ final class Servers {
 			return DriverManager.getConnection(this.url, this.user, this.password);
 		}
 
+		/**
+		 * CPU time so far of the PostgreSQL backends connected to this database, by process
+		 * id; empty when PostgreSQL is not on this machine (its processes are not ours to
+		 * read) or cannot be asked. PostgreSQL's shared processes (WAL writer, checkpointer)
+		 * serve every database and are not counted.
+		 */
+		Map<Long, Long> backendCpuNanos() {
+			String host = this.url.replaceFirst("^jdbc:postgresql://([^:/]+).*$", "$1");
+			if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+				return Map.of();
+			}
+			Map<Long, Long> cpu = new java.util.HashMap<>();
+			try (var connection = connect();
+					var query = connection.prepareStatement(
+							"SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()");
+					var rows = query.executeQuery()) {
+				while (rows.next()) {
+					// a PostgreSQL in a container reports its own namespace's ids: the same id
+					// here may be another process
+					if (!ProcessProbe.isPostgres(rows.getLong(1))) {
+						return Map.of();
+					}
+					long nanos = ProcessProbe.cpuNanos(rows.getLong(1));
+					if (nanos >= 0) {
+						cpu.put(rows.getLong(1), nanos);
+					}
+				}
+			}
+			catch (SQLException ex) {
+				return Map.of();
+			}
+			return cpu;
+		}
+
+		/** CPU the backends used between two readings; a backend new since then counts whole. */
+		static long cpuBetween(Map<Long, Long> before, Map<Long, Long> after) {
+			long used = 0;
+			for (Map.Entry<Long, Long> backend : after.entrySet()) {
+				used += backend.getValue() - before.getOrDefault(backend.getKey(), 0L);
+			}
+			return used;
+		}
+
 	}
 
 }

@@ -57,6 +57,11 @@ class BenchSmokeIT extends IntegrationTest {
 			assertThat((long) row.get("delivered")).isPositive();
 			assertThat(row.get("ack_errors")).isEqualTo(0L);
 		});
+		if (postgresRunsHere(database.url())) {
+			// PostgreSQL's share of the machine beside the server's, per step
+			assertThat(chat.rows)
+				.allSatisfy((row) -> assertThat(row).containsKeys("db_cpu_cores", "db_cpu_us_per_msg"));
+		}
 		assertThat(figure(chat, "acknowledged but not stored")).isEqualTo(0.0);
 		assertThat(figure(chat, "messages stored in PostgreSQL")).isEqualTo(figure(chat, "messages acknowledged"));
 
@@ -69,10 +74,14 @@ class BenchSmokeIT extends IntegrationTest {
 		assertThat(storm.rows).allSatisfy((row) -> assertThat(row.get("failed")).isEqualTo(0));
 
 		Result history = byName.get("history");
-		assertThat(history.rows).singleElement().satisfies((row) -> {
+		// the closed loop's figure, then the same readers at an offered rate
+		assertThat(history.rows).extracting((row) -> row.get("mode")).containsExactly("closed", "offered");
+		assertThat(history.rows).allSatisfy((row) -> {
 			assertThat((long) row.get("requests")).isPositive();
 			assertThat(row.get("errors")).isEqualTo(0L);
 		});
+		assertThat(history.figures).containsKey("orderchat history page p99 (4 clients)")
+			.containsKey("orderchat history page p99 at 20 pages/s offered (4 clients)");
 		assertThat(Path.of("target/bench-smoke/history.json")).exists();
 	}
 
@@ -81,6 +90,23 @@ class BenchSmokeIT extends IntegrationTest {
 		Map<String, Object> figure = (Map<String, Object>) result.figures.get(name);
 		assertThat(figure).as(name).isNotNull();
 		return ((Number) figure.get("value")).doubleValue();
+	}
+
+	/** A local PostgreSQL whose processes this test can see (not one in a container). */
+	private static boolean postgresRunsHere(String url) throws IOException {
+		if (!url.startsWith("jdbc:postgresql://127.0.0.1") && !url.startsWith("jdbc:postgresql://localhost")) {
+			return false;
+		}
+		try (var processes = Files.list(Path.of("/proc"))) {
+			return processes.filter((dir) -> dir.getFileName().toString().matches("[0-9]+")).anyMatch((dir) -> {
+				try {
+					return Files.readString(dir.resolve("comm")).strip().startsWith("postgres");
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+		}
 	}
 
 	private static int freePort() throws IOException {
