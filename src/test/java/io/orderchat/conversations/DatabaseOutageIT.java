@@ -32,10 +32,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DatabaseOutageIT {
 
 	/**
-	 * What "within seconds" means with the default settings: a new request waits 3 s for
-	 * a connection, a batch caught mid-flight is replaced after 8 s.
+	 * What "within seconds" means with the default settings: a batch caught mid-flight is
+	 * replaced after 8 s (seen by a watchdog that looks every second), then the send
+	 * queued behind it waits 3 s for a connection — 12 s at worst, plus a second for the
+	 * threads involved to be scheduled on a busy machine (CI measured 12.0002 s once).
 	 */
-	private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(12);
+	private static final Duration ANSWERED_WITHIN = Duration.ofSeconds(13);
 
 	@Test
 	void aSilentDatabaseIsAnsweredUnavailableQuicklyAndResentSendsAreStoredOnce() throws Exception {
