@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
 import io.orderchat.socketio.engine.EngineOptions;
 import io.orderchat.socketio.engine.EngineRequest;
@@ -23,15 +24,6 @@ import org.eclipse.jetty.util.Callback;
 final class EngineHttp {
 
 	private EngineHttp() {
-	}
-
-	/** Where a response's headers go: the servlet's response or Jetty's own. */
-	interface HeaderSink {
-
-		void set(String name, String value);
-
-		void add(String name, String value);
-
 	}
 
 	/**
@@ -71,21 +63,24 @@ final class EngineHttp {
 	 * Answers an allowed origin: a trusted one (listed, or the server's own) with itself
 	 * and credentials, any other (the list holds {@code *}) with a wildcard and no
 	 * credentials. Answers whether the origin is allowed (no origin: not a browser, yes).
+	 * {@code set} and {@code add} write a response header: the servlet's response or
+	 * Jetty's own.
 	 */
-	static boolean applyCors(EngineOptions options, EngineRequest request, HeaderSink response) {
+	static boolean applyCors(EngineOptions options, EngineRequest request, BiConsumer<String, String> set,
+			BiConsumer<String, String> add) {
 		String origin = request.header("origin");
 		if (origin == null) {
 			return true;
 		}
 		String host = request.header("host");
-		response.add("Vary", "Origin");
+		add.accept("Vary", "Origin");
 		if (options.trustsOrigin(origin, host)) {
-			response.set("Access-Control-Allow-Origin", origin);
-			response.set("Access-Control-Allow-Credentials", "true");
+			set.accept("Access-Control-Allow-Origin", origin);
+			set.accept("Access-Control-Allow-Credentials", "true");
 			return true;
 		}
 		if (options.allowsOrigin(origin, host)) {
-			response.set("Access-Control-Allow-Origin", "*");
+			set.accept("Access-Control-Allow-Origin", "*");
 			return true;
 		}
 		return false;

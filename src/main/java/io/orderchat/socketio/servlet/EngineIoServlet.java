@@ -181,19 +181,7 @@ public final class EngineIoServlet extends HttpServlet {
 	}
 
 	private boolean applyCors(EngineRequest request, HttpServletResponse response) {
-		return EngineHttp.applyCors(this.engine.options(), request, new EngineHttp.HeaderSink() {
-
-			@Override
-			public void set(String name, String value) {
-				response.setHeader(name, value);
-			}
-
-			@Override
-			public void add(String name, String value) {
-				response.addHeader(name, value);
-			}
-
-		});
+		return EngineHttp.applyCors(this.engine.options(), request, response::setHeader, response::addHeader);
 	}
 
 	private static EngineRequest toEngineRequest(HttpServletRequest request) {

@@ -94,19 +94,7 @@ public final class EngineUpgradeHandler extends Handler.Wrapper {
 		}
 		HttpFields.Mutable headers = response.getHeaders();
 		this.commonHeaders.accept(headers);
-		EngineHttp.applyCors(this.engine.options(), engineRequest, new EngineHttp.HeaderSink() {
-
-			@Override
-			public void set(String name, String value) {
-				headers.put(name, value);
-			}
-
-			@Override
-			public void add(String name, String value) {
-				headers.add(name, value);
-			}
-
-		});
+		EngineHttp.applyCors(this.engine.options(), engineRequest, headers::put, headers::add);
 		EngineError error = this.engine.verify(engineRequest);
 		if (error == null && this.handshaker.upgradeRequest(EngineHttp.negotiator(this.engine, engineRequest), request,
 				response, callback, components, null)) {
