@@ -38,6 +38,38 @@ final class ProcessProbe {
 		}
 	}
 
+	/**
+	 * CPU time of a JVM's JIT compiler threads (HotSpot names them {@code C1 CompilerThread<n>}
+	 * and {@code C2 CompilerThread<n>}), in nanoseconds: how much of a process's CPU went to
+	 * compiling rather than serving. A compiler thread that ended between two readings takes
+	 * its time with it, so a difference is a lower bound.
+	 */
+	static long jitCompilerNanos(long pid) {
+		long total = 0;
+		try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+			for (Path task : tasks.toList()) {
+				try {
+					String comm = Files.readString(task.resolve("comm"));
+					if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
+						total += taskCpuNanos(Files.readString(task.resolve("stat")));
+					}
+				}
+				catch (IOException ex) {
+					// the thread ended meanwhile
+				}
+			}
+		}
+		catch (IOException ex) {
+			return -1;
+		}
+		return total;
+	}
+
+	private static long taskCpuNanos(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
+	}
+
 	/** User and system CPU time of the process apart, in nanoseconds: {@code {user, system}}. */
 	static long[] userAndSystemNanos(long pid) {
 		try {

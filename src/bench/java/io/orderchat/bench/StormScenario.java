@@ -68,12 +68,14 @@ final class StormScenario implements Scenario {
 				// generator would otherwise collect inside the timed round
 				System.gc();
 				long cpuBefore = ProcessProbe.cpuNanos(target.pid());
+				long jitBefore = target.jvm() ? ProcessProbe.jitCompilerNanos(target.pid()) : 0;
 				long[] selfBefore = ProcessProbe.userAndSystemNanos(Context.selfPid());
 				Fleet fleet = new Fleet(context.loops, target, SioClient.Handler.NONE);
 				Map<String, Object> row = result.row(target.name());
 				try {
 					long wall = fleet.connect(connections, (i) -> auths[i], inFlight, Duration.ofMinutes(2));
 					long cpuAfter = ProcessProbe.cpuNanos(target.pid());
+					long jitAfter = target.jvm() ? ProcessProbe.jitCompilerNanos(target.pid()) : 0;
 					long[] selfAfter = ProcessProbe.userAndSystemNanos(Context.selfPid());
 					Histogram histogram = fleet.connectMicros().getIntervalHistogram();
 					Latency latency = Latency.of(histogram);
@@ -86,6 +88,10 @@ final class StormScenario implements Scenario {
 					row.put("server_cpu_cores", Result.round(ProcessProbe.cores(cpuBefore, cpuAfter, wall)));
 					// survives a loaded machine better than a rate: the CPU one connect costs
 					row.put("server_cpu_ms_per_conn", Result.round((cpuAfter - cpuBefore) / 1e6 / connections));
+					if (target.jvm()) {
+						// of which the JIT compiler: a cold JVM's first rounds pay for their code here
+						row.put("server_jit_ms_per_conn", Result.round((jitAfter - jitBefore) / 1e6 / connections));
+					}
 					long selfUser = selfAfter[0] - selfBefore[0];
 					long selfSystem = selfAfter[1] - selfBefore[1];
 					row.put("generator_cpu_cores", Result.round((double) (selfUser + selfSystem) / wall));

@@ -72,6 +72,9 @@ class BenchSmokeIT extends IntegrationTest {
 		Result storm = byName.get("storm");
 		assertThat(storm.rows).extracting((row) -> row.get("server")).containsExactlyInAnyOrderElementsOf(servers);
 		assertThat(storm.rows).allSatisfy((row) -> assertThat(row.get("failed")).isEqualTo(0));
+		// how much of OrderChat's CPU per connection its JIT compiler took
+		assertThat(storm.rows).filteredOn((row) -> "orderchat".equals(row.get("server")))
+			.allSatisfy((row) -> assertThat(row).containsKey("server_jit_ms_per_conn"));
 
 		Result history = byName.get("history");
 		// the closed loop's figure, then the same readers at an offered rate
