@@ -8,10 +8,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisFuture;
 import io.lettuce.core.ScriptOutputType;
 import io.orderchat.realtime.presence.Presence;
 import org.slf4j.Logger;
@@ -111,22 +114,45 @@ final class RedisPresence implements Presence {
 		}
 	}
 
+	/** A conversation's members on a join: one round trip for all of them (see below). */
 	@Override
 	public Set<String> online(Collection<String> userIds) {
-		return userIds.stream().filter(this::isOnline).collect(Collectors.toUnmodifiableSet());
+		return counts("online", userIds).entrySet()
+			.stream()
+			.filter((count) -> count.getValue() > 0)
+			.map(Map.Entry::getKey)
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
-	/** One {@code HLEN} per user; without Redis, this node's own connections. */
 	@Override
 	public Map<String, Integer> connections(Collection<String> userIds) {
+		return counts("connections", userIds);
+	}
+
+	/**
+	 * Each user's connections in the cluster: every {@code HLEN} is sent before the first
+	 * answer is awaited (Lettuce pipelines them on the connection, or on each shard's in
+	 * a Redis Cluster), so a conversation's members cost one round trip, not one each. A
+	 * user's hash is deleted with its last field, so a count above zero is "online".
+	 * Without Redis: this node's own connections.
+	 */
+	private Map<String, Integer> counts(String operation, Collection<String> userIds) {
+		Map<String, RedisFuture<Long>> asked = new LinkedHashMap<>();
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		try {
 			for (String userId : userIds) {
-				counts.put(userId, Math.toIntExact(this.redis.sync().hlen(this.keys.presence(userId))));
+				asked.computeIfAbsent(userId, (user) -> this.redis.async().hlen(this.keys.presence(user)));
+			}
+			for (Map.Entry<String, RedisFuture<Long>> answer : asked.entrySet()) {
+				long count = LettuceFutures.awaitOrCancel(answer.getValue(),
+						RedisConnections.COMMAND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+				counts.put(answer.getKey(), Math.toIntExact(count));
 			}
 		}
 		catch (RedisException ex) {
-			failed("connections", ex);
+			failed(operation, ex);
+			asked.values().forEach((pending) -> pending.cancel(false));
+			counts.clear();
 			for (String userId : userIds) {
 				counts.put(userId, (int) this.local.values().stream().filter(userId::equals).count());
 			}

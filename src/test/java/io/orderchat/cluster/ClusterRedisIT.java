@@ -1,7 +1,9 @@
 package io.orderchat.cluster;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -68,6 +70,35 @@ class ClusterRedisIT {
 		assertThat(b.disconnected("ann", "b-1")).as("the last device left").isTrue();
 		assertThat(a.isOnline("ann")).isFalse();
 		assertThat(b.disconnected("ann", "b-1")).as("reported once").isFalse();
+	}
+
+	@Test
+	void aConversationsMembersAreCountedTogetherAcrossNodes() {
+		RedisPresence a = new RedisPresence(this.redisA, this.keys, NodeInstance.start("a"));
+		RedisPresence b = new RedisPresence(this.redisB, this.keys, NodeInstance.start("b"));
+		List<String> members = new ArrayList<>();
+		for (int i = 0; i < 40; i++) {
+			members.add("member-" + i);
+			// every third member on a, every fourth (also) on b with two devices
+			if (i % 3 == 0) {
+				a.connected("member-" + i, "a-" + i);
+			}
+			if (i % 4 == 0) {
+				b.connected("member-" + i, "b-" + i);
+				b.connected("member-" + i, "b2-" + i);
+			}
+		}
+		members.add("member-0");
+
+		Map<String, Integer> counts = b.connections(members);
+		assertThat(counts).hasSize(40);
+		for (int i = 0; i < 40; i++) {
+			int expected = ((i % 3 == 0) ? 1 : 0) + ((i % 4 == 0) ? 2 : 0);
+			assertThat(counts).containsEntry("member-" + i, expected);
+		}
+		assertThat(a.online(members)).containsExactlyInAnyOrderElementsOf(
+				counts.entrySet().stream().filter((count) -> count.getValue() > 0).map(Map.Entry::getKey).toList());
+		assertThat(a.online(List.of())).isEmpty();
 	}
 
 	@Test

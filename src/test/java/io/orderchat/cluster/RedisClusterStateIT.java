@@ -1,6 +1,7 @@
 package io.orderchat.cluster;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import io.orderchat.testing.RedisCluster;
@@ -98,6 +99,12 @@ class RedisClusterStateIT extends ClusterRedisIT {
 				.as("failed within the command timeout, not hanging")
 				.isLessThan(RedisConnections.COMMAND_TIMEOUT.plusSeconds(1));
 			assertThat(presence.stale()).isTrue();
+			started = System.nanoTime();
+			assertThat(presence.online(List.of("ann", "bob", "cid")))
+				.as("a join's members while a shard is down: this node's own view")
+				.containsExactlyInAnyOrder("ann", "bob");
+			assertThat(Duration.ofNanos(System.nanoTime() - started))
+				.isLessThan(RedisConnections.COMMAND_TIMEOUT.plusSeconds(1));
 			awaitStatus(health, Status.DOWN);
 
 			own.restart(shard);
