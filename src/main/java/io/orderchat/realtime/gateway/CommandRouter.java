@@ -101,6 +101,16 @@ public final class CommandRouter {
 			.add(new Route(dialect, null, command, true));
 	}
 
+	/**
+	 * For a pipelined command's send that cannot be queued behind the socket's earlier
+	 * ones (files stored with their message in one transaction, an internal note): waits
+	 * until those are committed and answered, so that it is stored and answered after
+	 * them. Call it on the command's thread, before storing.
+	 */
+	public static void awaitEarlierSends(SocketIoSocket socket) {
+		PipelinedSends.of(socket).awaitTurn(false);
+	}
+
 	/** A catalogue's command shared by name with another vocabulary (see below). */
 	public void on(Dialect dialect, WireEvent command, Predicate<JsonNode[]> accepts, Command body) {
 		on(dialect, command.wireName(), accepts, body);
@@ -183,6 +193,13 @@ public final class CommandRouter {
 			return "ok";
 		}
 		catch (Exception | Error ex) {
+			if (route.pipelined()) {
+				// refused before it was queued (bad input, no access, the rate): answered
+				// after the socket's earlier sends, as if it had waited for them, so a
+				// client that reads answers in order (the seeds' error events carry no
+				// id) matches each to its command
+				awaitEarlierSends(socket);
+			}
 			return failed(socket, dialect, event, ack, ex);
 		}
 	}

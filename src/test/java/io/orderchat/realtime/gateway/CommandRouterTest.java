@@ -124,6 +124,56 @@ class CommandRouterTest {
 	}
 
 	@Test
+	void aPipelinedCommandRefusedAtOnceIsAnsweredAfterTheSocketsEarlierSends() throws Exception {
+		CompletableFuture<Object> commit = new CompletableFuture<>();
+		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> {
+			if (args.length > 0) {
+				throw DomainException.invalid("empty");
+			}
+			return commit;
+		});
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+
+		Thread refused = Thread
+			.startVirtualThread(() -> this.router.dispatch(this.socket, "send", new JsonNode[] { null }, null));
+		refused.join(200);
+		assertThat(this.dialect.answers).as("not answered before the send ahead of it").isEmpty();
+
+		commit.complete("m1");
+		refused.join();
+		assertThat(this.dialect.answers).containsExactly("ok m1", "VALIDATION_FAILED");
+	}
+
+	@Test
+	void aSendThatCannotBeQueuedWaitsForTheSocketsEarlierSendsBeforeItIsStored() throws Exception {
+		CompletableFuture<Object> commit = new CompletableFuture<>();
+		List<String> stored = new ArrayList<>();
+		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> {
+			if (args.length == 0) {
+				return commit.thenApply((done) -> {
+					stored.add("text");
+					return done;
+				});
+			}
+			// files stored with their message in one transaction
+			CommandRouter.awaitEarlierSends(socket);
+			stored.add("files");
+			return CompletableFuture.completedFuture("m2");
+		});
+		this.router.dispatch(this.socket, "send", new JsonNode[0], null);
+
+		Thread withFiles = Thread
+			.startVirtualThread(() -> this.router.dispatch(this.socket, "send", new JsonNode[] { null }, null));
+		withFiles.join(200);
+		assertThat(stored).isEmpty();
+
+		commit.complete("m1");
+		withFiles.join();
+		assertThat(stored).containsExactly("text", "files");
+		assertThat(this.dialect.answers).containsExactly("ok m1", "ok m2");
+	}
+
+	@Test
 	void aSocketHasAtMostABoundedNumberOfSendsOutstanding() throws Exception {
 		List<CompletableFuture<Object>> commits = new ArrayList<>();
 		this.router.onPipelined(this.dialect, "send", (socket, caller, args) -> {

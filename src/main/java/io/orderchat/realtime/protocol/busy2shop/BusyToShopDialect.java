@@ -1,11 +1,11 @@
 package io.orderchat.realtime.protocol.busy2shop;
 
 import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.Message;
 import io.orderchat.conversations.NewMessage;
-import io.orderchat.conversations.SendResult;
 import io.orderchat.identity.Caller;
 import io.orderchat.realtime.events.ChatEvent;
 import io.orderchat.realtime.events.ChatEvent.MemberPresence;
@@ -60,7 +60,9 @@ final class BusyToShopDialect extends SeedDialect {
 	@Override
 	public void register(CommandRouter router) {
 		router.on(this, JOIN_ORDER_CHAT, BackPressure.bulky(this::join));
-		router.on(this, SEND_MESSAGE, this::send);
+		// pipelined: new-message reaches the room after the commit either way, and the
+		// sender's next message need not wait for it
+		router.onPipelined(this, SEND_MESSAGE, this::send);
 		// Seed 003 sends "typing" too, with a session_id; Busy2Shop's carries an orderId.
 		router.on(this, TYPING, (args) -> !carries(args, "session_id"), this::typing);
 		router.on(this, LEAVE_ORDER_CHAT, (socket, caller, args) -> {
@@ -89,14 +91,16 @@ final class BusyToShopDialect extends SeedDialect {
 		return message.sentBy(reader.userId()) || message.seq() <= readSeq;
 	}
 
-	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+	/** Answered once the message is committed. */
+	private CompletableFuture<MessagePayload> send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		String orderId = payload.id("orderId");
 		String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
 		String clientId = payload.optionalId("clientId").or(() -> payload.optionalId("tempId")).orElse(null);
-		SendResult result = this.conversations.send(socket, caller, this.conversations.ofPartiesOrder(caller, orderId),
-				NewMessage.text(content, clientId));
-		return MessagePayload.of(orderId, result.message(), false);
+		return this.conversations
+			.sendLater(socket, caller, this.conversations.ofPartiesOrder(caller, orderId),
+					NewMessage.text(content, clientId))
+			.thenApply((result) -> MessagePayload.of(orderId, result.message(), false));
 	}
 
 	private Object typing(SocketIoSocket socket, Caller caller, JsonNode[] args) {

@@ -171,6 +171,8 @@ final class CanonicalDialect implements Dialect {
 		String clientId = payload.optionalId("clientId").orElse(null);
 		JsonNode attachments = payload.node("attachments");
 		if (attachments.isArray() && !attachments.isEmpty()) {
+			// stored with its files in one transaction: after the socket's earlier sends
+			CommandRouter.awaitEarlierSends(socket);
 			return CompletableFuture.completedFuture(this.conversations.sendUploaded(socket, caller, id, content,
 					clientId, AttachmentReferences.ids(attachments)));
 		}

@@ -2,6 +2,7 @@ package io.orderchat.realtime.protocol.exchange;
 
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.HistoryPage;
@@ -23,6 +24,7 @@ import io.orderchat.realtime.gateway.Payload;
 import io.orderchat.realtime.gateway.RealtimeConversations;
 import io.orderchat.realtime.gateway.SocketRooms;
 import io.orderchat.realtime.protocol.SeedDialect;
+import io.orderchat.realtime.protocol.exchange.ExchangeEvents.MessagePayload;
 import io.orderchat.realtime.protocol.exchange.ExchangeEvents.MessagesPayload;
 import io.orderchat.realtime.protocol.exchange.ExchangeEvents.StatusUpdatedPayload;
 import io.orderchat.realtime.protocol.exchange.ExchangeEvents.TypingPayload;
@@ -69,7 +71,11 @@ final class ExchangeDialect extends SeedDialect {
 	@Override
 	public void register(CommandRouter router) {
 		router.on(this, ExchangeEvents.CHAT_JOIN, BackPressure.bulky(this::join));
-		router.on(this, ExchangeEvents.SEND_MESSAGE, this::send);
+		// pipelined: the room hears chat:message after the commit either way, and the
+		// sender's next message need not wait for it
+		router.onPipelined(this, ExchangeEvents.SEND_MESSAGE, this::send);
+		// not pipelined: the image is stored with its message in one transaction, so it
+		// waits for the socket's earlier messages like any other command
 		router.on(this, ExchangeEvents.CHAT_IMAGE, this::sendImage);
 		router.on(this, ExchangeEvents.CHAT_TYPING, this::typing);
 		router.on(this, ExchangeEvents.GET_MESSAGES, BackPressure.bulky(this::messages));
@@ -97,17 +103,18 @@ final class ExchangeDialect extends SeedDialect {
 				ExchangeMessages.chatOnly(joined.view().messages(), room.order().id().toString()));
 	}
 
-	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+	/** Answered once the message is committed (the commit's thread makes the answer). */
+	private CompletableFuture<MessagePayload> send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		ConversationId id = joinedRoom(socket, payload, "send messages");
 		String content = payload.optionalText("message").or(() -> payload.optionalText("content")).orElse(null);
 		if (content == null || content.isBlank()) {
 			throw new DomainException(ErrorCode.CONTENT_EMPTY, "'message' must be a non-empty string");
 		}
-		Message stored = this.conversations
-			.send(socket, caller, id, NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
-			.message();
-		return ExchangeMessages.of(stored, this.orderRooms.orderIdOf(id));
+		String orderId = this.orderRooms.orderIdOf(id);
+		return this.conversations
+			.sendLater(socket, caller, id, NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
+			.thenApply((result) -> ExchangeMessages.of(result.message(), orderId));
 	}
 
 	private Object sendImage(SocketIoSocket socket, Caller caller, JsonNode[] args) {

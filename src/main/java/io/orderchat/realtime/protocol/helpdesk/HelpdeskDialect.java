@@ -3,6 +3,7 @@ package io.orderchat.realtime.protocol.helpdesk;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.conversations.ConversationKind;
 import io.orderchat.conversations.Inbox;
@@ -92,7 +93,7 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 	@Override
 	public void register(CommandRouter router) {
 		router.on(this, JOIN_SESSION, BackPressure.bulky(this::join));
-		router.on(this, SEND_MESSAGE, this::send);
+		router.onPipelined(this, SEND_MESSAGE, this::send);
 		// Busy2Shop (seed 001) sends "typing" too, with an orderId; ours carries a
 		// session_id.
 		router.on(this, TYPING, (args) -> carries(args, "session_id"), (socket, caller, args) -> {
@@ -150,7 +151,14 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 		return answer;
 	}
 
-	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+	/**
+	 * Pipelined: the sender's next message may be checked and queued while this one
+	 * commits. {@code message_sent} still goes to the sender only once the message is
+	 * committed, just before the answer; the socket's next command other than a send
+	 * waits for both, as before. One session's sends are committed, and so confirmed, in
+	 * the order sent.
+	 */
+	private CompletableFuture<MessageSent> send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		SupportSession session = session(caller, args);
 		MessageType type = payload.optionalText("message_type")
@@ -159,12 +167,20 @@ final class HelpdeskDialect extends SeedDialect implements StaffRendering {
 			.orElse(MessageType.TEXT);
 		String tempId = payload.optionalId("temp_id").orElse(null);
 		String content = payload.optionalText("content").orElse(null);
-		Message stored = payload.optionalBoolean("is_internal").orElse(false)
-				// an agent's internal note: the service refuses anyone who is not staff
-				? this.messaging.addNote(caller, session.conversationId(), content)
-				: this.conversations
-					.send(socket, caller, session.conversationId(), new NewMessage(type, content, tempId, null))
-					.message();
+		if (payload.optionalBoolean("is_internal").orElse(false)) {
+			// an agent's internal note, stored by its own transaction: after the
+			// socket's earlier messages; the service refuses anyone who is not staff
+			CommandRouter.awaitEarlierSends(socket);
+			Message note = this.messaging.addNote(caller, session.conversationId(), content);
+			return CompletableFuture.completedFuture(confirm(socket, session, note, tempId));
+		}
+		return this.conversations
+			.sendLater(socket, caller, session.conversationId(), new NewMessage(type, content, tempId, null))
+			.thenApply((result) -> confirm(socket, session, result.message(), tempId));
+	}
+
+	/** {@code message_sent} to the sender, which is also the answer. */
+	private static MessageSent confirm(SocketIoSocket socket, SupportSession session, Message stored, String tempId) {
 		MessageSent sent = new MessageSent(stored.id().toString(), tempId, stored.createdAt(), session.id().toString());
 		socket.emit(HelpdeskEvents.MESSAGE_SENT.wireName(), sent);
 		return sent;

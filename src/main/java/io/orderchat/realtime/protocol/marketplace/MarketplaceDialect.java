@@ -1,6 +1,8 @@
 package io.orderchat.realtime.protocol.marketplace;
 
 import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import io.orderchat.conversations.ConversationId;
 import io.orderchat.conversations.ConversationKind;
@@ -87,7 +89,9 @@ final class MarketplaceDialect extends SeedDialect {
 			this.conversations.leave(socket, caller, order(caller, orderId).conversationId());
 			return json("orderId", orderId);
 		});
-		router.on(this, SEND_ORDER_MESSAGE, this::send);
+		// pipelined: order_message and the receiver's notification go out after the
+		// commit either way, and the sender's next message need not wait for it
+		router.onPipelined(this, SEND_ORDER_MESSAGE, this::send);
 		router.on(this, ORDER_TYPING_SET, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			ConversationId id = order(caller, payload.id("orderId")).conversationId();
@@ -114,7 +118,11 @@ final class MarketplaceDialect extends SeedDialect {
 		return confirmation;
 	}
 
-	private Object send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
+	/**
+	 * A text message (with links, if any) is answered once committed; one with uploaded
+	 * files is stored with them in one transaction, after the socket's earlier messages.
+	 */
+	private CompletableFuture<OrderMessage> send(SocketIoSocket socket, Caller caller, JsonNode[] args) {
 		Payload payload = Payload.of(args);
 		String orderId = payload.id("orderId");
 		String content = payload.optionalText("content").filter((text) -> !text.isBlank()).orElse(null);
@@ -124,15 +132,21 @@ final class MarketplaceDialect extends SeedDialect {
 		OrderMessageFiles files = OrderMessageFiles.of(payload.node("attachments"), this.linkHosts);
 		String clientId = payload.optionalId("clientId").orElse(null);
 		Order order = order(caller, orderId);
-		Message stored = files.uploaded().isEmpty()
-				? this.conversations
-					.send(socket, caller, order.conversationId(),
-							new NewMessage(MessageType.TEXT, content, clientId, files.metadata()))
-					.message()
-				: this.conversations
-					.sendUploaded(socket, caller, order.conversationId(), content, clientId, files.uploaded())
-					.message();
-		return message(order, stored);
+		// looked up here: the answer is made on the commit's thread, which must not
+		// wait for the database
+		String chatOrderId = order.id().toString();
+		Optional<MarketplaceChats.Parties> parties = this.chats.partiesOf(chatOrderId);
+		if (!files.uploaded().isEmpty()) {
+			CommandRouter.awaitEarlierSends(socket);
+			Message stored = this.conversations
+				.sendUploaded(socket, caller, order.conversationId(), content, clientId, files.uploaded())
+				.message();
+			return CompletableFuture.completedFuture(message(chatOrderId, parties, stored));
+		}
+		return this.conversations
+			.sendLater(socket, caller, order.conversationId(),
+					new NewMessage(MessageType.TEXT, content, clientId, files.metadata()))
+			.thenApply((result) -> message(chatOrderId, parties, result.message()));
 	}
 
 	/** The order, if the caller may use its chat in this app; its parties are noted. */
@@ -149,7 +163,10 @@ final class MarketplaceDialect extends SeedDialect {
 	 * named by the id the app knows it by.
 	 */
 	private OrderMessage message(String orderId, Message message) {
-		var parties = this.chats.partiesOf(orderId);
+		return message(orderId, this.chats.partiesOf(orderId), message);
+	}
+
+	private static OrderMessage message(String orderId, Optional<MarketplaceChats.Parties> parties, Message message) {
 		String receiverId = parties.map((known) -> known.receiverOf(message.senderId())).orElse(null);
 		String clientOrderId = parties.map(MarketplaceChats.Parties::clientOrderId).orElse(orderId);
 		return new OrderMessage(clientOrderId, message.id().toString(), message.senderId(), receiverId,

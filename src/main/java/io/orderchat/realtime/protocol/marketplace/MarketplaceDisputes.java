@@ -70,18 +70,21 @@ final class MarketplaceDisputes implements StaffRendering {
 			this.conversations.leave(socket, caller, dispute.conversationId());
 			return SeedDialect.json("disputeId", dispute.id().toString());
 		});
-		router.on(this.seed004, SEND_DISPUTE_MESSAGE, (socket, caller, args) -> {
+		// pipelined: dispute_message reaches the room after the commit either
+		// way, and the sender's next message need not wait for it
+		router.onPipelined(this.seed004, SEND_DISPUTE_MESSAGE, (socket, caller, args) -> {
 			Payload payload = Payload.of(args);
 			Dispute dispute = dispute(caller, args);
 			String content = payload.optionalText("content").filter((text) -> !text.isBlank()).orElse(null);
 			if (content == null) {
 				throw Payload.invalid("'content' is required");
 			}
-			Message stored = this.conversations
-				.send(socket, caller, dispute.conversationId(),
+			String disputeId = dispute.id().toString();
+			String orderId = this.chats.orderOf(disputeId);
+			return this.conversations
+				.sendLater(socket, caller, dispute.conversationId(),
 						NewMessage.text(content, payload.optionalId("clientId").orElse(null)))
-				.message();
-			return message(dispute.id().toString(), this.chats.orderOf(dispute.id().toString()), stored);
+				.thenApply((result) -> message(disputeId, orderId, result.message()));
 		});
 		router.on(this.seed004, DISPUTE_TYPING_SET, (socket, caller, args) -> {
 			ConversationId id = dispute(caller, args).conversationId();
