@@ -126,7 +126,7 @@ final class StormScenario implements Scenario {
 			result.figure("socket.io connections/s (median of rounds)", median(rates.get("socket.io")), "conn/s");
 		}
 		if (!ratios.isEmpty()) {
-			result.figure("ratio orderchat/socket.io (median of per-round ratios)", median(ratios), "x", 3.0, false);
+			result.figure("ratio orderchat/socket.io (median of per-round ratios)", median(ratios), "x", 2.0, false);
 		}
 		return result;
 	}
