@@ -33,6 +33,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -95,11 +96,14 @@ class GroupCommit implements DisposableBean {
 
 	private final ScheduledExecutorService watchdog;
 
+	private final CommitAnswers answers;
+
 	private volatile boolean running = true;
 
 	GroupCommit(MessageLog log, PlatformTransactionManager transactionManager, DataSource dataSource,
-			CommitWriterProperties properties, MeterRegistry meters) {
+			CommitWriterProperties properties, MeterRegistry meters, ObjectProvider<CommitAnswers> answers) {
 		this.log = log;
+		this.answers = answers.getIfAvailable(() -> Runnable::run);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setTimeout((int) Math.max(1, properties.statementTimeout().toSeconds()));
 		this.dataSource = dataSource;
@@ -228,7 +232,8 @@ class GroupCommit implements DisposableBean {
 				(batch != null) ? batch.sends().size() : 0);
 		if (batch != null) {
 			DomainException unknown = DatabaseOutage.unavailable(true);
-			batch.sends().forEach((pending) -> pending.outcome().completeExceptionally(unknown));
+			this.answers
+				.answer(() -> batch.sends().forEach((pending) -> pending.outcome().completeExceptionally(unknown)));
 			Connection connection = batch.connection;
 			if (connection != null) {
 				// unblocks a thread waiting on the network; closing may block, aborting
@@ -299,7 +304,8 @@ class GroupCommit implements DisposableBean {
 			}
 			for (Pending pending : batch.sends()) {
 				try {
-					pending.outcome().complete(inTransaction(batch, List.of(pending.send())).get(0));
+					Outcome outcome = inTransaction(batch, List.of(pending.send())).get(0);
+					this.answers.answer(() -> pending.outcome().complete(outcome));
 				}
 				catch (RuntimeException failed) {
 					fail(List.of(pending), failed);
@@ -309,9 +315,11 @@ class GroupCommit implements DisposableBean {
 		}
 		this.batchTime.record(System.nanoTime() - batch.started(), TimeUnit.NANOSECONDS);
 		this.batchSize.record(batch.sends().size());
-		for (int i = 0; i < batch.sends().size(); i++) {
-			batch.sends().get(i).outcome().complete(outcomes.get(i));
-		}
+		this.answers.answer(() -> {
+			for (int i = 0; i < batch.sends().size(); i++) {
+				batch.sends().get(i).outcome().complete(outcomes.get(i));
+			}
+		});
 	}
 
 	/**
@@ -330,7 +338,7 @@ class GroupCommit implements DisposableBean {
 	 * commit (even an {@link OutOfMemoryError}), is {@code UNAVAILABLE}: the outcome is
 	 * unknown. A refusal or another failure of the request goes to the sender as it is.
 	 */
-	private static void fail(List<Pending> sends, Throwable ex) {
+	private void fail(List<Pending> sends, Throwable ex) {
 		Throwable answer = ex;
 		if (DatabaseOutage.isOutage(ex)) {
 			logger.warn("Storing {} messages failed, the database is unavailable: {}", sends.size(), ex.toString());
@@ -340,9 +348,8 @@ class GroupCommit implements DisposableBean {
 			logger.error("Storing {} messages failed", sends.size(), ex);
 			answer = DatabaseOutage.unavailable(true);
 		}
-		for (Pending pending : sends) {
-			pending.outcome().completeExceptionally(answer);
-		}
+		Throwable failure = answer;
+		this.answers.answer(() -> sends.forEach((pending) -> pending.outcome().completeExceptionally(failure)));
 	}
 
 	@Override

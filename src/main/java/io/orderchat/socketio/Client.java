@@ -52,8 +52,19 @@ final class Client {
 		return this.connection.congested();
 	}
 
+	/**
+	 * Writes the packet on this thread, or inside {@link SocketIoServer#queueWrites}
+	 * queues it for the engine's writer threads; either way after everything sent to this
+	 * connection before.
+	 */
 	void write(EncodedPacket packet) {
-		this.connection.send(packet.enginePackets());
+		List<EngineSocket> idle = QueuedWrites.idle();
+		if (idle != null) {
+			queue(packet, idle);
+		}
+		else {
+			this.connection.send(packet.enginePackets());
+		}
 	}
 
 	/**

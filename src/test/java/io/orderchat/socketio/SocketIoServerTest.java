@@ -106,6 +106,43 @@ class SocketIoServerTest {
 	}
 
 	@Test
+	void writesInsideQueueWritesAreLeftToTheWriterThreadsAndKeepTheirOrder() throws Exception {
+		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
+		this.server.of("/queued").onConnection(connected::complete);
+		FakeWebSocket client = open();
+		client.send("40/queued,");
+		assertThat(client.nextText()).startsWith("40/queued,");
+		SocketIoSocket socket = connected.get(2, TimeUnit.SECONDS);
+		int writtenBefore = client.writers().size();
+
+		this.server.queueWrites(() -> {
+			socket.emit("first");
+			socket.emit("second");
+			assertThat(client.writers()).as("nothing written on the calling thread").hasSize(writtenBefore);
+		});
+		socket.emit("third");
+
+		assertThat(client.nextText()).isEqualTo("42/queued,[\"first\"]");
+		assertThat(client.nextText()).isEqualTo("42/queued,[\"second\"]");
+		assertThat(client.nextText()).isEqualTo("42/queued,[\"third\"]");
+	}
+
+	@Test
+	void queuedWritesOfOneScopeAreWrittenByAWriterThread() throws Exception {
+		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
+		this.server.of("/queued").onConnection(connected::complete);
+		FakeWebSocket client = open();
+		client.send("40/queued,");
+		assertThat(client.nextText()).startsWith("40/queued,");
+		SocketIoSocket socket = connected.get(2, TimeUnit.SECONDS);
+
+		this.server.queueWrites(() -> this.server.queueWrites(() -> socket.emit("nested")));
+
+		assertThat(client.nextText()).isEqualTo("42/queued,[\"nested\"]");
+		assertThat(client.writers().getLast()).isNotSameAs(Thread.currentThread());
+	}
+
+	@Test
 	void echoesBinaryAttachments() throws Exception {
 		FakeWebSocket client = connected();
 		client
