@@ -107,12 +107,9 @@ class SocketIoServerTest {
 
 	@Test
 	void writesInsideQueueWritesAreLeftToTheWriterThreadsAndKeepTheirOrder() throws Exception {
-		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
-		this.server.of("/queued").onConnection(connected::complete);
-		FakeWebSocket client = open();
-		client.send("40/queued,");
-		assertThat(client.nextText()).startsWith("40/queued,");
-		SocketIoSocket socket = connected.get(2, TimeUnit.SECONDS);
+		ServerSide connected = connectedTo("/queued");
+		FakeWebSocket client = connected.client();
+		SocketIoSocket socket = connected.socket();
 		int writtenBefore = client.writers().size();
 
 		this.server.queueWrites(() -> {
@@ -129,17 +126,27 @@ class SocketIoServerTest {
 
 	@Test
 	void queuedWritesOfOneScopeAreWrittenByAWriterThread() throws Exception {
-		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
-		this.server.of("/queued").onConnection(connected::complete);
-		FakeWebSocket client = open();
-		client.send("40/queued,");
-		assertThat(client.nextText()).startsWith("40/queued,");
-		SocketIoSocket socket = connected.get(2, TimeUnit.SECONDS);
+		ServerSide connected = connectedTo("/queued");
+		FakeWebSocket client = connected.client();
+		SocketIoSocket socket = connected.socket();
 
 		this.server.queueWrites(() -> this.server.queueWrites(() -> socket.emit("nested")));
 
 		assertThat(client.nextText()).isEqualTo("42/queued,[\"nested\"]");
 		assertThat(client.writers().getLast()).isNotSameAs(Thread.currentThread());
+	}
+
+	/** A client connected to {@code namespace}, and the server's socket for it. */
+	private ServerSide connectedTo(String namespace) throws Exception {
+		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
+		this.server.of(namespace).onConnection(connected::complete);
+		FakeWebSocket client = open();
+		client.send("40" + namespace + ",");
+		assertThat(client.nextText()).startsWith("40" + namespace + ",");
+		return new ServerSide(client, connected.get(2, TimeUnit.SECONDS));
+	}
+
+	private record ServerSide(FakeWebSocket client, SocketIoSocket socket) {
 	}
 
 	@Test

@@ -12,7 +12,6 @@ import java.util.concurrent.CompletableFuture;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
-import io.orderchat.realtime.gateway.SessionExpiryTest.FakeSocket;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;

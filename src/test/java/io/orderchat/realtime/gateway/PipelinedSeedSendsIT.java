@@ -4,16 +4,10 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
@@ -28,12 +22,6 @@ import io.orderchat.orders.Order;
 import io.orderchat.orders.OrderManagement;
 import io.orderchat.orders.Party;
 import io.orderchat.socketio.Ack;
-import io.orderchat.socketio.AnyEventHandler;
-import io.orderchat.socketio.BroadcastOperator;
-import io.orderchat.socketio.EventHandler;
-import io.orderchat.socketio.Handshake;
-import io.orderchat.socketio.Namespace;
-import io.orderchat.socketio.SocketIoSocket;
 import io.orderchat.support.NewSession;
 import io.orderchat.support.SupportDesk;
 import io.orderchat.support.SupportSession;
@@ -89,7 +77,7 @@ class PipelinedSeedSendsIT extends IntegrationTest {
 
 	final Person host = person("Host Service", Role.ADMIN);
 
-	final RecordingSocket socket = new RecordingSocket();
+	final FakeSocket socket = new FakeSocket();
 
 	@ParameterizedTest
 	@ValueSource(strings = { "chat:message", "send-message", "send_message", "order_message", "dispute_message" })
@@ -197,133 +185,6 @@ class PipelinedSeedSendsIT extends IntegrationTest {
 			lock.setObject(1, id.value());
 			lock.executeQuery().close();
 		}
-	}
-
-	/**
-	 * A socket that records what it was sent, from any thread (answers come from the
-	 * commit's).
-	 */
-	static final class RecordingSocket implements SocketIoSocket {
-
-		private final String id = "pipelined-" + UUID.randomUUID();
-
-		private final Map<String, Object> attributes = Collections.synchronizedMap(new HashMap<>());
-
-		private final Set<String> rooms = Collections.synchronizedSet(new LinkedHashSet<>());
-
-		private final List<String> events = Collections.synchronizedList(new ArrayList<>());
-
-		private final List<String> answers = Collections.synchronizedList(new ArrayList<>());
-
-		Ack ack(String tag) {
-			return new Ack() {
-
-				@Override
-				public boolean requested() {
-					return true;
-				}
-
-				@Override
-				public void send(Object... args) {
-					boolean ok = args.length > 0 && args[0] instanceof Map<?, ?> reply
-							&& Boolean.TRUE.equals(reply.get("success"));
-					RecordingSocket.this.answers.add(tag + (ok ? " ok" : " refused"));
-				}
-
-			};
-		}
-
-		List<String> answers() {
-			return List.copyOf(this.answers);
-		}
-
-		List<String> emitted(String... names) {
-			Set<String> wanted = Set.of(names);
-			return List.copyOf(this.events).stream().filter(wanted::contains).toList();
-		}
-
-		@Override
-		public String id() {
-			return this.id;
-		}
-
-		@Override
-		public Namespace namespace() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public Handshake handshake() {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public <T> T attribute(String key) {
-			return (T) this.attributes.get(key);
-		}
-
-		@Override
-		public void attribute(String key, Object value) {
-			this.attributes.put(key, value);
-		}
-
-		@Override
-		public void on(String event, EventHandler handler) {
-		}
-
-		@Override
-		public void onAny(AnyEventHandler handler) {
-		}
-
-		@Override
-		public void onDisconnect(Consumer<String> reasonListener) {
-		}
-
-		@Override
-		public void join(String room) {
-			this.rooms.add(room);
-		}
-
-		@Override
-		public void leave(String room) {
-			this.rooms.remove(room);
-		}
-
-		@Override
-		public Set<String> rooms() {
-			return Set.copyOf(this.rooms);
-		}
-
-		@Override
-		public void emit(String event, Object... args) {
-			this.events.add(event);
-		}
-
-		@Override
-		public CompletableFuture<JsonNode[]> emitWithAck(Duration timeout, String event, Object... args) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public BroadcastOperator to(String... rooms) {
-			throw new UnsupportedOperationException();
-		}
-
-		@Override
-		public void disconnect(boolean closeTransport) {
-		}
-
-		@Override
-		public boolean connected() {
-			return true;
-		}
-
-		@Override
-		public boolean congested() {
-			return false;
-		}
-
 	}
 
 }

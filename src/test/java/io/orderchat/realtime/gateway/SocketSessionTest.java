@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.orderchat.identity.Caller;
 import io.orderchat.identity.Role;
 import io.orderchat.realtime.events.ChatEvent;
-import io.orderchat.realtime.gateway.SessionExpiryTest.FakeSocket;
 import io.orderchat.shared.DomainException;
 import io.orderchat.socketio.Ack;
 import io.orderchat.socketio.SocketIoSocket;
