@@ -33,7 +33,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -96,14 +95,11 @@ class GroupCommit implements DisposableBean {
 
 	private final ScheduledExecutorService watchdog;
 
-	private final CommitAnswers answers;
-
 	private volatile boolean running = true;
 
 	GroupCommit(MessageLog log, PlatformTransactionManager transactionManager, DataSource dataSource,
-			CommitWriterProperties properties, MeterRegistry meters, ObjectProvider<CommitAnswers> answers) {
+			CommitWriterProperties properties, MeterRegistry meters) {
 		this.log = log;
-		this.answers = answers.getIfAvailable(() -> Runnable::run);
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setTimeout((int) Math.max(1, properties.statementTimeout().toSeconds()));
 		this.dataSource = dataSource;
@@ -232,8 +228,7 @@ class GroupCommit implements DisposableBean {
 				(batch != null) ? batch.sends().size() : 0);
 		if (batch != null) {
 			DomainException unknown = DatabaseOutage.unavailable(true);
-			this.answers
-				.answer(() -> batch.sends().forEach((pending) -> pending.outcome().completeExceptionally(unknown)));
+			batch.sends().forEach((pending) -> pending.outcome().completeExceptionally(unknown));
 			Connection connection = batch.connection;
 			if (connection != null) {
 				// unblocks a thread waiting on the network; closing may block, aborting
@@ -304,8 +299,7 @@ class GroupCommit implements DisposableBean {
 			}
 			for (Pending pending : batch.sends()) {
 				try {
-					Outcome outcome = inTransaction(batch, List.of(pending.send())).get(0);
-					this.answers.answer(() -> pending.outcome().complete(outcome));
+					pending.outcome().complete(inTransaction(batch, List.of(pending.send())).get(0));
 				}
 				catch (RuntimeException failed) {
 					fail(List.of(pending), failed);
@@ -315,11 +309,9 @@ class GroupCommit implements DisposableBean {
 		}
 		this.batchTime.record(System.nanoTime() - batch.started(), TimeUnit.NANOSECONDS);
 		this.batchSize.record(batch.sends().size());
-		this.answers.answer(() -> {
-			for (int i = 0; i < batch.sends().size(); i++) {
-				batch.sends().get(i).outcome().complete(outcomes.get(i));
-			}
-		});
+		for (int i = 0; i < batch.sends().size(); i++) {
+			batch.sends().get(i).outcome().complete(outcomes.get(i));
+		}
 	}
 
 	/**
@@ -338,7 +330,7 @@ class GroupCommit implements DisposableBean {
 	 * commit (even an {@link OutOfMemoryError}), is {@code UNAVAILABLE}: the outcome is
 	 * unknown. A refusal or another failure of the request goes to the sender as it is.
 	 */
-	private void fail(List<Pending> sends, Throwable ex) {
+	private static void fail(List<Pending> sends, Throwable ex) {
 		Throwable answer = ex;
 		if (DatabaseOutage.isOutage(ex)) {
 			logger.warn("Storing {} messages failed, the database is unavailable: {}", sends.size(), ex.toString());
@@ -348,8 +340,9 @@ class GroupCommit implements DisposableBean {
 			logger.error("Storing {} messages failed", sends.size(), ex);
 			answer = DatabaseOutage.unavailable(true);
 		}
-		Throwable failure = answer;
-		this.answers.answer(() -> sends.forEach((pending) -> pending.outcome().completeExceptionally(failure)));
+		for (Pending pending : sends) {
+			pending.outcome().completeExceptionally(answer);
+		}
 	}
 
 	@Override

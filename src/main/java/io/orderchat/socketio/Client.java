@@ -52,19 +52,8 @@ final class Client {
 		return this.connection.congested();
 	}
 
-	/**
-	 * Writes the packet on this thread, or inside {@link SocketIoServer#queueWrites}
-	 * queues it for the engine's writer threads; either way after everything sent to this
-	 * connection before.
-	 */
 	void write(EncodedPacket packet) {
-		List<EngineSocket> idle = QueuedWrites.idle();
-		if (idle != null) {
-			queue(packet, idle);
-		}
-		else {
-			this.connection.send(packet.enginePackets());
-		}
+		this.connection.send(packet.enginePackets());
 	}
 
 	/**

@@ -68,16 +68,6 @@ public final class SocketIoServer {
 	}
 
 	/** The Engine.IO server underneath, for the web-server binding. */
-	/**
-	 * Runs {@code writes} — answers, events — with every packet it sends to a socket
-	 * queued on that socket's connection instead of written on this thread; the engine's
-	 * writer threads write them when it returns, each connection's in the order sent. For
-	 * a thread others wait on, such as a commit writer answering its batch's senders.
-	 */
-	public void queueWrites(Runnable writes) {
-		QueuedWrites.run(this.engine, writes);
-	}
-
 	public EngineServer engine() {
 		return this.engine;
 	}

@@ -106,50 +106,6 @@ class SocketIoServerTest {
 	}
 
 	@Test
-	void writesInsideQueueWritesAreLeftToTheWriterThreadsAndKeepTheirOrder() throws Exception {
-		ServerSide connected = connectedTo("/queued");
-		FakeWebSocket client = connected.client();
-		SocketIoSocket socket = connected.socket();
-		int writtenBefore = client.writers().size();
-
-		this.server.queueWrites(() -> {
-			socket.emit("first");
-			socket.emit("second");
-			assertThat(client.writers()).as("nothing written on the calling thread").hasSize(writtenBefore);
-		});
-		socket.emit("third");
-
-		assertThat(client.nextText()).isEqualTo("42/queued,[\"first\"]");
-		assertThat(client.nextText()).isEqualTo("42/queued,[\"second\"]");
-		assertThat(client.nextText()).isEqualTo("42/queued,[\"third\"]");
-	}
-
-	@Test
-	void queuedWritesOfOneScopeAreWrittenByAWriterThread() throws Exception {
-		ServerSide connected = connectedTo("/queued");
-		FakeWebSocket client = connected.client();
-		SocketIoSocket socket = connected.socket();
-
-		this.server.queueWrites(() -> this.server.queueWrites(() -> socket.emit("nested")));
-
-		assertThat(client.nextText()).isEqualTo("42/queued,[\"nested\"]");
-		assertThat(client.writers().getLast()).isNotSameAs(Thread.currentThread());
-	}
-
-	/** A client connected to {@code namespace}, and the server's socket for it. */
-	private ServerSide connectedTo(String namespace) throws Exception {
-		CompletableFuture<SocketIoSocket> connected = new CompletableFuture<>();
-		this.server.of(namespace).onConnection(connected::complete);
-		FakeWebSocket client = open();
-		client.send("40" + namespace + ",");
-		assertThat(client.nextText()).startsWith("40" + namespace + ",");
-		return new ServerSide(client, connected.get(2, TimeUnit.SECONDS));
-	}
-
-	private record ServerSide(FakeWebSocket client, SocketIoSocket socket) {
-	}
-
-	@Test
 	void echoesBinaryAttachments() throws Exception {
 		FakeWebSocket client = connected();
 		client

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
@@ -16,9 +15,6 @@ import java.util.concurrent.TimeUnit;
 public final class FakeWebSocket implements WebSocketChannel {
 
 	private final BlockingQueue<Object> frames = new LinkedBlockingQueue<>();
-
-	/** The threads that wrote each frame, in order. */
-	private final List<Thread> writers = new CopyOnWriteArrayList<>();
 
 	private final boolean stalled;
 
@@ -56,7 +52,6 @@ public final class FakeWebSocket implements WebSocketChannel {
 	@Override
 	public void send(List<EnginePacket> packets, WriteCallback callback) {
 		for (EnginePacket packet : packets) {
-			this.writers.add(Thread.currentThread());
 			this.frames.add(packet.isBinary() ? packet.binary() : packet.encode());
 		}
 		if (!this.stalled) {
@@ -67,11 +62,6 @@ public final class FakeWebSocket implements WebSocketChannel {
 	@Override
 	public void close() {
 		this.closed = true;
-	}
-
-	/** The threads that wrote the frames so far, in order. */
-	public List<Thread> writers() {
-		return List.copyOf(this.writers);
 	}
 
 	public boolean isClosed() {
