@@ -27,15 +27,8 @@ final class ProcessProbe {
 
 	/** User + system CPU time of the process, in nanoseconds. */
 	static long cpuNanos(long pid) {
-		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			// fields[0] is field 3 (state); utime is field 14, stime field 15
-			return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-		}
-		catch (IOException ex) {
-			return -1;
-		}
+		long[] time = userAndSystemNanos(pid);
+		return (time[0] < 0) ? -1 : time[0] + time[1];
 	}
 
 	/**
@@ -51,7 +44,8 @@ final class ProcessProbe {
 				try {
 					String comm = Files.readString(task.resolve("comm"));
 					if (comm.startsWith("C1 CompilerThre") || comm.startsWith("C2 CompilerThre")) {
-						total += taskCpuNanos(Files.readString(task.resolve("stat")));
+						long[] time = userAndSystem(Files.readString(task.resolve("stat")));
+						total += time[0] + time[1];
 					}
 				}
 				catch (IOException ex) {
@@ -65,21 +59,21 @@ final class ProcessProbe {
 		return total;
 	}
 
-	private static long taskCpuNanos(String stat) {
-		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-		return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * NANOS_PER_TICK;
-	}
-
 	/** User and system CPU time of the process apart, in nanoseconds: {@code {user, system}}. */
 	static long[] userAndSystemNanos(long pid) {
 		try {
-			String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-			return new long[] { Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK };
+			return userAndSystem(Files.readString(Path.of("/proc/" + pid + "/stat")));
 		}
 		catch (IOException ex) {
 			return new long[] { -1, -1 };
 		}
+	}
+
+	/** {@code {user, system}} in nanoseconds from a process's or a thread's {@code stat} line. */
+	private static long[] userAndSystem(String stat) {
+		String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+		// fields[0] is field 3 (state); utime is field 14, stime field 15
+		return new long[] { Long.parseLong(fields[11]) * NANOS_PER_TICK, Long.parseLong(fields[12]) * NANOS_PER_TICK };
 	}
 
 	/** Whether process {@code pid} on this machine is a PostgreSQL server process. */

@@ -112,8 +112,10 @@ final class MarketplaceDialect extends SeedDialect {
 		String orderId = Payload.of(args).id("orderId");
 		Order order = order(caller, orderId);
 		RealtimeConversations.Joined joined = this.conversations.join(socket, caller, this, order.conversationId());
+		String chatOrderId = order.id().toString();
+		Optional<MarketplaceChats.Parties> parties = this.chats.partiesOf(chatOrderId);
 		JoinedOrderChat confirmation = new JoinedOrderChat(orderId, order.statusName(),
-				joined.view().messages().stream().map((m) -> message(order, m)).toList());
+				joined.view().messages().stream().map((m) -> message(chatOrderId, parties, m)).toList());
 		socket.emit(JOINED_ORDER_CHAT.wireName(), confirmation);
 		return confirmation;
 	}
@@ -152,10 +154,6 @@ final class MarketplaceDialect extends SeedDialect {
 	/** The order, if the caller may use its chat in this app; its parties are noted. */
 	private Order order(Caller caller, String orderId) {
 		return this.chats.learn(this.orders.get(caller, orderId));
-	}
-
-	private OrderMessage message(Order order, Message message) {
-		return message(order.id().toString(), message);
 	}
 
 	/**
