@@ -50,6 +50,23 @@ describe("support desk", { skip: await unless("support", "issue 4") }, () => {
     await agent.context().close();
   });
 
+  test("a list refresh while a button is held down does not lose the click", async () => {
+    const subject = unique("Held");
+    const customer = await openApp(browser);
+    await signIn(customer, "demo-customer");
+    await customer.click("#tab-sessions");
+    await customer.fill("#help-subject", subject);
+    await clickAcrossRefresh(customer, customer.locator("#list-panel form button[type=submit]"));
+    await customer.waitForURL(/#\/conversation\//);
+
+    const agent = await openApp(browser);
+    await signIn(agent, "demo-support");
+    await clickAcrossRefresh(agent, agent.locator("#list-panel li", { hasText: subject }).locator("button.accept"));
+    await agent.locator("#conversation-subtitle", { hasText: "agent Sam Support" }).waitFor();
+    await customer.context().close();
+    await agent.context().close();
+  });
+
   test("the support queue is refused to customers and moderators", async () => {
     await assert.rejects(rest("GET", "/api/v1/chat/sessions/queue", await demoToken("demo-customer")), /403/);
     await assert.rejects(rest("GET", "/api/v1/chat/sessions/queue", await demoToken("demo-moderator")), /403/);
@@ -59,3 +76,18 @@ describe("support desk", { skip: await unless("support", "issue 4") }, () => {
     await moderator.context().close();
   });
 });
+
+/**
+ * Presses the button, lets the list refresh while it is held (as when the tab becomes visible
+ * again, or a live event arrives), then releases it: a person's click that spans a refresh.
+ */
+async function clickAcrossRefresh(page, button) {
+  const box = await button.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  const rendered = page.waitForResponse((response) => /\/api\//.test(response.url()) && response.request().method() === "GET");
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await rendered;
+  await page.waitForTimeout(300);
+  await page.mouse.up();
+}

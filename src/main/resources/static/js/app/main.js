@@ -229,8 +229,22 @@ function renderListSoon() {
   });
 }
 
+// A re-render while a button in the list is held down would detach it and the click would be lost:
+// it waits for the release (the click is dispatched with it, before the timer runs).
+let listPressed = false;
+$("list-panel").addEventListener("pointerdown", () => { listPressed = true; });
+for (const type of ["pointerup", "pointercancel"]) {
+  document.addEventListener(type, () => {
+    if (!listPressed) return;
+    listPressed = false;
+    if (state.listDeferred) setTimeout(renderList);
+  });
+}
+
 function renderList() {
   if (!state.tab) return;
+  state.listDeferred = listPressed;
+  if (listPressed) return;
   const panel = $("list-panel");
   const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
   const tab = TABS[state.tab];
@@ -243,9 +257,15 @@ function renderList() {
     sessions: () => sessionList(state.items, { ...options, onAccept: tab.accept ? acceptSessionFromList : null }),
     conversations: () => conversationList(state.items, options),
   }[tab.kind]();
-  // The same form every time: a list re-render (a live event, a refresh) must not wipe what is typed in it.
-  if (state.tab === "sessions" && state.me.role === "customer") state.helpForm ??= helpForm();
-  panel.replaceChildren(...(state.tab === "sessions" && state.me.role === "customer" ? [state.helpForm] : []), list);
+  // The same form every time, left where it is: a list re-render (a live event, a refresh) must not
+  // wipe what is typed in it, nor detach its button while it is being clicked (the click would be lost).
+  const form = state.tab === "sessions" && state.me.role === "customer" ? (state.helpForm ??= helpForm()) : null;
+  if (form && panel.firstChild === form) {
+    while (form.nextSibling) form.nextSibling.remove();
+    form.after(list);
+  } else {
+    panel.replaceChildren(...(form ? [form] : []), list);
+  }
   if (focusedKey) panel.querySelector(`[data-key="${CSS.escape(focusedKey)}"] a`)?.focus();
 }
 
