@@ -231,20 +231,20 @@ function renderListSoon() {
 
 // A re-render while a button in the list is held down would detach it and the click would be lost:
 // it waits for the release (the click is dispatched with it, before the timer runs).
-let listPressed = false;
-$("list-panel").addEventListener("pointerdown", () => { listPressed = true; });
-for (const type of ["pointerup", "pointercancel"]) {
-  document.addEventListener(type, () => {
-    if (!listPressed) return;
-    listPressed = false;
-    if (state.listDeferred) setTimeout(renderList);
-  });
+const listPress = { held: false, deferred: false };
+$("list-panel").addEventListener("pointerdown", () => { listPress.held = true; });
+function releaseList() {
+  if (!listPress.held) return;
+  listPress.held = false;
+  if (listPress.deferred) setTimeout(renderList);
 }
+for (const type of ["pointerup", "pointercancel"]) document.addEventListener(type, releaseList);
+window.addEventListener("blur", releaseList);
 
 function renderList() {
   if (!state.tab) return;
-  state.listDeferred = listPressed;
-  if (listPressed) return;
+  listPress.deferred = listPress.held;
+  if (listPress.held) return;
   const panel = $("list-panel");
   const focusedKey = document.activeElement?.closest?.("[data-key]")?.dataset.key;
   const tab = TABS[state.tab];
