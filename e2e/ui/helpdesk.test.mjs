@@ -82,10 +82,10 @@ describe("support desk", { skip: await unless("support", "issue 4") }, () => {
  * again, or a live event arrives), then releases it: a person's click that spans a refresh.
  */
 async function clickAcrossRefresh(page, button) {
-  const box = await button.boundingBox();
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await button.hover(); // waits until it is visible and stable, and puts the pointer on it
   await page.mouse.down();
-  const rendered = page.waitForResponse((response) => /\/api\//.test(response.url()) && response.request().method() === "GET");
+  // the support lists: the customer's sessions, the agent's queue
+  const rendered = page.waitForResponse((response) => /\/api\/v1\/chat\/sessions(\/queue)?$/.test(new URL(response.url()).pathname));
   await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
   await rendered;
   await page.waitForTimeout(300);
