@@ -91,7 +91,9 @@ final class PresenceAnnouncements implements AutoCloseable {
 		Set<String> userIds = new LinkedHashSet<>();
 		batch.forEach((change) -> userIds.add(change.userId()));
 		Map<String, List<ConversationId>> conversationsOf = this.membership.conversationsOf(userIds);
-		Map<String, Set<String>> counterpartsOf = this.membership.counterpartsOf(userIds);
+		// a user in no conversation shares none: a batch of only such users (a storm of
+		// newcomers) costs one query, not two
+		Map<String, Set<String>> counterpartsOf = this.membership.counterpartsOf(conversationsOf.keySet());
 		for (Change change : batch) {
 			List<String> ids = conversationsOf.getOrDefault(change.userId(), List.of())
 				.stream()
