@@ -68,7 +68,9 @@ final class Servers {
 		Database database = database(options);
 		database.create();
 		int port = Integer.parseInt(options.text("orderchat-port", "3100"));
-		return orderChatNode(options, output, port, database, Map.of(), "orderchat.log");
+		Target target = orderChatNode(options, output, port, database, Map.of(), "orderchat.log");
+		database.analyze();
+		return target;
 	}
 
 	/**
@@ -331,6 +333,22 @@ final class Servers {
 			}
 			catch (SQLException ex) {
 				throw new IllegalStateException("cannot create database " + name + ": " + ex.getMessage(), ex);
+			}
+		}
+
+		/**
+		 * Gathers the planner's statistics, as autovacuum would: the database is kept between
+		 * runs and grows with each, and a PostgreSQL with autovacuum off (this machine's)
+		 * never gathers them itself. Without them it plans, for example, the users cache's
+		 * MERGE of 500 rows as a scan of every user (88 ms instead of 3.5 ms).
+		 */
+		void analyze() {
+			try (var connection = DriverManager.getConnection(this.url, this.user, this.password);
+					var statement = connection.createStatement()) {
+				statement.execute("ANALYZE");
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("cannot analyze " + this.url + ": " + ex.getMessage(), ex);
 			}
 		}
 
