@@ -67,10 +67,10 @@ final class Servers {
 		}
 		Database database = database(options);
 		database.create();
-		int port = Integer.parseInt(options.text("orderchat-port", "3100"));
-		Target target = orderChatNode(options, output, port, database, Map.of(), "orderchat.log");
+		// before the server starts, so that no scenario's first round gets the pause
 		database.analyze();
-		return target;
+		int port = Integer.parseInt(options.text("orderchat-port", "3100"));
+		return orderChatNode(options, output, port, database, Map.of(), "orderchat.log");
 	}
 
 	/**
